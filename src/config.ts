@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_TOOLSETS, isToolsetName, TOOLSET_NAMES, type ToolsetName } from './server/toolsets.js';
+
+export const LIVE_API_URL = 'https://api.dynadot.com/api3.json';
+export const SANDBOX_API_URL = 'https://api-sandbox.dynadot.com/api3.json';
+
+/**
+ * Claude Desktop passes the literal text `${user_config.x}` for an optional bundle field the
+ * user left empty; such a value, like an empty one, means "not set".
+ */
+function unset(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' || trimmed.startsWith('${') ? undefined : trimmed;
+}
+
+const boolText = z
+  .string()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']))
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const toolsetList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .superRefine((names, ctx) => {
+    for (const name of names) {
+      if (name !== 'all' && name !== 'default' && !isToolsetName(name)) {
+        ctx.addIssue({ code: 'custom', message: `unknown toolset "${name}"; known: all, default, ${TOOLSET_NAMES.join(', ')}` });
+      }
+    }
+  })
+  .transform((names): readonly ToolsetName[] | 'all' | undefined => {
+    if (names.includes('all')) return 'all';
+    // `default` stands for the default set, so `default,folders` adds one toolset to it.
+    return [...new Set(names.flatMap((name) => (name === 'default' ? DEFAULT_TOOLSETS : [name as ToolsetName])))];
+  });
+
+/** Every setting, in one schema; env and flags are merged into its input. */
+export const configSchema = z.object({
+  apiKey: z.string().min(1).optional(),
+  apiUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  sandbox: boolText.default(false),
+  timeoutMs: positiveInt(600_000).default(30_000),
+  concurrency: positiveInt(100).default(1),
+  ratePerMinute: positiveInt(100_000).default(60),
+  toolsets: toolsetList.optional(),
+  tools: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .optional(),
+  readOnly: boolText.default(false),
+  transport: z.enum(['stdio', 'http']).default('stdio'),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65_535).default(3000),
+  mcpToken: z.string().min(16, 'DYNADOT_MCP_TOKEN must be at least 16 characters').optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export const USAGE = `mcp-server-dynadot: the Dynadot registrar API (api3) as MCP tools.
+
+Usage: mcp-server-dynadot [options]
+  --transport stdio|http   stdio (default) or Streamable HTTP at /mcp
+  --host H --port P        HTTP bind address (default 127.0.0.1:3000)
+  --api-url URL            api3 endpoint (DYNADOT_API_URL)
+  --sandbox                use Dynadot's sandbox endpoint (DYNADOT_SANDBOX=1)
+  --toolsets a,b|all       toolsets to serve (DYNADOT_TOOLSETS); default: ${DEFAULT_TOOLSETS.join(',')}
+  --tools a,b              extra individual tools (DYNADOT_TOOLS)
+  --read-only              serve read tools only (DYNADOT_READ_ONLY=1)
+  --help, --version
+
+Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
+
+export type ParsedCli = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; config: Config };
+
+/** Reads flags and env into a Config. Flags win over env. Throws a readable message on bad values. */
+export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedCli {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      transport: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'api-url': { type: 'string' },
+      sandbox: { type: 'boolean' },
+      toolsets: { type: 'string' },
+      tools: { type: 'string' },
+      'read-only': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const input = {
+    apiKey: unset(env.DYNADOT_API_KEY),
+    apiUrl: unset(values['api-url']) ?? unset(env.DYNADOT_API_URL),
+    sandbox: values.sandbox ? 'true' : unset(env.DYNADOT_SANDBOX),
+    timeoutMs: unset(env.DYNADOT_TIMEOUT_MS),
+    concurrency: unset(env.DYNADOT_CONCURRENCY),
+    ratePerMinute: unset(env.DYNADOT_RATE_PER_MIN),
+    toolsets: unset(values.toolsets) ?? unset(env.DYNADOT_TOOLSETS),
+    tools: unset(values.tools) ?? unset(env.DYNADOT_TOOLS),
+    readOnly: values['read-only'] ? 'true' : unset(env.DYNADOT_READ_ONLY),
+    transport: unset(values.transport),
+    host: unset(values.host) ?? unset(env.DYNADOT_MCP_HOST),
+    port: unset(values.port) ?? unset(env.DYNADOT_MCP_PORT),
+    mcpToken: unset(env.DYNADOT_MCP_TOKEN),
+    logLevel: unset(env.DYNADOT_LOG_LEVEL),
+  };
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${settingName(String(issue.path[0]))}: ${issue.message}`);
+    throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return { kind: 'run', config: parsed.data };
+}
+
+const SETTING_NAMES: Record<string, string> = {
+  apiKey: 'DYNADOT_API_KEY',
+  apiUrl: 'DYNADOT_API_URL / --api-url',
+  sandbox: 'DYNADOT_SANDBOX / --sandbox',
+  timeoutMs: 'DYNADOT_TIMEOUT_MS',
+  concurrency: 'DYNADOT_CONCURRENCY',
+  ratePerMinute: 'DYNADOT_RATE_PER_MIN',
+  toolsets: 'DYNADOT_TOOLSETS / --toolsets',
+  tools: 'DYNADOT_TOOLS / --tools',
+  readOnly: 'DYNADOT_READ_ONLY / --read-only',
+  transport: '--transport',
+  host: 'DYNADOT_MCP_HOST / --host',
+  port: 'DYNADOT_MCP_PORT / --port',
+  mcpToken: 'DYNADOT_MCP_TOKEN',
+  logLevel: 'DYNADOT_LOG_LEVEL',
+};
+
+function settingName(field: string): string {
+  return SETTING_NAMES[field] ?? field;
+}
+
+/** Where api3 requests go: an explicit URL wins, then the sandbox flag, then the live service. */
+export function resolveApiUrl(config: Config): string {
+  return config.apiUrl ?? (config.sandbox ? SANDBOX_API_URL : LIVE_API_URL);
+}

@@ -1,0 +1,56 @@
+import { domainToASCII } from 'node:url';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/**
+ * Input field schemas shared by many tools. Values are checked tightly here because they end
+ * up in api3's query string: a value that passes can only ever be that one parameter's value.
+ */
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** A registrable domain or host name; Unicode (IDN) names are converted to their xn-- form. */
+export const domainName = z
+  .string()
+  .max(253)
+  .transform((value) => {
+    const trimmed = value.trim().toLowerCase().replace(/\.$/, '');
+    return /^[\x20-\x7e]*$/.test(trimmed) ? trimmed : domainToASCII(trimmed);
+  })
+  .refine((value) => HOSTNAME.test(value), { message: 'must be a domain name such as example.com (letters, digits, hyphens, dots)' })
+  .describe('Domain name, e.g. example.com');
+
+export const hostName = domainName.describe('Host name, e.g. ns1.example.com');
+
+export function domainList(max: number) {
+  return z
+    .array(domainName)
+    .min(1, 'give at least one domain')
+    .max(max, `at most ${max} domains per call`)
+    .refine((names) => new Set(names).size === names.length, { message: 'each domain may appear only once' })
+    .describe(`Domain names (1 to ${max})`);
+}
+
+export const ipv4 = z.string().refine((v) => isIP(v) === 4, { message: 'must be an IPv4 address such as 192.0.2.1' });
+export const ipv6 = z.string().refine((v) => isIP(v) === 6, { message: 'must be an IPv6 address such as 2001:db8::1' });
+
+/** The currencies api3's document names for prices and orders. */
+export const CURRENCIES = ['USD', 'CNY', 'GBP', 'EUR', 'INR', 'CAD'] as const;
+export const currency = z
+  .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(CURRENCIES))
+  .optional()
+  .describe('Currency for prices; default: the account currency');
+
+/** Free text that api3 stores: printable, no control characters, bounded. */
+export function plainText(max: number) {
+  return z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'must not contain control characters (newlines, tabs, NUL)' });
+}
+
+export const years = z.number().int().min(1, 'at least 1 year').max(10, 'at most 10 years');
+
+export const page = z.number().int().min(1).default(1).describe('Page number, from 1');
+export function pageSize(max: number, fallback: number) {
+  return z.number().int().min(1).max(max).default(fallback).describe(`Items per page (1 to ${max})`);
+}

@@ -1,0 +1,116 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { Api3 } from '../api3/client.js';
+import { Api3Error } from '../api3/errors.js';
+import { redact } from '../api3/redact.js';
+import { log } from '../log.js';
+import { PACKAGE_VERSION } from '../version.js';
+import type { Json } from './condense.js';
+import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
+import { confirmSchema, gate, previewSchema } from './safety.js';
+import { DEFAULT_TOOLSETS, TOOLSETS, type ToolsetName } from './toolsets.js';
+
+export interface Selection {
+  /** Toolsets to serve; undefined means the default set. */
+  toolsets?: readonly ToolsetName[] | 'all';
+  /** Individual tools to add on top of the toolsets. */
+  tools?: readonly string[];
+  /** Serve read tools only. Wins over every other choice. */
+  readOnly?: boolean;
+}
+
+/** The tools a selection serves, in catalog order (deterministic for tools/list). */
+export function selectTools(catalog: readonly AnyToolSpec[], selection: Selection): AnyToolSpec[] {
+  const toolsets = selection.toolsets === 'all' ? undefined : new Set(selection.toolsets ?? DEFAULT_TOOLSETS);
+  const extra = new Set(selection.tools ?? []);
+  return catalog.filter(
+    (spec) => (toolsets === undefined || toolsets.has(spec.toolset) || extra.has(spec.name)) && (!selection.readOnly || spec.effect === 'read'),
+  );
+}
+
+/** The input schema a client sees: the spec's own, plus `confirm` for destructive tools. */
+export function advertisedInput(spec: AnyToolSpec): z.ZodObject {
+  return spec.effect === 'destructive' ? spec.input.extend({ confirm: confirmSchema }) : spec.input;
+}
+
+const demoField = { demo: z.literal(true).optional().describe('Present when this is the built-in demo account, not a real one.') };
+
+/**
+ * The output schema a client sees. A destructive tool answers either with its result or with a
+ * preview, so its result fields become optional beside `preview`.
+ */
+export function advertisedOutput(spec: AnyToolSpec): z.ZodObject {
+  const base = spec.effect === 'destructive' ? spec.output.partial().extend({ preview: previewSchema.optional() }) : spec.output;
+  return base.extend(demoField);
+}
+
+function success(result: Json): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
+}
+
+export function errorResult(error: unknown): CallToolResult {
+  const agentError =
+    error instanceof Api3Error
+      ? error.toAgent()
+      : { error: 'api_error', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
+  if (!(error instanceof Api3Error)) log('error', 'tool failed unexpectedly', { error: String((error as Error)?.stack ?? error) });
+  return { content: [{ type: 'text', text: redact(JSON.stringify(agentError)) }], isError: true };
+}
+
+export interface ServerOptions extends Selection {
+  api: Api3;
+  catalog: readonly AnyToolSpec[];
+  /** The built-in simulator stands in for a real account: say so in every answer. */
+  demo: boolean;
+}
+
+export function instructionsFor(options: ServerOptions, served: readonly AnyToolSpec[]): string {
+  const toolsets = [...new Set(served.map((spec) => spec.toolset))];
+  const lines = [
+    'Dynadot registrar tools (api3): research, register and renew domains; DNS, name servers, contacts, account.',
+    `Toolsets served: ${toolsets.join(', ') || 'none'}. Others (${Object.keys(TOOLSETS)
+      .filter((name) => !toolsets.includes(name as ToolsetName))
+      .join(', ')}) can be enabled with DYNADOT_TOOLSETS or --toolsets.`,
+    'Tools marked destructive (purchases, deletions, transfers away, replacing DNS or name servers) change nothing without confirm: true; they return a preview instead. Show the preview to the user and only confirm after they approve.',
+    'Results are condensed JSON: dates in ISO 8601 UTC, prices as {amount, currency}.',
+  ];
+  if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are available.');
+  if (options.demo) {
+    lines.unshift(
+      'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
+    );
+  }
+  return lines.join('\n');
+}
+
+export function buildServer(options: ServerOptions): McpServer {
+  const served = selectTools(options.catalog, options);
+  const server = new McpServer(
+    { name: 'mcp-server-dynadot', title: 'Dynadot', version: PACKAGE_VERSION },
+    { instructions: instructionsFor(options, served), capabilities: { logging: {} } },
+  );
+  const ctx: ToolContext = { api: options.api };
+  for (const spec of served) {
+    server.registerTool(
+      spec.name,
+      {
+        title: spec.title,
+        description: spec.description,
+        inputSchema: advertisedInput(spec),
+        outputSchema: advertisedOutput(spec),
+        annotations: annotationsFor(spec),
+      },
+      async (args: Json) => {
+        try {
+          const preview = await gate(spec, args, ctx);
+          const result: Json = preview ? { preview } : await invoke(spec, args, ctx);
+          return success(options.demo ? { ...result, demo: true } : result);
+        } catch (error) {
+          return errorResult(error);
+        }
+      },
+    );
+  }
+  return server;
+}

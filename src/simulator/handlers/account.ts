@@ -1,0 +1,70 @@
+import { renderContact } from '../render.js';
+import { ok, required, SimFailure, type SimHandlers } from '../types.js';
+
+export const accountHandlers: SimHandlers = {
+  account_info: {
+    root: 'AccountInfoResponse',
+    handle(_params, { account }) {
+      const main = account.contacts.get(0);
+      const { ContactId: _id, GtldVerified: _verified, ...contact } = main ? renderContact(main) : {};
+      return {
+        ...ok,
+        AccountInfo: {
+          Username: account.username,
+          ForumName: '',
+          AvatarUrl: '',
+          Contact: contact,
+          CustomerSince: String(account.customerSince),
+          AccountLock: 'on',
+          TotalSpending: `$${account.totalSpending.toFixed(2)}`,
+          PriceLevel: 'Regular Pricing',
+          AccountBalance: `$${account.balance.toFixed(2)}`,
+          CustomTimeZone: 'PST',
+          DefaultSettings: {
+            DefaultWhois: {
+              DefaultRegistrant: { ContactId: '0' },
+              DefaultAdmin: { ContactId: '0' },
+              DefaultTechnical: { ContactId: '0' },
+              DefaultBilling: { ContactId: '0' },
+            },
+            DefaultNameServerSettings: { Type: 'Dynadot Parking', WithAds: 'no' },
+          },
+        },
+      };
+    },
+  },
+
+  get_account_balance: {
+    root: 'GetAccountBalanceResponse',
+    handle(_params, { account }) {
+      return { ...ok, BalanceList: [{ Currency: account.currency, Amount: account.balance.toFixed(2) }] };
+    },
+  },
+
+  is_processing: {
+    root: 'Response',
+    handle() {
+      // The simulator finishes each request before answering, so nothing is ever still processing.
+      return { ResponseCode: '0', ResponseMsg: 'no' };
+    },
+  },
+};
+
+export const contactHandlers: SimHandlers = {
+  contact_list: {
+    root: 'ContactListResponse',
+    handle(_params, { account }) {
+      return { ...ok, ContactList: [...account.contacts.values()].map(renderContact) };
+    },
+  },
+
+  get_contact: {
+    root: 'GetContactResponse',
+    handle(params, { account }) {
+      const id = required(params, 'contact_id');
+      const contact = account.contacts.get(Number(id));
+      if (!/^\d+$/.test(id) || !contact) throw new SimFailure(`contact ${id} not found`);
+      return { ...ok, GetContact: renderContact(contact) };
+    },
+  },
+};

@@ -1,0 +1,236 @@
+import { charge, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
+import { renderDomain } from '../render.js';
+import { DAY, YEAR, type SimAccount } from '../state.js';
+import { indexed, ok, required, SimFailure, type SimHandlers, type SimParams } from '../types.js';
+
+/** Registrations can be deleted for a refund within this many days (api3's add grace period). */
+const DELETE_GRACE_DAYS = 5;
+
+function isAvailable(account: SimAccount, name: string): boolean {
+  return !account.domains.has(name) && !account.takenElsewhere.has(name);
+}
+
+function duration(params: SimParams): number {
+  const years = Number(required(params, 'duration'));
+  if (!Number.isInteger(years) || years < 1 || years > 10) throw new SimFailure('invalid duration: 1 to 10 years');
+  return years;
+}
+
+function couponDiscount(account: SimAccount, params: SimParams): number {
+  const coupon = params.coupon;
+  if (coupon === undefined) return 0;
+  const discount = account.coupons.get(coupon);
+  if (discount === undefined) throw new SimFailure(`invalid coupon: ${coupon}`);
+  return discount;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export const domainHandlers: SimHandlers = {
+  search: {
+    root: 'SearchResponse',
+    handle(params, { account }) {
+      const names = indexed(params, 'domain', 100).map((n) => n.toLowerCase());
+      if (names.length === 0) throw new SimFailure('missing required parameter: domain0');
+      const currency = (params.currency ?? account.currency).toUpperCase();
+      return {
+        ResponseCode: '0',
+        SearchResults: names.map((name) => {
+          const available = isAvailable(account, name);
+          const result: Record<string, string> = { DomainName: name, Available: available ? 'yes' : 'no' };
+          if (available && params.show_price === '1') {
+            const premium = account.premium.get(name);
+            const price = premium ?? account.tldPrices.find((p) => name.endsWith(`.${p.tld}`))?.register;
+            if (price !== undefined) result.Price = `${price.toFixed(2)} in ${currency}`;
+            if (premium !== undefined) result.Premium = 'yes';
+          }
+          return result;
+        }),
+      };
+    },
+  },
+
+  register: {
+    root: 'RegisterResponse',
+    handle(params, { account, now }) {
+      const name = required(params, 'domain').toLowerCase();
+      const years = duration(params);
+      if (!isAvailable(account, name)) throw new SimFailure(`${name} is not available`);
+      const premium = account.premium.get(name);
+      if (premium !== undefined && params.premium !== '1') throw new SimFailure(`${name} is a premium domain: set premium=1 to register it`);
+      const unit = premium ?? priceFor(account, name).register;
+      const price = round(Math.max(0, unit * years - couponDiscount(account, params)));
+      charge(account, price, 'Registration', name, now);
+      const contact = (field: string) => {
+        const value = params[field];
+        if (value === undefined) return 0;
+        if (!account.contacts.has(Number(value))) throw new SimFailure(`contact ${value} not found`);
+        return Number(value);
+      };
+      const expiration = now + years * YEAR;
+      account.domains.set(name, {
+        name,
+        registration: now,
+        expiration,
+        renewed: false,
+        locked: true,
+        disabled: false,
+        hold: false,
+        privacy: 'full',
+        renewOption: 'no renew option',
+        note: '',
+        folderId: -1,
+        forSale: false,
+        contacts: {
+          registrant: contact('registrant_contact'),
+          admin: contact('admin_contact'),
+          technical: contact('technical_contact'),
+          billing: contact('billing_contact'),
+        },
+        nameServers: { kind: 'parking', withAds: false },
+      });
+      return { ...ok, DomainName: name, Expiration: expiration };
+    },
+  },
+
+  delete: {
+    root: 'DeleteResponse',
+    handle(params, { account, now }) {
+      const domain = ownedDomain(account, required(params, 'domain'));
+      if (domain.renewed || now - domain.registration > DELETE_GRACE_DAYS * DAY) {
+        throw new SimFailure(`${domain.name} is past its grace period and cannot be deleted`);
+      }
+      const refund = priceFor(account, domain.name).register;
+      account.balance = round(account.balance + refund);
+      account.domains.delete(domain.name);
+      return { ...ok, DomainName: domain.name };
+    },
+  },
+
+  renew: {
+    root: 'RenewResponse',
+    handle(params, { account, now }) {
+      const domain = ownedDomain(account, required(params, 'domain'));
+      const years = duration(params);
+      if (params.year !== undefined && params.year !== String(new Date(domain.expiration).getUTCFullYear())) {
+        throw new SimFailure(`year does not match: ${domain.name} expires in ${new Date(domain.expiration).getUTCFullYear()}`);
+      }
+      const lateFee = domain.expiration < now ? 5 : 0;
+      if (lateFee > 0 && params.no_renew_if_late_renew_fee_needed === '1') {
+        throw new SimFailure(`${domain.name} needs a late renewal fee; not renewed as requested`);
+      }
+      const currency = (params.currency ?? account.currency).toUpperCase();
+      const price = round(Math.max(0, priceFor(account, domain.name).renew * years + lateFee - couponDiscount(account, params)));
+      if (params.price_check === '1') {
+        return { ResponseCode: '0', Status: 'price_check_success', PriceInfo: `${price.toFixed(2)} in ${currency}` };
+      }
+      charge(account, price, 'Renewal', domain.name, now);
+      domain.expiration += years * YEAR;
+      domain.renewed = true;
+      return { ResponseCode: '0', Status: 'success', DomainName: domain.name, Expiration: String(domain.expiration) };
+    },
+  },
+
+  domain_info: {
+    root: 'DomainInfoResponse',
+    handle(params, { account }) {
+      return { ...ok, DomainInfo: renderDomain(ownedDomain(account, required(params, 'domain'))) };
+    },
+  },
+
+  list_domain: {
+    root: 'ListDomainInfoResponse',
+    handle(params, { account }) {
+      const sort = params.sort ?? 'CountAsc';
+      const all = [...account.domains.values()];
+      if (sort === 'NameAsc') all.sort((a, b) => a.name.localeCompare(b.name));
+      if (sort === 'NameDesc') all.sort((a, b) => b.name.localeCompare(a.name));
+      if (sort === 'CountDesc') all.reverse();
+      let page = all;
+      if (params.count_per_page !== undefined) {
+        const size = Number(params.count_per_page);
+        const index = Number(params.page_index ?? '1');
+        if (!(size >= 1) || !(index >= 1)) throw new SimFailure('invalid count_per_page or page_index');
+        page = all.slice((index - 1) * size, index * size);
+      }
+      return { ...ok, MainDomains: page.map((domain) => renderDomain(domain)) };
+    },
+  },
+
+  lock_domain: {
+    root: 'LockDomainResponse',
+    handle(params, { account }) {
+      ownedDomain(account, required(params, 'domain')).locked = true;
+      return { ResponseCode: '0', Status: 'success' };
+    },
+  },
+
+  set_note: {
+    root: 'SetNoteResponse',
+    handle(params, { account }) {
+      const domain = ownedDomain(account, required(params, 'domain'));
+      domain.note = params.note ?? '';
+      return { ResponseCode: '0', Status: 'success' };
+    },
+  },
+
+  set_renew_option: {
+    root: 'SetRenewOptionResponse',
+    handle(params, { account }) {
+      const option = required(params, 'renew_option');
+      const mapped = { donot: 'do not renew', auto: 'auto renew', reset: 'no renew option' }[option];
+      if (!mapped) throw new SimFailure('invalid renew_option: donot, auto or reset');
+      for (const domain of ownedDomainList(account, required(params, 'domain'))) {
+        domain.renewOption = mapped as 'do not renew' | 'auto renew' | 'no renew option';
+      }
+      return { ...ok };
+    },
+  },
+
+  set_privacy: {
+    root: 'SetPrivacyResponse',
+    handle(params, { account }) {
+      const option = required(params, 'option');
+      const mapped = { full: 'full', partial: 'partial', off: 'none' }[option];
+      if (!mapped) throw new SimFailure('invalid option: full, partial or off');
+      for (const domain of ownedDomainList(account, required(params, 'domain'))) domain.privacy = mapped as 'full' | 'partial' | 'none';
+      return { ResponseCode: '0', Status: 'success' };
+    },
+  },
+
+  tld_price: {
+    root: 'TldPriceResponse',
+    handle(params, { account }) {
+      const currency = (params.currency ?? account.currency).toUpperCase();
+      let prices = [...account.tldPrices];
+      const sort = params.sort;
+      if (sort === 'NameAsc') prices.sort((a, b) => a.tld.localeCompare(b.tld));
+      if (sort === 'NameDesc') prices.sort((a, b) => b.tld.localeCompare(a.tld));
+      if (params.count_per_page !== undefined) {
+        const size = Number(params.count_per_page);
+        const index = Number(params.page_index ?? '1');
+        prices = prices.slice((index - 1) * size, index * size);
+      }
+      return {
+        ...ok,
+        PriceLevel: 'Regular Pricing',
+        Currency: currency,
+        TldPrice: prices.map((p) => ({
+          Tld: p.tld,
+          Usage: p.usage,
+          IDN: p.idn ? 'YES' : 'NO',
+          Restrictions: '--',
+          Privacy: p.privacy.toFixed(2),
+          Price: {
+            Unit: '(Price/1 year)',
+            Register: p.register.toFixed(2),
+            Renew: p.renew.toFixed(2),
+            Transfer: p.transfer.toFixed(2),
+            Restore: p.restore.toFixed(2),
+          },
+          GracePeriod: { Unit: '(days)', Renew: '30', Delete: '5', Restore: 'YES' },
+        })),
+      };
+    },
+  },
+};

@@ -1,0 +1,172 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { HANDLERS } from './handlers/index.js';
+import { seedAccount, type SimAccount } from './state.js';
+import { SimFailure, type SimParams } from './types.js';
+
+/**
+ * A stateful api3.json on loopback: the demo mode's backend and every test's api3. It answers
+ * in the document's example shapes, enforces what a user would hit (balance, unknown domains,
+ * one request at a time per key) and injects faults on demand.
+ */
+export type FaultKind = 'http500' | 'html' | 'malformed' | 'hang' | 'reset' | 'busy' | 'rate_limited';
+
+export interface Fault {
+  kind: FaultKind;
+  /** How many requests it hits; default 1. */
+  times?: number;
+  /** Only requests for this command. */
+  command?: string;
+}
+
+export interface LoggedRequest {
+  command: string;
+  /** The query without the key. */
+  params: Record<string, string>;
+  at: number;
+}
+
+export interface SimulatorOptions {
+  port?: number;
+  /** Keys api3 accepts; any other gets api3's invalid-key answer. Default: accept any key. */
+  keys?: readonly string[];
+  /** Delay before each answer, to make overlapping requests observable. */
+  latencyMs?: number;
+  /** Requests allowed in flight per key before api3's "too many requests" answer. */
+  maxConcurrentPerKey?: number;
+  now?: number;
+  account?: SimAccount;
+}
+
+export interface Simulator {
+  url: string;
+  account: SimAccount;
+  requests: LoggedRequest[];
+  /** Highest number of requests ever in flight at once for one key. */
+  maxInFlightSeen: number;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const fixedNow = options.now;
+  const clock = () => fixedNow ?? Date.now();
+  let account = options.account ?? seedAccount(clock());
+  const requests: LoggedRequest[] = [];
+  let faults: Array<Required<Pick<Fault, 'kind' | 'times'>> & Pick<Fault, 'command'>> = [];
+  let latencyMs = options.latencyMs ?? 0;
+  const inFlight = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  const hung = new Set<ServerResponse>();
+  const sim: Simulator = {
+    url: '',
+    get account() {
+      return account;
+    },
+    requests,
+    maxInFlightSeen: 0,
+    injectFault: (fault) => faults.push({ kind: fault.kind, times: fault.times ?? 1, command: fault.command }),
+    clearFaults: () => {
+      faults = [];
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    reset: () => {
+      account = seedAccount(clock());
+      requests.length = 0;
+      faults = [];
+      sim.maxInFlightSeen = 0;
+    },
+    close: async () => {
+      for (const res of hung) res.destroy();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  function takeFault(command: string): FaultKind | undefined {
+    const fault = faults.find((f) => f.times > 0 && (f.command === undefined || f.command === command));
+    if (!fault) return undefined;
+    fault.times--;
+    faults = faults.filter((f) => f.times > 0);
+    return fault.kind;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    if (!url.pathname.endsWith('/api3.json')) return send(res, 404, 'not found', 'text/plain');
+    const query = Object.fromEntries(url.searchParams.entries());
+    const { key = '', command = '', ...params } = query;
+    requests.push({ command, params, at: Date.now() });
+
+    const fault = takeFault(command);
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'hang') {
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
+      return;
+    }
+    if (fault === 'http500') return send(res, 500, '{"error":"internal"}');
+    if (fault === 'html') return send(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+    if (fault === 'malformed') return send(res, 200, '{"SearchResponse": {"ResponseCode": "0", "SearchRes');
+    if (fault === 'busy') return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'system_busy' } }));
+    if (fault === 'rate_limited') return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'Too many requests' } }));
+
+    if (options.keys && !options.keys.includes(key)) {
+      return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'invalid key' } }));
+    }
+    const limit = options.maxConcurrentPerKey ?? 1;
+    const current = (inFlight.get(key) ?? 0) + 1;
+    if (current > limit) {
+      return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'Too many requests' } }));
+    }
+    inFlight.set(key, current);
+    sim.maxInFlightSeen = Math.max(sim.maxInFlightSeen, current);
+    try {
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      send(res, 200, JSON.stringify(answer(command, params, account, clock())));
+    } finally {
+      inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(error) }));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  sim.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api3.json`;
+  return sim;
+}
+
+/** One command's answer, success or api3-style failure. */
+export function answer(command: string, params: SimParams, account: SimAccount, now: number): Record<string, unknown> {
+  const handler = HANDLERS[command];
+  if (!handler) return { Response: { ResponseCode: '-1', Error: `The command "${command}" is not supported by the simulator` } };
+  try {
+    return { [handler.root]: handler.handle(params, { account, now }) };
+  } catch (error) {
+    if (error instanceof SimFailure) return { [handler.root]: { ResponseCode: '-1', Status: 'error', Error: error.message } };
+    throw error;
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The simulated account: everything api3 would know about one customer. Handlers read and
+ * change it; it lives as long as its simulator. Seeded relative to `now` so "expires this
+ * month" questions have answers whatever day the demo runs.
+ */
+export interface DnsRecord {
+  type: string;
+  value: string;
+  /** MX distance, forward type, stealth title or email alias, as api3's `recordx`. */
+  extra?: string;
+}
+export interface SubRecord extends DnsRecord {
+  subhost: string;
+}
+
+export type NameServerSetting =
+  | { kind: 'parking'; withAds: boolean }
+  | { kind: 'nameservers'; hosts: string[] }
+  | { kind: 'dns'; main: DnsRecord[]; sub: SubRecord[]; ttl: number };
+
+export interface SimDomain {
+  name: string;
+  registration: number;
+  expiration: number;
+  /** Renewed or moved domains can no longer be deleted for a refund. */
+  renewed: boolean;
+  locked: boolean;
+  disabled: boolean;
+  hold: boolean;
+  privacy: 'none' | 'partial' | 'full';
+  renewOption: 'no renew option' | 'auto renew' | 'do not renew';
+  note: string;
+  folderId: number;
+  forSale: boolean;
+  contacts: { registrant: number; admin: number; technical: number; billing: number };
+  nameServers: NameServerSetting;
+}
+
+export interface SimContact {
+  id: number;
+  organization: string;
+  name: string;
+  email: string;
+  phoneCc: string;
+  phoneNum: string;
+  faxCc: string;
+  faxNum: string;
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+  gtldVerified: boolean;
+}
+
+export interface SimServer {
+  id: number;
+  name: string;
+  ips: string[];
+}
+
+export interface TldPrice {
+  tld: string;
+  register: number;
+  renew: number;
+  transfer: number;
+  restore: number;
+  privacy: number;
+  usage: string;
+  idn: boolean;
+}
+
+export interface SimOrder {
+  id: number;
+  type: string;
+  domain: string;
+  amount: number;
+  status: string;
+  created: number;
+}
+
+export interface SimAccount {
+  username: string;
+  customerSince: number;
+  currency: string;
+  balance: number;
+  totalSpending: number;
+  domains: Map<string, SimDomain>;
+  contacts: Map<number, SimContact>;
+  servers: Map<number, SimServer>;
+  orders: SimOrder[];
+  tldPrices: TldPrice[];
+  /** Names already registered elsewhere: search says unavailable. */
+  takenElsewhere: Set<string>;
+  premium: Map<string, number>;
+  coupons: Map<string, number>;
+  nextContactId: number;
+  nextServerId: number;
+  nextOrderId: number;
+}
+
+const DAY = 86_400_000;
+const YEAR = 365 * DAY;
+
+export const TLD_PRICES: TldPrice[] = [
+  { tld: 'com', register: 10.99, renew: 11.99, transfer: 10.99, restore: 80, privacy: 0, usage: 'General', idn: true },
+  { tld: 'net', register: 12.99, renew: 13.99, transfer: 12.99, restore: 80, privacy: 0, usage: 'General', idn: true },
+  { tld: 'org', register: 9.99, renew: 12.49, transfer: 11.49, restore: 80, privacy: 0, usage: 'Organization', idn: true },
+  { tld: 'io', register: 39.99, renew: 49.99, transfer: 45.99, restore: 120, privacy: 0, usage: 'Technology', idn: false },
+  { tld: 'ai', register: 69.99, renew: 79.99, transfer: 79.99, restore: 150, privacy: 0, usage: 'Technology', idn: false },
+  { tld: 'dev', register: 14.99, renew: 16.99, transfer: 16.99, restore: 90, privacy: 0, usage: 'Technology', idn: false },
+  { tld: 'app', register: 16.99, renew: 18.99, transfer: 18.99, restore: 90, privacy: 0, usage: 'Technology', idn: false },
+  { tld: 'co', register: 11.99, renew: 27.99, transfer: 25.99, restore: 90, privacy: 0, usage: 'General', idn: false },
+  { tld: 'xyz', register: 1.99, renew: 13.99, transfer: 11.99, restore: 60, privacy: 0, usage: 'General', idn: true },
+  { tld: 'de', register: 6.99, renew: 6.99, transfer: 6.99, restore: 40, privacy: 0, usage: 'Germany', idn: true },
+];
+
+function domain(name: string, now: number, opts: Partial<SimDomain> & { expiresInDays: number; ageDays: number }): SimDomain {
+  const { expiresInDays, ageDays, ...rest } = opts;
+  return {
+    name,
+    registration: now - ageDays * DAY,
+    expiration: now + expiresInDays * DAY,
+    renewed: ageDays > 30,
+    locked: true,
+    disabled: false,
+    hold: false,
+    privacy: 'full',
+    renewOption: 'auto renew',
+    note: '',
+    folderId: -1,
+    forSale: false,
+    contacts: { registrant: 0, admin: 0, technical: 0, billing: 0 },
+    nameServers: { kind: 'parking', withAds: false },
+    ...rest,
+  };
+}
+
+/** A small, varied portfolio: some expiring soon, one in its delete grace period, three DNS setups. */
+export function seedAccount(now = Date.now()): SimAccount {
+  const domains = [
+    domain('acme-widgets.com', now, {
+      expiresInDays: 12,
+      ageDays: 3 * 365,
+      nameServers: {
+        kind: 'dns',
+        ttl: 3600,
+        main: [
+          { type: 'a', value: '203.0.113.10' },
+          { type: 'mx', value: 'mx1.mailhost.example', extra: '10' },
+          { type: 'txt', value: 'v=spf1 include:mailhost.example ~all' },
+        ],
+        sub: [
+          { subhost: 'www', type: 'cname', value: 'acme-widgets.com' },
+          { subhost: 'api', type: 'a', value: '203.0.113.20' },
+        ],
+      },
+      note: 'main brand',
+    }),
+    domain('acme-widgets.net', now, { expiresInDays: 25, ageDays: 2 * 365, renewOption: 'no renew option', privacy: 'none' }),
+    domain('widgetlab.io', now, {
+      expiresInDays: 200,
+      ageDays: 400,
+      nameServers: { kind: 'nameservers', hosts: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] },
+    }),
+    domain('shopwidgets.co', now, { expiresInDays: 45, ageDays: 700, renewOption: 'do not renew', forSale: true }),
+    domain('widget.dev', now, {
+      expiresInDays: 330,
+      ageDays: 35,
+      nameServers: { kind: 'dns', ttl: 300, main: [{ type: 'aaaa', value: '2001:db8::1' }], sub: [] },
+    }),
+    domain('fresh-idea.xyz', now, { expiresInDays: 364, ageDays: 1, renewed: false, privacy: 'partial', note: 'registered yesterday' }),
+    domain('old-project.org', now, { expiresInDays: -10, ageDays: 5 * 365, renewOption: 'do not renew', locked: false }),
+    domain('acme-widgets.de', now, { expiresInDays: 600, ageDays: 900, privacy: 'none', contacts: { registrant: 1, admin: 1, technical: 0, billing: 0 } }),
+  ];
+  const contacts: SimContact[] = [
+    {
+      id: 0,
+      organization: 'Acme Widgets Inc.',
+      name: 'Jane Doe',
+      email: 'jane@acme-widgets.example',
+      phoneCc: '1',
+      phoneNum: '555.555.0100',
+      faxCc: '',
+      faxNum: '',
+      address1: '1 Market Street',
+      address2: '',
+      city: 'San Francisco',
+      state: 'CA',
+      zip: '94105',
+      country: 'US',
+      gtldVerified: true,
+    },
+    {
+      id: 1,
+      organization: '',
+      name: 'Max Mustermann',
+      email: 'max@example.de',
+      phoneCc: '49',
+      phoneNum: '30.1234567',
+      faxCc: '',
+      faxNum: '',
+      address1: 'Hauptstrasse 1',
+      address2: '',
+      city: 'Berlin',
+      state: 'BE',
+      zip: '10115',
+      country: 'DE',
+      gtldVerified: false,
+    },
+  ];
+  const servers: SimServer[] = [
+    { id: 0, name: 'ns1.cloudhost.example', ips: [] },
+    { id: 1, name: 'ns2.cloudhost.example', ips: [] },
+    { id: 2, name: 'ns1.acme-widgets.com', ips: ['203.0.113.53'] },
+  ];
+  return {
+    username: 'demo-user',
+    customerSince: now - 6 * YEAR,
+    currency: 'USD',
+    balance: 300,
+    totalSpending: 1234.56,
+    domains: new Map(domains.map((d) => [d.name, d])),
+    contacts: new Map(contacts.map((c) => [c.id, c])),
+    servers: new Map(servers.map((s) => [s.id, s])),
+    orders: [],
+    tldPrices: TLD_PRICES,
+    takenElsewhere: new Set(['google.com', 'example.com', 'widgets.com', 'acme.com', 'startup.io']),
+    premium: new Map([['best.ai', 4999]]),
+    coupons: new Map([['SAVE1', 1]]),
+    nextContactId: 2,
+    nextServerId: 3,
+    nextOrderId: 1000,
+  };
+}
+
+export { DAY, YEAR };

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { epochToIso, flag, type Json, money, prune, text } from '../../src/server/condense.js';
+import { defineTool } from '../../src/server/define.js';
+import { condenseContact, contactSchema } from '../shared/contact.js';
+import { condenseNameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
+
+const moneySchema = z.object({ amount: z.number(), currency: z.string() });
+
+export default defineTool({
+  name: 'account_info',
+  toolset: 'account',
+  title: 'Account details',
+  description: 'The account: username, contact, balance, total spending, price level, lock, and default WHOIS contacts and name server setting.',
+  effect: 'read',
+  input: z.object({}),
+  output: z.object({
+    username: z.string().optional(),
+    contact: contactSchema.optional(),
+    customer_since: z.string().optional(),
+    account_locked: z.boolean().optional(),
+    balance: moneySchema.optional(),
+    total_spending: moneySchema.optional(),
+    price_level: z.string().optional(),
+    time_zone: z.string().optional(),
+    default_contacts: z.record(z.string(), z.string()).optional(),
+    default_name_servers: nameServerSettingSchema.optional(),
+  }),
+  toApi: () => ({}),
+  condense: (body) => {
+    const info = (body.AccountInfo ?? {}) as Json;
+    const defaults = (info.DefaultSettings ?? {}) as Json;
+    const whois = (defaults.DefaultWhois ?? {}) as Record<string, Json>;
+    return prune({
+      username: text(info.Username),
+      contact: info.Contact ? condenseContact(info.Contact as Json) : undefined,
+      customer_since: epochToIso(info.CustomerSince),
+      account_locked: flag(info.AccountLock),
+      balance: money(info.AccountBalance),
+      total_spending: money(info.TotalSpending),
+      price_level: text(info.PriceLevel),
+      time_zone: text(info.CustomTimeZone),
+      default_contacts: Object.fromEntries(
+        Object.entries(whois)
+          .map(([role, v]) => [role.replace(/^Default/, '').toLowerCase(), text(v?.ContactId)] as const)
+          .filter((e): e is readonly [string, string] => e[1] !== undefined),
+      ),
+      default_name_servers: defaults.DefaultNameServerSettings ? condenseNameServerSetting(defaults.DefaultNameServerSettings) : undefined,
+    });
+  },
+});

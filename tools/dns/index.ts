@@ -1,0 +1,8 @@
+import type { AnyToolSpec } from '../../src/server/define.js';
+import getDns from './get_dns.js';
+import setDns2 from './set_dns2.js';
+
+export const dnsTools: AnyToolSpec[] = [
+  getDns,
+  setDns2,
+];

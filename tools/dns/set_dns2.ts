@@ -1,0 +1,177 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { domainList, plainText } from '../../src/server/schemas.js';
+import { Api3Error } from '../../src/api3/errors.js';
+import getDns from './get_dns.js';
+import type { NameServerSetting } from '../shared/domain.js';
+
+const MAX_MAIN_RECORDS = 20;
+const MAX_SUB_RECORDS = 100;
+/** Read-back after a write costs one call per domain; beyond this many it is skipped. */
+const MAX_VERIFIED_DOMAINS = 10;
+
+const SUBDOMAIN = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
+
+const subdomain = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .refine((v) => v === '' || v === '@' || SUBDOMAIN.test(v), { message: 'must be a host label such as www, _dmarc or *; "" or "@" for the domain itself' })
+  .optional()
+  .describe('Subdomain (www, mail, _dmarc, *). Omit, "" or "@" for the domain itself');
+
+const host = z.string().max(253).refine((v) => HOST.test(v), { message: 'must be a host name such as mail.example.com' });
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
+
+const recordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('a'), subdomain, value: z.string().refine((v) => isIP(v) === 4, { message: 'must be an IPv4 address' }) }),
+  z.object({ type: z.literal('aaaa'), subdomain, value: z.string().refine((v) => isIP(v) === 6, { message: 'must be an IPv6 address' }) }),
+  z.object({ type: z.literal('cname'), subdomain, value: host }),
+  z.object({ type: z.literal('txt'), subdomain, value: plainText(1024).min(1) }),
+  z.object({ type: z.literal('mx'), subdomain, value: host, priority: z.number().int().min(0).max(65535).describe('MX distance') }),
+  z.object({ type: z.literal('srv'), subdomain, value: plainText(300).min(1).describe('"priority weight port target"; subdomains only') }),
+  z.object({ type: z.literal('forward'), subdomain, value: url, permanent: z.boolean().default(true).describe('301 (true) or 302 (false)') }),
+  z.object({ type: z.literal('stealth'), subdomain, value: url, title: plainText(200).min(1).describe('Page title shown') }),
+  z.object({ type: z.literal('email'), subdomain, value: z.email(), alias: plainText(64).min(1).describe('Mailbox name forwarded') }),
+]);
+type DnsRecordInput = z.infer<typeof recordSchema>;
+
+const isMain = (r: DnsRecordInput) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
+
+const input = z.object({
+  domains: domainList(100),
+  records: z
+    .array(recordSchema)
+    .min(1)
+    .superRefine((records, ctx) => {
+      const main = records.filter(isMain).length;
+      if (main > MAX_MAIN_RECORDS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_MAIN_RECORDS} records for the domain itself (got ${main})` });
+      const sub = records.length - main;
+      if (sub > MAX_SUB_RECORDS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_SUB_RECORDS} subdomain records (got ${sub})` });
+      records.forEach((r, i) => {
+        if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
+      });
+    })
+    .describe(`DNS records: up to ${MAX_MAIN_RECORDS} for the domain itself and ${MAX_SUB_RECORDS} for subdomains`),
+  ttl: z.number().int().min(60).max(86400).optional().describe('Time to live in seconds (60 to 86400)'),
+  append: z
+    .boolean()
+    .default(false)
+    .describe('Add these records to the current ones. Without it every current record is replaced (destructive).'),
+});
+type Input = z.infer<typeof input>;
+
+/** api3's `recordx`: MX distance, forward type (1 = 301, 2 = 302), stealth title or email alias. */
+function extra(r: DnsRecordInput): string | undefined {
+  switch (r.type) {
+    case 'mx':
+      return String(r.priority);
+    case 'forward':
+      return r.permanent ? '1' : '2';
+    case 'stealth':
+      return r.title;
+    case 'email':
+      return r.alias;
+    default:
+      return undefined;
+  }
+}
+
+function toApi(args: Input): Record<string, string> {
+  const params: Record<string, string> = { domain: args.domains.join(',') };
+  args.records.filter(isMain).forEach((r, i) => {
+    params[`main_record_type${i}`] = r.type;
+    params[`main_record${i}`] = r.value;
+    const x = extra(r);
+    if (x !== undefined) params[`main_recordx${i}`] = x;
+  });
+  args.records
+    .filter((r) => !isMain(r))
+    .forEach((r, i) => {
+      params[`subdomain${i}`] = r.subdomain as string;
+      params[`sub_record_type${i}`] = r.type;
+      params[`sub_record${i}`] = r.value;
+      const x = extra(r);
+      if (x !== undefined) params[`sub_recordx${i}`] = x;
+    });
+  if (args.ttl !== undefined) params.ttl = String(args.ttl);
+  if (args.append) params.add_dns_to_current_setting = '1';
+  return params;
+}
+
+async function currentDns(domain: string, ctx: ToolContext): Promise<NameServerSetting> {
+  return ((await invokeRead(getDns, { domain }, ctx)) as { dns: NameServerSetting }).dns;
+}
+
+const sameRecord = (want: DnsRecordInput, have: NonNullable<NameServerSetting['records']>[number]) =>
+  have.type === want.type &&
+  have.value.toLowerCase() === want.value.toLowerCase() &&
+  (have.subdomain ?? '') === (isMain(want) ? '' : want.subdomain);
+
+/** api3 has been seen to apply DNS writes late or partly, so each write is read back and compared. */
+async function verify(args: Input, ctx: ToolContext) {
+  const checked = args.domains.slice(0, MAX_VERIFIED_DOMAINS);
+  const mismatches: Array<{ domain: string; missing: string[] }> = [];
+  for (const domain of checked) {
+    const dns = await currentDns(domain, ctx);
+    const missing = args.records.filter((want) => !(dns.records ?? []).some((have) => sameRecord(want, have)));
+    if (missing.length > 0) mismatches.push({ domain, missing: missing.map((r) => `${isMain(r) ? '@' : r.subdomain} ${r.type} ${r.value}`) });
+  }
+  return { checked: checked.length, of: args.domains.length, mismatches };
+}
+
+type Verification = Awaited<ReturnType<typeof verify>>;
+
+function confirmation(_body: unknown, args: Input) {
+  return {
+    done: true as const,
+    domains: args.domains,
+    changed: { records: args.records.length, replaced_existing: !args.append, ...(args.ttl ? { ttl: args.ttl } : {}) },
+    verification: { checked: 0, of: args.domains.length, mismatches: [] } as Verification,
+  };
+}
+
+export default defineTool({
+  name: 'set_dns2',
+  toolset: 'dns',
+  title: 'Set DNS records',
+  description:
+    'Set DNS records on Dynadot DNS for up to 100 domains. Replaces ALL current records unless append is true; replacing needs confirm. Reads the records back afterwards.',
+  effect: 'destructive',
+  input,
+  output: z.object({
+    done: z.literal(true),
+    domains: z.array(z.string()),
+    changed: z.object({ records: z.number(), replaced_existing: z.boolean(), ttl: z.number().optional() }),
+    verification: z.object({
+      checked: z.number(),
+      of: z.number(),
+      mismatches: z.array(z.object({ domain: z.string(), missing: z.array(z.string()) })).describe('records not visible yet; api3 may apply late'),
+    }),
+  }),
+  needsConfirm: (args) => !args.append,
+  toApi,
+  condense: confirmation,
+  async run(args, ctx) {
+    await ctx.api.call({ command: 'set_dns2', params: toApi(args), mutates: true });
+    let verification: Verification;
+    try {
+      verification = await verify(args, ctx);
+    } catch (error) {
+      const reason = error instanceof Api3Error ? error.code : 'error';
+      verification = { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] };
+    }
+    return { ...confirmation({}, args), verification };
+  },
+  async preview(args, ctx) {
+    const shown = args.domains.slice(0, 5);
+    const current: Record<string, unknown> = {};
+    for (const domain of shown) current[domain] = await currentDns(domain, ctx);
+    return {
+      replaces_current_records: current,
+      ...(args.domains.length > shown.length ? { and_more_domains: args.domains.length - shown.length } : {}),
+      tip: 'To add records without removing these, call again with append: true (no confirm needed).',
+    };
+  },
+});

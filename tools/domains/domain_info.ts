@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineTool } from '../../src/server/define.js';
+import { domainName } from '../../src/server/schemas.js';
+import { condenseDomain, domainSchema } from '../shared/domain.js';
+
+export default defineTool({
+  name: 'domain_info',
+  toolset: 'domains',
+  title: 'Domain details',
+  description: 'Details of one domain in the account: expiry, lock, privacy, renew option, name servers or DNS type, contacts, folder, note.',
+  effect: 'read',
+  input: z.object({ domain: domainName }),
+  output: z.object({ domain: domainSchema }),
+  toApi: (args) => ({ domain: args.domain }),
+  condense: (body) => ({ domain: condenseDomain((body.DomainInfo ?? {}) as Record<string, unknown>) }),
+});

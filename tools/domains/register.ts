@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { epochToIso, text } from '../../src/server/condense.js';
+import { defineTool, invokeRead } from '../../src/server/define.js';
+import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
+import search from './search.js';
+
+const contactId = z.number().int().min(0).describe('contact id from contact_list');
+
+export default defineTool({
+  name: 'register',
+  toolset: 'domains',
+  title: 'Register a domain',
+  description:
+    'Register one available domain, paid from the account balance. Spends money: needs confirm after the user saw the price. Check with search first.',
+  effect: 'destructive',
+  input: z.object({
+    domain: domainName,
+    years: years.describe('Registration period in years (1 to 10)'),
+    currency,
+    premium: z.boolean().optional().describe('Required to buy a premium-priced name'),
+    coupon: plainText(64).optional(),
+    contacts: z
+      .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
+      .partial()
+      .optional()
+      .describe('WHOIS contacts by role; default: the account defaults'),
+    registrant_name: plainText(200).optional().describe('.at and .be only: registrant name'),
+    registrant_organization: plainText(200).optional().describe('.at and .be only: registrant organization'),
+  }),
+  output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true) }),
+  toApi: (args) => ({
+    domain: args.domain,
+    duration: String(args.years),
+    ...(args.currency ? { currency: args.currency } : {}),
+    ...(args.premium ? { premium: '1' } : {}),
+    ...(args.coupon ? { coupon: args.coupon } : {}),
+    ...(args.contacts?.registrant !== undefined ? { registrant_contact: String(args.contacts.registrant) } : {}),
+    ...(args.contacts?.admin !== undefined ? { admin_contact: String(args.contacts.admin) } : {}),
+    ...(args.contacts?.technical !== undefined ? { technical_contact: String(args.contacts.technical) } : {}),
+    ...(args.contacts?.billing !== undefined ? { billing_contact: String(args.contacts.billing) } : {}),
+    ...(args.registrant_name ? { option0: args.registrant_name } : {}),
+    ...(args.registrant_organization ? { option1: args.registrant_organization } : {}),
+  }),
+  condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), registered: true as const }),
+  async preview(args, ctx) {
+    const { results } = (await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx)) as {
+      results: Array<{ available: boolean; price?: { amount: number; currency: string } }>;
+    };
+    const price = results[0]?.price;
+    return {
+      available: results[0]?.available ?? false,
+      first_year_price: price,
+      estimated_total: price ? { amount: Math.round(price.amount * args.years * 100) / 100, currency: price.currency } : undefined,
+      note: 'Later years may be charged at the renewal price; a coupon may lower the total.',
+    };
+  },
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { epochToIso, money, text } from '../../src/server/condense.js';
+import { defineTool } from '../../src/server/define.js';
+import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
+
+const input = z.object({
+  domain: domainName,
+  years: years.describe('Years to add (1 to 10)'),
+  expected_expiry_year: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2200)
+    .optional()
+    .describe('The year the domain now expires; api3 refuses the renewal if it differs, which guards against renewing twice'),
+  currency,
+  coupon: plainText(64).optional(),
+  skip_if_late_fee: z.boolean().optional().describe('Do not renew if a late renewal fee would apply'),
+});
+type Input = z.infer<typeof input>;
+
+function toApi(args: Input) {
+  return {
+    domain: args.domain,
+    duration: String(args.years),
+    ...(args.expected_expiry_year ? { year: String(args.expected_expiry_year) } : {}),
+    ...(args.currency ? { currency: args.currency } : {}),
+    ...(args.coupon ? { coupon: args.coupon } : {}),
+    ...(args.skip_if_late_fee ? { no_renew_if_late_renew_fee_needed: '1' } : {}),
+  };
+}
+
+export default defineTool({
+  name: 'renew',
+  toolset: 'domains',
+  title: 'Renew a domain',
+  description: 'Renew one domain for 1 to 10 years, paid from the account balance. Spends money: needs confirm; the preview shows the price.',
+  effect: 'destructive',
+  input,
+  output: z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true) }),
+  toApi,
+  condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), renewed: true as const }),
+  async preview(args, { api }) {
+    // price_check makes api3 quote the renewal without performing it.
+    const { body } = await api.call({ command: 'renew', params: { ...toApi(args), price_check: '1' }, mutates: false });
+    return { price: money(body.PriceInfo, args.currency) ?? text(body.PriceInfo) };
+  },
+});

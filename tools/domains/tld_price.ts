@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { asList, type Json, paginate, text } from '../../src/server/condense.js';
+import { defineTool } from '../../src/server/define.js';
+import { page, pageSize } from '../../src/server/schemas.js';
+
+const SORTS = {
+  rank: 'RankAsc',
+  rank_desc: 'RankDesc',
+  name: 'NameAsc',
+  name_desc: 'NameDesc',
+  sales: 'SalesAsc',
+  sales_desc: 'SalesDesc',
+  launch_date: 'LaunchDateAsc',
+  launch_date_desc: 'LaunchDateDesc',
+  count: 'CountAsc',
+  count_desc: 'CountDesc',
+  registry: 'RegistryAsc',
+  registry_desc: 'RegistryDesc',
+} as const;
+type SortName = keyof typeof SORTS;
+
+const input = z.object({
+  tlds: z
+    .array(z.string().regex(/^\.?[a-z0-9-]{2,63}$/i, 'must be a TLD such as com or .io').transform((t) => t.replace(/^\./, '').toLowerCase()))
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Only these TLDs, e.g. ["com", "io"]'),
+  currency: z
+    .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY']))
+    .optional()
+    .describe('USD, EUR or CNY; default: the account currency'),
+  sort: z.enum(Object.keys(SORTS) as [SortName, ...SortName[]]).optional(),
+  page,
+  page_size: pageSize(500, 50),
+});
+type Input = z.infer<typeof input>;
+
+const num = (value: unknown) => {
+  const n = Number(text(value));
+  return Number.isFinite(n) ? n : undefined;
+};
+
+function condense(body: Json, args: Input) {
+  const price = (raw: Json) => (raw.Price ?? {}) as Json;
+  let items = asList(body.TldPrice).map((raw) => ({
+    tld: text(raw.Tld) ?? '',
+    register: num(price(raw).Register),
+    renew: num(price(raw).Renew),
+    transfer: num(price(raw).Transfer),
+    restore: num(price(raw).Restore),
+    usage: text(raw.Usage),
+  }));
+  if (args.tlds) items = items.filter((item) => args.tlds?.includes(item.tld));
+  const paged =
+    args.tlds === undefined
+      ? { items, page: args.page, page_size: args.page_size, has_more: items.length === args.page_size }
+      : paginate(items, args.page, args.page_size);
+  return { currency: text(body.Currency), price_level: text(body.PriceLevel), ...paged };
+}
+
+export default defineTool({
+  name: 'tld_price',
+  toolset: 'domains',
+  title: 'TLD prices',
+  description: "Per-year prices to register, renew, transfer and restore each TLD at this account's price level. Filter with tlds.",
+  effect: 'read',
+  input,
+  output: z.object({
+    currency: z.string().optional(),
+    price_level: z.string().optional(),
+    items: z.array(
+      z.object({
+        tld: z.string(),
+        register: z.number().optional(),
+        renew: z.number().optional(),
+        transfer: z.number().optional(),
+        restore: z.number().optional(),
+        usage: z.string().optional(),
+      }),
+    ),
+    page: z.number(),
+    page_size: z.number(),
+    total: z.number().optional(),
+    has_more: z.boolean(),
+  }),
+  toApi: (args) => ({
+    ...(args.currency ? { currency: args.currency } : {}),
+    ...(args.sort ? { sort: SORTS[args.sort] } : {}),
+    // With a TLD filter the whole table is fetched and paged here.
+    ...(args.tlds === undefined ? { count_per_page: String(args.page_size), page_index: String(args.page) } : {}),
+  }),
+  condense,
+});

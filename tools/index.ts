@@ -1,0 +1,9 @@
+import type { AnyToolSpec } from '../src/server/define.js';
+import { accountTools } from './account/index.js';
+import { contactsTools } from './contacts/index.js';
+import { dnsTools } from './dns/index.js';
+import { domainsTools } from './domains/index.js';
+import { nameserversTools } from './nameservers/index.js';
+
+/** The whole catalog, in the order tools/list presents it. */
+export const CATALOG: readonly AnyToolSpec[] = [...domainsTools, ...dnsTools, ...nameserversTools, ...contactsTools, ...accountTools];

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { asList, prune, text } from '../../src/server/condense.js';
+import { defineTool } from '../../src/server/define.js';
+
+export default defineTool({
+  name: 'server_list',
+  toolset: 'nameservers',
+  title: 'List name servers',
+  description: 'The name servers registered in the account (usable with set_ns), with their glue IPs.',
+  effect: 'read',
+  input: z.object({}),
+  output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), ips: z.array(z.string()).optional() })) }),
+  toApi: () => ({}),
+  condense: (body) => ({
+    items: asList(body.ServerList).map((s) =>
+      prune({
+        id: text(s.ServerId) ?? '',
+        name: text(s.ServerName) ?? '',
+        ips: asList(s.ServerIps)
+          .map((ip) => text(ip.Ip))
+          .filter((ip): ip is string => ip !== undefined),
+      }),
+    ),
+  }),
+});

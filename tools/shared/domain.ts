@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { asList, epochToIso, flag, type Json, prune, text } from '../../src/server/condense.js';
+
+/**
+ * Condensed shapes shared by domain_info, list_domain and get_dns: a domain's name server
+ * setting and a domain's summary, in the agent's terms.
+ */
+export const nameServerSettingSchema = z.object({
+  type: z.string().describe('dynadot_dns, name_servers, dynadot_parking, forwarding, stealth, hosting, ...'),
+  name_servers: z.array(z.string()).optional(),
+  with_ads: z.boolean().optional(),
+  ttl: z.number().optional(),
+  records: z
+    .array(
+      z.object({
+        subdomain: z.string().optional().describe('absent for records of the domain itself'),
+        type: z.string(),
+        value: z.string(),
+        extra: z.string().optional().describe('MX distance, forward type, stealth title or email alias'),
+      }),
+    )
+    .optional(),
+  forward_to: z.string().optional(),
+});
+export type NameServerSetting = z.infer<typeof nameServerSettingSchema>;
+
+function record(raw: Json, subdomain?: string) {
+  return prune({
+    subdomain,
+    type: (text(raw.RecordType) ?? '').toLowerCase(),
+    value: text(raw.Value) ?? '',
+    extra: text(raw.Value2),
+  }) as NameServerSetting['records'] extends (infer R)[] | undefined ? R : never;
+}
+
+export function condenseNameServerSetting(raw: unknown): NameServerSetting {
+  const s = (raw ?? {}) as Json;
+  const type = (text(s.Type) ?? 'unknown').toLowerCase().replace(/\s+/g, '_');
+  const records = [
+    ...asList(s.MainDomains).map((r) => record(r)),
+    ...asList(s.SubDomains).map((r) => record(r, text(r.Subhost) ?? '')),
+  ];
+  const ttl = text(s.TTL);
+  return prune({
+    type,
+    name_servers: asList(s.NameServers)
+      .map((ns) => text(ns.ServerName))
+      .filter((n): n is string => n !== undefined),
+    with_ads: flag(s.WithAds),
+    ttl: ttl === undefined ? undefined : Number(ttl),
+    records: records.length > 0 ? records : undefined,
+    forward_to: text(s.ForwardTo ?? s.Url),
+  });
+}
+
+export const domainSchema = z.object({
+  name: z.string(),
+  expires: z.string().optional().describe('ISO 8601 UTC'),
+  registered: z.string().optional(),
+  locked: z.boolean().optional(),
+  privacy: z.string().optional().describe('none, partial or full'),
+  renew_option: z.string().optional(),
+  for_sale: z.boolean().optional(),
+  note: z.string().optional(),
+  folder: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  name_servers: nameServerSettingSchema.optional(),
+  contacts: z.record(z.string(), z.string()).optional().describe('contact ids by role'),
+  /** Rare conditions, present only when true. */
+  disabled: z.literal(true).optional(),
+  hold: z.literal(true).optional(),
+  udrp_locked: z.literal(true).optional(),
+  registrant_unverified: z.literal(true).optional(),
+});
+export type CondensedDomain = z.infer<typeof domainSchema>;
+
+const onlyTrue = (value: unknown): true | undefined => (flag(value) === true ? true : undefined);
+
+export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
+  const whois = (raw.Whois ?? {}) as Record<string, Json>;
+  const folder = (raw.Folder ?? {}) as Json;
+  const folderId = text(folder.FolderId);
+  const summary = {
+    name: text(raw.Name) ?? '',
+    expires: epochToIso(raw.Expiration),
+    locked: flag(raw.Locked),
+    renew_option: text(raw.RenewOption),
+    privacy: text(raw.Privacy),
+    disabled: onlyTrue(raw.Disabled),
+    hold: onlyTrue(raw.Hold),
+  };
+  if (!verbose) return prune(summary);
+  return prune({
+    ...summary,
+    registered: epochToIso(raw.Registration),
+    for_sale: flag(raw.isForSale),
+    note: text(raw.Note),
+    folder: folderId === undefined || folderId === '-1' ? undefined : { id: folderId, name: text(folder.FolderName) },
+    name_servers: raw.NameServerSettings === undefined ? undefined : condenseNameServerSetting(raw.NameServerSettings),
+    contacts: Object.fromEntries(
+      Object.entries(whois)
+        .map(([role, value]) => [role.toLowerCase(), text((value as Json)?.ContactId)] as const)
+        .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
+    ),
+    udrp_locked: onlyTrue(raw.UdrpLocked),
+    registrant_unverified: onlyTrue(raw.RegistrantUnverified),
+  });
+}
