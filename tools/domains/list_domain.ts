@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { asList, type Json, paginate } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { page, pageSize } from '../../src/server/schemas.js';
-import { condenseDomain, domainSchema } from '../shared/domain.js';
+import { type CondensedDomain, condenseDomain, domainSchema } from '../shared/domain.js';
 
-const SORTS = { registration_order: 'CountAsc', registration_order_desc: 'CountDesc', name: 'NameAsc', name_desc: 'NameDesc' } as const;
+const DAY_MS = 86_400_000;
 
 const input = z.object({
   expiring_within_days: z
@@ -13,27 +13,41 @@ const input = z.object({
     .min(0)
     .max(3650)
     .optional()
-    .describe('Only domains that expire within this many days from now (already expired ones included), soonest first'),
-  sort: z.enum(['registration_order', 'registration_order_desc', 'name', 'name_desc']).optional().describe('Ignored with expiring_within_days'),
+    .describe('Only domains that expire within this many days from now, already expired ones included'),
+  name_contains: z.string().max(253).optional().describe('Only domains whose name contains this text'),
+  sort: z.enum(['expires', 'expires_desc', 'name', 'name_desc', 'added']).default('expires').describe('Default: soonest expiry first'),
   page,
   page_size: pageSize(500, 100),
   verbose: z.boolean().default(false).describe('Full details per domain (name servers, contacts, folder, note) instead of a summary'),
 });
 type Input = z.infer<typeof input>;
 
-const DAY_MS = 86_400_000;
+const expiry = (d: CondensedDomain) => (d.expires ? Date.parse(d.expires) : Number.POSITIVE_INFINITY);
+const ORDER: Record<Input['sort'], ((a: CondensedDomain, b: CondensedDomain) => number) | undefined> = {
+  expires: (a, b) => expiry(a) - expiry(b),
+  expires_desc: (a, b) => expiry(b) - expiry(a),
+  name: (a, b) => a.name.localeCompare(b.name),
+  name_desc: (a, b) => b.name.localeCompare(a.name),
+  added: undefined,
+};
 
-function condensePage(body: Json, args: Input) {
-  const all = asList(body.MainDomains).map((raw) => condenseDomain(raw, args.verbose));
-  if (args.expiring_within_days === undefined) {
-    // api3 paged it already; a full page suggests there may be more.
-    return { items: all, page: args.page, page_size: args.page_size, has_more: all.length === args.page_size };
+/**
+ * api3 returns the whole portfolio in one answer; filtering, sorting and paging happen here so
+ * an agent gets a small page with a true total, and "what expires this month" is one call.
+ */
+function condense(body: Json, args: Input) {
+  let domains = asList(body.MainDomains).map((raw) => condenseDomain(raw, args.verbose));
+  if (args.expiring_within_days !== undefined) {
+    const horizon = Date.now() + args.expiring_within_days * DAY_MS;
+    domains = domains.filter((d) => expiry(d) <= horizon);
   }
-  const horizon = Date.now() + args.expiring_within_days * DAY_MS;
-  const expiring = all
-    .filter((d) => d.expires !== undefined && Date.parse(d.expires) <= horizon)
-    .sort((a, b) => Date.parse(a.expires as string) - Date.parse(b.expires as string));
-  return paginate(expiring, args.page, args.page_size);
+  if (args.name_contains) {
+    const needle = args.name_contains.toLowerCase();
+    domains = domains.filter((d) => d.name.includes(needle));
+  }
+  const order = ORDER[args.sort];
+  if (order) domains.sort(order);
+  return paginate(domains, args.page, args.page_size);
 }
 
 export default defineTool({
@@ -41,20 +55,16 @@ export default defineTool({
   toolset: 'domains',
   title: 'List domains',
   description:
-    'List the domains in the account, a page at a time: name, expiry, lock, renew option, privacy. Use expiring_within_days to find renewals due.',
+    'List the domains in the account, a page at a time, soonest expiry first: name, expiry, lock, renew option, privacy. expiring_within_days finds renewals due.',
   effect: 'read',
   input,
   output: z.object({
     items: z.array(domainSchema),
     page: z.number(),
     page_size: z.number(),
-    total: z.number().optional().describe('known when filtering'),
+    total: z.number().describe('domains matching the filters'),
     has_more: z.boolean(),
   }),
-  toApi: (args) =>
-    // Filtering by expiry needs the whole list; otherwise api3 pages for us.
-    args.expiring_within_days === undefined
-      ? { count_per_page: String(args.page_size), page_index: String(args.page), ...(args.sort ? { sort: SORTS[args.sort] } : {}) }
-      : {},
-  condense: condensePage,
+  toApi: () => ({}),
+  condense,
 });

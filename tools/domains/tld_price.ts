@@ -52,11 +52,7 @@ function condense(body: Json, args: Input) {
     usage: text(raw.Usage),
   }));
   if (args.tlds) items = items.filter((item) => args.tlds?.includes(item.tld));
-  const paged =
-    args.tlds === undefined
-      ? { items, page: args.page, page_size: args.page_size, has_more: items.length === args.page_size }
-      : paginate(items, args.page, args.page_size);
-  return { currency: text(body.Currency), price_level: text(body.PriceLevel), ...paged };
+  return { currency: text(body.Currency), price_level: text(body.PriceLevel), ...paginate(items, args.page, args.page_size) };
 }
 
 export default defineTool({
@@ -81,14 +77,13 @@ export default defineTool({
     ),
     page: z.number(),
     page_size: z.number(),
-    total: z.number().optional(),
+    total: z.number(),
     has_more: z.boolean(),
   }),
   toApi: (args) => ({
     ...(args.currency ? { currency: args.currency } : {}),
+    // The whole table comes in one answer (a few hundred TLDs); filtering and paging happen here.
     ...(args.sort ? { sort: SORTS[args.sort] } : {}),
-    // With a TLD filter the whole table is fetched and paged here.
-    ...(args.tlds === undefined ? { count_per_page: String(args.page_size), page_index: String(args.page) } : {}),
   }),
   condense,
 });
