@@ -1,0 +1,89 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CATALOG } from '../../tools/index.js';
+import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
+import { buildServer, type Selection } from '../../src/server/server.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+
+/**
+ * A real MCP Client talking to the real server over paired in-memory transports, whose api3 is
+ * the simulator over loopback HTTP. Each test file gets its own, so state never leaks between files.
+ */
+export interface Harness {
+  client: Client;
+  simulator: Simulator;
+  api: Api3Client;
+  /** Calls a tool and returns the raw result. */
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  /** Calls a tool that must succeed and returns its structuredContent. */
+  ok<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const TEST_KEY = 'test-key-3f9a1c77e0b24d6b';
+
+export interface HarnessOptions extends Selection {
+  simulator?: SimulatorOptions;
+  client?: Partial<Api3ClientOptions>;
+  demo?: boolean;
+  /** An api3 key of its own, so one test's queue never waits on another's. */
+  apiKey?: string;
+}
+
+let keyCounter = 0;
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const simulator = await startSimulator({ maxConcurrentPerKey: 1, ...options.simulator });
+  const api = new Api3Client({
+    apiUrl: simulator.url,
+    apiKey: options.apiKey ?? `${TEST_KEY}-${process.pid}-${keyCounter++}`,
+    timeoutMs: 2_000,
+    concurrency: 1,
+    ratePerMinute: 100_000,
+    readRetries: 2,
+    retryBaseMs: 5,
+    ...options.client,
+  });
+  const server = buildServer({
+    api,
+    catalog: CATALOG,
+    demo: options.demo ?? false,
+    toolsets: options.toolsets ?? 'all',
+    ...(options.tools ? { tools: options.tools } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
+  });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'harness', version: '1.0.0' });
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  const call = (name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  return {
+    client,
+    simulator,
+    api,
+    call,
+    async ok<T>(name: string, args: Record<string, unknown> = {}) {
+      const result = await call(name, args);
+      if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
+      return result.structuredContent as T;
+    },
+    async close() {
+      await client.close();
+      await server.close();
+      await api.close();
+      await simulator.close();
+    },
+  };
+}
+
+/** The text of a result's first content block. */
+export function textOf(result: CallToolResult): string {
+  const first = result.content[0];
+  return first && first.type === 'text' ? first.text : '';
+}
+
+/** A parsed error result: `{ error, message, hint? }`. */
+export function errorOf(result: CallToolResult): { error: string; message: string; hint?: string } {
+  if (!result.isError) throw new Error(`expected an error, got ${textOf(result)}`);
+  return JSON.parse(textOf(result));
+}
