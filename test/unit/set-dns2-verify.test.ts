@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../tools/index.js';
+import { Api3Error } from '../../src/api3/errors.js';
+import { invoke } from '../../src/server/define.js';
+import { gate } from '../../src/server/safety.js';
+import { dnsPayload, FakeApi } from '../helpers/fake-api.js';
+
+/**
+ * set_dns2 reads every written domain back and names the records it cannot see, because api3
+ * has been seen to apply DNS writes late or partly. The simulator always applies them at once,
+ * so the mismatch paths are driven here with a scripted api3.
+ */
+const setDns2 = CATALOG.find((s) => s.name === 'set_dns2');
+if (!setDns2) throw new Error('set_dns2 missing from the catalog');
+
+const ok = { root: 'SetDnsResponse', body: { ResponseCode: 0, Status: 'success' } };
+const records = [
+  { type: 'a', value: '192.0.2.1' },
+  { type: 'mx', value: 'mx.example.com', priority: 10 },
+  { type: 'cname', subdomain: 'www', value: 'example.com' },
+];
+
+describe('set_dns2 read-back', () => {
+  it('no mismatch when every record is visible (type and case of values do not matter)', async () => {
+    const api = new FakeApi({
+      set_dns2: () => ok,
+      get_dns: () => dnsPayload([['A', '192.0.2.1'], ['MX', 'MX.example.com', '10']], [['www', 'CNAME', 'example.com']]),
+    });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), { api });
+    expect(result.verification).toEqual({ checked: 1, of: 1, mismatches: [] });
+    expect(api.requests.map((r) => [r.command, r.mutates])).toEqual([
+      ['set_dns2', true],
+      ['get_dns', false],
+    ]);
+  });
+
+  it('names the records a domain does not show yet', async () => {
+    const api = new FakeApi({
+      set_dns2: () => ok,
+      get_dns: (r) => (r.params.domain === 'a.com' ? dnsPayload([['a', '192.0.2.1']]) : dnsPayload([['a', '192.0.2.1'], ['mx', 'mx.example.com', '10']], [['www', 'cname', 'example.com']])),
+    });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com', 'b.com'], records }), { api });
+    expect(result.verification).toEqual({
+      checked: 2,
+      of: 2,
+      mismatches: [{ domain: 'a.com', missing: ['@ mx mx.example.com', 'www cname example.com'] }],
+    });
+    // The write itself succeeded and says so.
+    expect(result.done).toBe(true);
+  });
+
+  it('a record under the wrong subdomain is a mismatch', async () => {
+    const api = new FakeApi({ set_dns2: () => ok, get_dns: () => dnsPayload([], [['api', 'a', '192.0.2.1']]) });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), { api });
+    expect((result.verification as any).mismatches).toEqual([{ domain: 'a.com', missing: ['@ a 192.0.2.1'] }]);
+  });
+
+  it('a failed read-back does not turn a done write into an error', async () => {
+    const api = new FakeApi({
+      set_dns2: () => ok,
+      get_dns: () => {
+        throw new Api3Error('busy', 'api3: system_busy');
+      },
+    });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), { api });
+    expect(result.done).toBe(true);
+    expect(result.verification).toEqual({ checked: 0, of: 1, mismatches: [{ domain: '*', missing: [expect.stringMatching(/read-back failed \(busy\)/)] }] });
+    expect(setDns2.output.safeParse(result).success).toBe(true);
+  });
+
+  it('reads back at most 10 domains', async () => {
+    const api = new FakeApi({ set_dns2: () => ok, get_dns: () => dnsPayload([['a', '192.0.2.1']]) });
+    const domains = Array.from({ length: 12 }, (_, i) => `d${i}.com`);
+    const result = await invoke(setDns2, setDns2.input.parse({ domains, records: [{ type: 'a', value: '192.0.2.1' }] }), { api });
+    expect(result.verification).toEqual({ checked: 10, of: 12, mismatches: [] });
+    expect(api.requests.filter((r) => r.command === 'get_dns')).toHaveLength(10);
+  });
+
+  it('a write refused by api3 is an error and nothing is read back', async () => {
+    const api = new FakeApi({
+      set_dns2: () => {
+        throw new Api3Error('not_found', 'api3: a.com not found');
+      },
+      get_dns: () => dnsPayload([]),
+    });
+    await expect(invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), { api })).rejects.toMatchObject({ code: 'not_found' });
+    expect(api.requests.map((r) => r.command)).toEqual(['set_dns2']);
+  });
+});
+
+describe('the gate with a scripted api3', () => {
+  it('a transient failure of a preview lookup still gives a preview, with a note', async () => {
+    const api = new FakeApi({
+      get_dns: () => {
+        throw new Api3Error('timeout', 'api3 did not answer');
+      },
+    });
+    const args = setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] });
+    const preview = await gate(setDns2, args, { api });
+    expect(preview?.details).toEqual({ note: expect.stringMatching(/Could not look up/) });
+    expect(preview?.next_step).toMatch(/confirm: true/);
+    expect(api.requests.map((r) => r.command)).toEqual(['get_dns']);
+  });
+
+  it('confirm: true passes the gate without any lookup', async () => {
+    const api = new FakeApi({});
+    const args = { ...setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), confirm: true };
+    expect(await gate(setDns2, args, { api })).toBeUndefined();
+    expect(api.requests).toEqual([]);
+  });
+
+  it('non-destructive tools never meet the gate', async () => {
+    const api = new FakeApi({});
+    for (const spec of CATALOG.filter((s) => s.effect !== 'destructive')) {
+      expect(await gate(spec, {}, { api }), spec.name).toBeUndefined();
+    }
+    expect(api.requests).toEqual([]);
+  });
+});
