@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   if (config.transport === 'http') {
     const { startHttpServer } = await import('./server/http.js');
     const http = await startHttpServer({ config, makeServer: () => buildServer(options) });
-    log('info', `listening on ${http.url}`);
+    const mode = config.stateless ? 'stateless' : `up to ${config.maxSessions} sessions`;
+    log('info', `listening on ${http.url} (${mode}${config.mcpToken ? ', bearer token required' : ''})`);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal, () => http.close()));
     return;
   }

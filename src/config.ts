@@ -23,6 +23,23 @@ const boolText = z
 
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 
+/** A comma-separated list of http(s) origins, normalised to `scheme://host[:port]` for exact comparison. */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((origins, ctx) =>
+    origins.map((origin) => {
+      try {
+        const url = new URL(origin);
+        if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an http(s) origin such as https://app.example.com` });
+      return z.NEVER;
+    }),
+  );
+
 const toolsetList = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
@@ -57,6 +74,16 @@ export const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65_535).default(3000),
   mcpToken: z.string().min(16, 'DYNADOT_MCP_TOKEN must be at least 16 characters').optional(),
+  /** HTTP: a fresh server per request and no session ids, for replicas behind a load balancer. */
+  stateless: boolText.default(false),
+  /** HTTP: browser origins allowed beside localhost, 127.0.0.1 and [::1]. */
+  allowedOrigins: originList.optional(),
+  /** HTTP: concurrent sessions; an initialize beyond this gets 503. */
+  maxSessions: positiveInt(100_000).default(100),
+  /** HTTP: a session with no request for this long is closed. */
+  sessionIdleMs: positiveInt(7 * 24 * 3_600_000).default(30 * 60_000),
+  /** HTTP: largest accepted request body; larger gets 413. */
+  maxBodyBytes: positiveInt(64 * 1024 * 1024).default(1024 * 1024),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -66,12 +93,17 @@ export const USAGE = `mcp-server-dynadot: the Dynadot registrar API (api3) as MC
 Usage: mcp-server-dynadot [options]
   --transport stdio|http   stdio (default) or Streamable HTTP at /mcp
   --host H --port P        HTTP bind address (default 127.0.0.1:3000)
+  --stateless              HTTP without sessions, for replicas behind a load balancer (DYNADOT_MCP_STATELESS=1)
   --api-url URL            api3 endpoint (DYNADOT_API_URL)
   --sandbox                use Dynadot's sandbox endpoint (DYNADOT_SANDBOX=1)
   --toolsets a,b|all       toolsets to serve (DYNADOT_TOOLSETS); default: ${DEFAULT_TOOLSETS.join(',')}
   --tools a,b              extra individual tools (DYNADOT_TOOLS)
   --read-only              serve read tools only (DYNADOT_READ_ONLY=1)
   --help, --version
+
+HTTP settings from env: DYNADOT_MCP_TOKEN (bearer token, required beyond loopback),
+  DYNADOT_MCP_ALLOWED_ORIGINS (extra browser origins), DYNADOT_MCP_MAX_SESSIONS (100),
+  DYNADOT_MCP_SESSION_IDLE_MS (1800000), DYNADOT_MCP_MAX_BODY_BYTES (1048576).
 
 Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
 
@@ -85,6 +117,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
       transport: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
+      stateless: { type: 'boolean' },
       'api-url': { type: 'string' },
       sandbox: { type: 'boolean' },
       toolsets: { type: 'string' },
@@ -112,6 +145,11 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     host: unset(values.host) ?? unset(env.DYNADOT_MCP_HOST),
     port: unset(values.port) ?? unset(env.DYNADOT_MCP_PORT),
     mcpToken: unset(env.DYNADOT_MCP_TOKEN),
+    stateless: values.stateless ? 'true' : unset(env.DYNADOT_MCP_STATELESS),
+    allowedOrigins: unset(env.DYNADOT_MCP_ALLOWED_ORIGINS),
+    maxSessions: unset(env.DYNADOT_MCP_MAX_SESSIONS),
+    sessionIdleMs: unset(env.DYNADOT_MCP_SESSION_IDLE_MS),
+    maxBodyBytes: unset(env.DYNADOT_MCP_MAX_BODY_BYTES),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
   };
   const parsed = configSchema.safeParse(input);
@@ -136,6 +174,11 @@ const SETTING_NAMES: Record<string, string> = {
   host: 'DYNADOT_MCP_HOST / --host',
   port: 'DYNADOT_MCP_PORT / --port',
   mcpToken: 'DYNADOT_MCP_TOKEN',
+  stateless: 'DYNADOT_MCP_STATELESS / --stateless',
+  allowedOrigins: 'DYNADOT_MCP_ALLOWED_ORIGINS',
+  maxSessions: 'DYNADOT_MCP_MAX_SESSIONS',
+  sessionIdleMs: 'DYNADOT_MCP_SESSION_IDLE_MS',
+  maxBodyBytes: 'DYNADOT_MCP_MAX_BODY_BYTES',
   logLevel: 'DYNADOT_LOG_LEVEL',
 };
 
