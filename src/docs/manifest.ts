@@ -1,0 +1,205 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOG } from '../../tools/index.js';
+import type { AnyToolSpec } from '../server/define.js';
+import { DEFAULT_TOOLSETS, TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
+import { PACKAGE_ROOT } from '../version.js';
+
+/**
+ * manifest.json, the MCP Bundle (MCPB) manifest Claude Desktop installs from, is generated from
+ * package.json and the catalog so it cannot drift: a test fails when the file differs from what
+ * this produces (`npm run manifest` rewrites it; `--check` exits 1 when it is stale).
+ *
+ * Claude Desktop substitutes `${user_config.x}` in mcp_config.env. An optional field left empty
+ * and without a default reaches the server as that literal text, so every field has a default and
+ * src/config.ts treats a value starting with `${` as unset. Booleans arrive as "true"/"false".
+ */
+export const MANIFEST_VERSION = '0.3';
+export const ENTRY_POINT = 'dist/src/cli.js';
+
+export interface PackageJson {
+  name: string;
+  version: string;
+  description: string;
+  license?: string;
+  keywords?: string[];
+  author?: string | { name: string; email?: string; url?: string };
+  repository?: string | { type: string; url: string };
+  homepage?: string;
+  engines?: { node?: string };
+  bin?: string | Record<string, string>;
+}
+
+type UserConfigOption =
+  | { type: 'string'; title: string; description: string; required: boolean; default: string; sensitive?: boolean }
+  | { type: 'boolean'; title: string; description: string; required: boolean; default: boolean };
+
+export interface Manifest {
+  manifest_version: typeof MANIFEST_VERSION;
+  name: string;
+  display_name: string;
+  version: string;
+  description: string;
+  long_description: string;
+  author: { name: string; email?: string; url?: string };
+  repository?: { type: string; url: string };
+  homepage?: string;
+  license?: string;
+  keywords?: string[];
+  server: {
+    type: 'node';
+    entry_point: string;
+    mcp_config: { command: string; args: string[]; env: Record<string, string> };
+  };
+  tools: Array<{ name: string; description: string }>;
+  compatibility: { platforms: Array<'darwin' | 'win32' | 'linux'>; runtimes: { node: string } };
+  user_config: Record<string, UserConfigOption>;
+}
+
+/** user_config entries and the env variable each one feeds. */
+const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }> = [
+  {
+    key: 'dynadot_api_key',
+    env: 'DYNADOT_API_KEY',
+    option: {
+      type: 'string',
+      title: 'Dynadot API key',
+      description:
+        "Your api3 key, from Dynadot's control panel under Tools > API. Leave empty for demo mode: every tool then runs against a built-in simulated account with made-up domains, and nothing is real or charged.",
+      required: false,
+      default: '',
+      sensitive: true,
+    },
+  },
+  {
+    key: 'toolsets',
+    env: 'DYNADOT_TOOLSETS',
+    option: {
+      type: 'string',
+      title: 'Toolsets',
+      description: `Comma-separated toolsets to serve: "default" (${DEFAULT_TOOLSETS.join(', ')}), "all", or names from: ${TOOLSET_NAMES.join(', ')}. "default,transfers" adds one to the default set.`,
+      required: false,
+      default: 'default',
+    },
+  },
+  {
+    key: 'read_only',
+    env: 'DYNADOT_READ_ONLY',
+    option: {
+      type: 'boolean',
+      title: 'Read-only',
+      description: 'Serve only tools that change nothing: no purchases, renewals, deletions or edits.',
+      required: false,
+      default: false,
+    },
+  },
+  {
+    key: 'sandbox',
+    env: 'DYNADOT_SANDBOX',
+    option: {
+      type: 'boolean',
+      title: "Use Dynadot's sandbox",
+      description: "Send requests to Dynadot's sandbox (api-sandbox.dynadot.com) instead of the live service. The sandbox has its own API key.",
+      required: false,
+      default: false,
+    },
+  },
+];
+
+function longDescription(): string {
+  const toolsets = TOOLSET_NAMES.map(
+    (name) => `- \`${name}\`: ${TOOLSETS[name].description}${DEFAULT_TOOLSETS.includes(name) ? ' (default)' : ''}`,
+  );
+  return [
+    "Manage a Dynadot account from Claude through Dynadot's registrar API (api3): check availability and prices, register and renew domains, edit DNS records and name servers, manage WHOIS contacts, and read balance and account details.",
+    '',
+    '**No API key? Demo mode.** Leave the API key empty to try every tool against a built-in simulated account with made-up domains: nothing is real and nothing is charged. To use your own account, create an api3 key in the Dynadot control panel under Tools > API and enter it in the settings.',
+    '',
+    '**Confirm before anything costly or irreversible.** Purchases, deletions, transfers away and replacements of DNS records or name servers return a preview (with the price where there is one) and change nothing until the call is repeated with `confirm: true` after you approve. Read-only mode serves only tools that change nothing.',
+    '',
+    '**Toolsets** keep the tool list short; choose them in the settings ("all" for every tool):',
+    ...toolsets,
+  ].join('\n');
+}
+
+function toolEntry(spec: AnyToolSpec): { name: string; description: string } {
+  const optIn = DEFAULT_TOOLSETS.includes(spec.toolset) ? '' : ` (toolset "${spec.toolset}", off by default)`;
+  return { name: spec.name, description: `${spec.description}${optIn}` };
+}
+
+function authorOf(pkg: PackageJson): Manifest['author'] {
+  if (typeof pkg.author === 'object') return pkg.author;
+  // npm's one-string form: "Name <email> (url)"
+  const match = /^([^<(]+?)\s*(?:<([^>]+)>)?\s*(?:\(([^)]+)\))?$/.exec(pkg.author ?? '');
+  if (!match?.[1]) return { name: `${pkg.name} contributors` };
+  return { name: match[1], ...(match[2] ? { email: match[2] } : {}), ...(match[3] ? { url: match[3] } : {}) };
+}
+
+function repositoryOf(pkg: PackageJson): Manifest['repository'] | undefined {
+  if (!pkg.repository) return undefined;
+  if (typeof pkg.repository === 'object') return { type: pkg.repository.type, url: pkg.repository.url };
+  const url = pkg.repository.startsWith('github:') || !pkg.repository.includes(':') ? `https://github.com/${pkg.repository.replace(/^github:/, '')}` : pkg.repository;
+  return { type: 'git', url };
+}
+
+export function buildManifest(pkg: PackageJson, catalog: readonly AnyToolSpec[] = CATALOG): Manifest {
+  const repository = repositoryOf(pkg);
+  return {
+    manifest_version: MANIFEST_VERSION,
+    name: pkg.name,
+    display_name: 'Dynadot',
+    version: pkg.version,
+    description: pkg.description,
+    long_description: longDescription(),
+    author: authorOf(pkg),
+    ...(repository ? { repository } : {}),
+    ...(pkg.homepage ? { homepage: pkg.homepage } : {}),
+    ...(pkg.license ? { license: pkg.license } : {}),
+    ...(pkg.keywords?.length ? { keywords: pkg.keywords } : {}),
+    server: {
+      type: 'node',
+      entry_point: ENTRY_POINT,
+      mcp_config: {
+        command: 'node',
+        args: [`\${__dirname}/${ENTRY_POINT}`],
+        env: Object.fromEntries(USER_CONFIG.map(({ key, env }) => [env, `\${user_config.${key}}`])),
+      },
+    },
+    tools: catalog.map(toolEntry),
+    compatibility: {
+      platforms: ['darwin', 'win32', 'linux'],
+      runtimes: { node: pkg.engines?.node ?? '>=20.18.1' },
+    },
+    user_config: Object.fromEntries(USER_CONFIG.map(({ key, option }) => [key, option])),
+  };
+}
+
+/** The text manifest.json should hold: 2-space JSON with a trailing newline. */
+export function renderManifest(pkg: PackageJson = readPackageJson(), catalog: readonly AnyToolSpec[] = CATALOG): string {
+  return `${JSON.stringify(buildManifest(pkg, catalog), null, 2)}\n`;
+}
+
+export function readPackageJson(root: string = PACKAGE_ROOT): PackageJson {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain) {
+  const path = join(PACKAGE_ROOT, 'manifest.json');
+  let current = '';
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    // no manifest yet
+  }
+  const next = renderManifest();
+  if (process.argv.includes('--write')) {
+    writeFileSync(path, next);
+    process.stderr.write(next === current ? 'manifest.json is up to date\n' : 'manifest.json rewritten\n');
+  } else if (next !== current) {
+    process.stderr.write('manifest.json is out of date: run npm run manifest\n');
+    process.exit(1);
+  } else {
+    process.stderr.write('manifest.json is up to date\n');
+  }
+}

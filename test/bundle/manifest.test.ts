@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getMcpConfigForManifest } from '@anthropic-ai/mcpb/node';
+import { McpbManifestSchema } from '@anthropic-ai/mcpb/schemas/0.3';
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../tools/index.js';
+import { loadConfig } from '../../src/config.js';
+import { buildManifest, ENTRY_POINT, readPackageJson, renderManifest, type Manifest } from '../../src/docs/manifest.js';
+import { DEFAULT_TOOLSETS } from '../../src/server/toolsets.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
+
+const manifestText = readFileSync(join(PACKAGE_ROOT, 'manifest.json'), 'utf8');
+const manifest = JSON.parse(manifestText) as Manifest;
+const pkg = readPackageJson();
+
+/** What Claude Desktop would put in the server's environment for these settings (mcpb's own substitution). */
+async function hostEnv(userConfig: Record<string, string | boolean>): Promise<Record<string, string>> {
+  const config = await getMcpConfigForManifest({ manifest, extensionPath: '/ext', systemDirs: {}, userConfig, pathSeparator: '/' });
+  if (!config) throw new Error('mcpb produced no mcp_config');
+  expect(config.command).toBe('node');
+  expect(config.args).toEqual([`/ext/${ENTRY_POINT}`]);
+  return config.env ?? {};
+}
+
+function configFrom(env: Record<string, string>) {
+  const parsed = loadConfig([], env);
+  if (parsed.kind !== 'run') throw new Error('expected a run config');
+  return parsed.config;
+}
+
+describe('manifest.json (MCP Bundle 0.3)', () => {
+  it('is up to date with package.json and the catalog (npm run manifest rewrites it)', () => {
+    expect(manifestText, 'manifest.json is stale: run npm run manifest').toBe(renderManifest());
+  });
+
+  it("passes mcpb's strict 0.3 schema", () => {
+    const result = McpbManifestSchema.safeParse(manifest);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+    expect(manifest.manifest_version).toBe('0.3');
+  });
+
+  it('lists every catalog tool and follows package.json', () => {
+    expect(manifest.tools.map((t) => t.name)).toEqual(CATALOG.map((spec) => spec.name));
+    for (const tool of manifest.tools) expect(tool.description.length).toBeGreaterThan(10);
+    expect(manifest).toMatchObject({ name: pkg.name, version: pkg.version, description: pkg.description, license: pkg.license });
+    expect(manifest.compatibility.runtimes.node).toBe(pkg.engines?.node);
+    expect(existsSync(join(PACKAGE_ROOT, manifest.server.entry_point)), 'entry point is built').toBe(true);
+    expect(pkg.bin).toEqual({ 'mcp-server-dynadot': manifest.server.entry_point });
+  });
+
+  it('marks tools outside the default toolsets', () => {
+    const fake = { ...CATALOG[0]!, name: 'fake_transfer', toolset: 'transfers' as const };
+    const built = buildManifest(pkg, [CATALOG[0]!, fake]);
+    expect(built.tools[0]!.description).toBe(CATALOG[0]!.description);
+    expect(built.tools[1]!.description).toMatch(/toolset "transfers", off by default/);
+  });
+
+  it('gives every optional setting a default, hides the key, and maps each one to an env var', () => {
+    for (const [key, option] of Object.entries(manifest.user_config)) {
+      expect(option.required, key).toBe(false);
+      expect(option.default, key).toBeDefined();
+    }
+    const key = manifest.user_config.dynadot_api_key!;
+    expect(key).toMatchObject({ type: 'string', sensitive: true, default: '' });
+    expect(key.description).toMatch(/demo mode/i);
+    expect(manifest.server.mcp_config.env).toEqual({
+      DYNADOT_API_KEY: '${user_config.dynadot_api_key}',
+      DYNADOT_TOOLSETS: '${user_config.toolsets}',
+      DYNADOT_READ_ONLY: '${user_config.read_only}',
+      DYNADOT_SANDBOX: '${user_config.sandbox}',
+    });
+  });
+
+  it('left at its defaults, the host starts the server in demo mode with the default toolsets', async () => {
+    const env = await hostEnv({});
+    expect(env).toEqual({ DYNADOT_API_KEY: '', DYNADOT_TOOLSETS: 'default', DYNADOT_READ_ONLY: 'false', DYNADOT_SANDBOX: 'false' });
+    const config = configFrom(env);
+    expect(config.apiKey).toBeUndefined();
+    expect(config.toolsets).toEqual(DEFAULT_TOOLSETS);
+    expect(config.readOnly).toBe(false);
+    expect(config.sandbox).toBe(false);
+  });
+
+  it('passes what the user set, booleans as "true"/"false"', async () => {
+    const env = await hostEnv({ dynadot_api_key: 'k-123', toolsets: 'all', read_only: true, sandbox: true });
+    expect(env).toMatchObject({ DYNADOT_API_KEY: 'k-123', DYNADOT_READ_ONLY: 'true', DYNADOT_SANDBOX: 'true' });
+    const config = configFrom(env);
+    expect(config).toMatchObject({ apiKey: 'k-123', toolsets: 'all', readOnly: true, sandbox: true });
+  });
+
+  it('treats an unsubstituted ${user_config.x} as unset', () => {
+    const config = configFrom(manifest.server.mcp_config.env);
+    expect(config.apiKey).toBeUndefined();
+    expect(config.toolsets).toBeUndefined();
+    expect(config.readOnly).toBe(false);
+    expect(config.sandbox).toBe(false);
+  });
+});

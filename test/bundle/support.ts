@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { CATALOG } from '../../tools/index.js';
+import { selectTools, type Selection } from '../../src/server/server.js';
+
+/** Helpers for the bundle tests, which drive built artefacts (bin, npm tarball, .mcpb) as child processes. */
+
+/** A fresh folder under the OS temp dir; `remove` deletes it. */
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `mcp-dynadot-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Tool names the server should list for a selection, in catalog order. */
+export function expectedTools(selection: Selection = {}): string[] {
+  return selectTools(CATALOG, selection).map((spec) => spec.name);
+}
+
+/** This process's environment without any DYNADOT_* setting, so a child starts in demo mode. */
+export function envWithoutDynadot(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('DYNADOT_')) env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+export interface StdioSession {
+  client: Client;
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server as a child process and connects an SDK Client over stdio. The child gets the
+ * SDK's safe default environment (PATH, HOME, ...) plus `env`, nothing else: no inherited key.
+ */
+export async function connectStdio(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<StdioSession> {
+  const transport = new StdioClientTransport({
+    command,
+    args,
+    env: { ...getDefaultEnvironment(), ...env },
+    stderr: 'pipe',
+    ...(cwd ? { cwd } : {}),
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const client = new Client({ name: 'bundle-test', version: '1.0.0' });
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    throw new Error(`${command} ${args.join(' ')} did not start: ${(error as Error).message}\n${stderr}`);
+  }
+  return { client, stderr: () => stderr, close: () => client.close() };
+}
+
+/** Every file under a folder, as forward-slash paths relative to it. */
+export function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Runs a command to completion; throws with its output when it fails. */
+export function runOk(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; shell?: boolean } = {}): { stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return { stdout: result.stdout, stderr: result.stderr };
+}
