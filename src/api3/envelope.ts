@@ -58,8 +58,9 @@ export function parseApi3Response(text: string): Api3Payload {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Api3Error('api_error', 'api3 answered with a body that is not JSON', {
-      hint: 'This is usually a temporary fault at Dynadot (an HTML error page). Check the outcome before repeating a write.',
+    // An HTML error page or a cut-off body: api3 is in trouble, which is worth a retry for reads.
+    throw new Api3Error('upstream_unavailable', 'api3 answered with a body that is not JSON', {
+      hint: 'This is usually a temporary fault at Dynadot (an HTML error page or a cut-off answer). Try again shortly.',
     });
   }
   if (!isObject(parsed)) throw new Api3Error('api_error', 'api3 answered with JSON that is not an object');
