@@ -63,12 +63,12 @@ export function classifyApi3Message(message: string): ErrorCode {
   const m = message.toLowerCase();
   if (/too many requests|rate limit/.test(m)) return 'rate_limited';
   if (/system_busy|system busy|is busy|problem with connection to main server|another request|in process/.test(m)) return 'busy';
-  if (/not allowed from the current ip|ip address|permission|not authori[sz]ed|invalid key|api key|access denied|forbidden/.test(m))
+  if (/not allowed from the current ip|ip (address )?(is )?not (allowed|whitelisted)|ip.*(allow|white)[- ]?list|permission|not authori[sz]ed|invalid key|api key|access denied|forbidden/.test(m))
     return 'permission_denied';
   if (/insufficient|not enough (account )?(balance|funds|money)|balance is not enough|enough balance/.test(m)) return 'insufficient_funds';
   if (/not found|does not exist|doesn't exist|not in your account|could not find|cannot find|no such|not belong/.test(m))
     return 'not_found';
-  if (/invalid|missing|required|must be|not valid|unsupported|too long|too many/.test(m)) return 'invalid_input';
+  if (/invalid|missing|required|must be|not (a )?valid|unsupported|too long|too many/.test(m)) return 'invalid_input';
   return 'api_error';
 }
 

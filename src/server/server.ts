@@ -90,6 +90,17 @@ export function buildServer(options: ServerOptions): McpServer {
     { name: 'mcp-server-dynadot', title: 'Dynadot', version: PACKAGE_VERSION },
     { instructions: instructionsFor(options, served), capabilities: { logging: {} } },
   );
+  // The SDK validates arguments before a handler runs and answers a failure with bare text.
+  // Routing its tool errors through errorResult gives them the same stable shape and code as
+  // every other error; the safety tests pin this, so an SDK change cannot undo it unnoticed.
+  Object.assign(server, {
+    createToolError: (message: string) =>
+      errorResult(
+        new Api3Error('invalid_input', message.replace(/^MCP error -?\d+: /, '').replace(/^Input validation error: /, ''), {
+          hint: 'Correct the field named above and call again; nothing was sent to Dynadot.',
+        }),
+      ),
+  });
   const ctx: ToolContext = { api: options.api };
   for (const spec of served) {
     server.registerTool(

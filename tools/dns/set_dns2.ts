@@ -106,7 +106,8 @@ async function currentDns(domain: string, ctx: ToolContext): Promise<NameServerS
 
 const sameRecord = (want: DnsRecordInput, have: NonNullable<NameServerSetting['records']>[number]) =>
   have.type === want.type &&
-  have.value.toLowerCase() === want.value.toLowerCase() &&
+  // get_dns's condensing trims values, so compare trimmed on both sides.
+  have.value.trim().toLowerCase() === want.value.trim().toLowerCase() &&
   (have.subdomain ?? '') === (isMain(want) ? '' : want.subdomain);
 
 /** api3 has been seen to apply DNS writes late or partly, so each write is read back and compared. */

@@ -21,7 +21,7 @@ type SortName = keyof typeof SORTS;
 
 const input = z.object({
   tlds: z
-    .array(z.string().regex(/^\.?[a-z0-9-]{2,63}$/i, 'must be a TLD such as com or .io').transform((t) => t.replace(/^\./, '').toLowerCase()))
+    .array(z.string().regex(/^\.?[a-z0-9-]{2,63}(\.[a-z0-9-]{2,63})?$/i, 'must be a TLD such as com, .io or co.uk').transform((t) => t.replace(/^\./, '').toLowerCase()))
     .min(1)
     .max(100)
     .optional()

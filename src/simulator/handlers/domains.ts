@@ -60,13 +60,20 @@ export const domainHandlers: SimHandlers = {
       if (premium !== undefined && params.premium !== '1') throw new SimFailure(`${name} is a premium domain: set premium=1 to register it`);
       const unit = premium ?? priceFor(account, name).register;
       const price = round(Math.max(0, unit * years - couponDiscount(account, params)));
-      charge(account, price, 'Registration', name, now);
       const contact = (field: string) => {
         const value = params[field];
         if (value === undefined) return 0;
         if (!account.contacts.has(Number(value))) throw new SimFailure(`contact ${value} not found`);
         return Number(value);
       };
+      // Every check before the charge: a refused order must cost nothing.
+      const contacts = {
+        registrant: contact('registrant_contact'),
+        admin: contact('admin_contact'),
+        technical: contact('technical_contact'),
+        billing: contact('billing_contact'),
+      };
+      charge(account, price, 'Registration', name, now);
       const expiration = now + years * YEAR;
       account.domains.set(name, {
         name,
@@ -81,12 +88,7 @@ export const domainHandlers: SimHandlers = {
         note: '',
         folderId: -1,
         forSale: false,
-        contacts: {
-          registrant: contact('registrant_contact'),
-          admin: contact('admin_contact'),
-          technical: contact('technical_contact'),
-          billing: contact('billing_contact'),
-        },
+        contacts,
         nameServers: { kind: 'parking', withAds: false },
       });
       return { ...ok, DomainName: name, Expiration: expiration };
