@@ -57,16 +57,22 @@ describe('built bin over stdio', () => {
       expect(sim.requests.map((r) => r.command)).toEqual(['domain_info']);
       expect(session.client.getInstructions()).not.toMatch(/DEMO MODE/);
 
-      sim.injectFault({ kind: 'http500', times: 10 });
-      const failed = (await session.client.callTool({ name: 'get_dns', arguments: { domain: 'acme-widgets.com' } })) as CallToolResult;
-      expect(failed.isError).toBe(true);
-      expect(JSON.stringify(failed)).not.toContain(KEY);
-      sim.clearFaults();
+      for (const kind of ['http500', 'reset', 'malformed', 'html'] as const) {
+        sim.injectFault({ kind, times: 10 });
+        const failed = (await session.client.callTool({ name: 'get_dns', arguments: { domain: 'acme-widgets.com' } })) as CallToolResult;
+        expect(failed.isError, kind).toBe(true);
+        expect(JSON.stringify(failed)).not.toContain(KEY);
+        sim.clearFaults();
+      }
+      // The process survived every fault and still answers.
+      const after = (await session.client.callTool({ name: 'get_ns', arguments: { domain: 'widgetlab.io' } })) as CallToolResult;
+      expect(after.isError).toBeFalsy();
     } finally {
       await session.close();
     }
     expect(session.stderr()).not.toContain(KEY);
     expect(session.stderr()).toMatch(/api3 domain_info/); // debug logging was on, and still redacted
+    expect(session.stderr()).not.toMatch(/unhandled rejection|uncaught exception/);
   });
 
   it('a wrong key is reported as permission_denied without echoing it', async () => {
