@@ -5,6 +5,7 @@ import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
 import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
 import { log, setLogLevel } from './log.js';
+import { fileAuditLog } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
 import { startSimulator } from './simulator/server.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     catalog: CATALOG,
     demo: backend.demo,
     readOnly: config.readOnly,
+    ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
+    ...(config.auditLog ? { audit: fileAuditLog(config.auditLog) } : {}),
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),
     ...(config.tools ? { tools: config.tools } : {}),
   };

@@ -84,6 +84,10 @@ export const configSchema = z.object({
   sessionIdleMs: positiveInt(7 * 24 * 3_600_000).default(30 * 60_000),
   /** HTTP: largest accepted request body; larger gets 413. */
   maxBodyBytes: positiveInt(64 * 1024 * 1024).default(1024 * 1024),
+  /** Largest amount a single purchase may cost, in the account currency; unset: no cap. */
+  spendCap: z.coerce.number().positive('must be a positive amount').optional(),
+  /** A file that gets one JSON line per write; unset: no audit log. */
+  auditLog: z.string().min(1).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -104,6 +108,9 @@ Usage: mcp-server-dynadot [options]
 HTTP settings from env: DYNADOT_MCP_TOKEN (bearer token, required beyond loopback),
   DYNADOT_MCP_ALLOWED_ORIGINS (extra browser origins), DYNADOT_MCP_MAX_SESSIONS (100),
   DYNADOT_MCP_SESSION_IDLE_MS (1800000), DYNADOT_MCP_MAX_BODY_BYTES (1048576).
+
+Safety settings from env: DYNADOT_SPEND_CAP (largest single purchase),
+  DYNADOT_AUDIT_LOG (file that records every write as a JSON line).
 
 Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
 
@@ -150,6 +157,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     maxSessions: unset(env.DYNADOT_MCP_MAX_SESSIONS),
     sessionIdleMs: unset(env.DYNADOT_MCP_SESSION_IDLE_MS),
     maxBodyBytes: unset(env.DYNADOT_MCP_MAX_BODY_BYTES),
+    spendCap: unset(env.DYNADOT_SPEND_CAP),
+    auditLog: unset(env.DYNADOT_AUDIT_LOG),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
   };
   const parsed = configSchema.safeParse(input);
@@ -179,6 +188,8 @@ const SETTING_NAMES: Record<string, string> = {
   maxSessions: 'DYNADOT_MCP_MAX_SESSIONS',
   sessionIdleMs: 'DYNADOT_MCP_SESSION_IDLE_MS',
   maxBodyBytes: 'DYNADOT_MCP_MAX_BODY_BYTES',
+  spendCap: 'DYNADOT_SPEND_CAP',
+  auditLog: 'DYNADOT_AUDIT_LOG',
   logLevel: 'DYNADOT_LOG_LEVEL',
 };
 

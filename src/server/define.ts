@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Api3, Api3Params } from '../api3/client.js';
-import type { Json } from './condense.js';
+import type { Json, Money } from './condense.js';
 import type { ToolsetName } from './toolsets.js';
 
 /**
@@ -39,6 +39,8 @@ export interface ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.Zo
   needsConfirm?(args: z.infer<In>): boolean;
   /** Facts worth showing before a destructive call is confirmed (price, current settings); reads only. */
   preview?(args: z.infer<In>, ctx: ToolContext): Promise<Json>;
+  /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
+  cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
   /** For tools that need more than one api3 call; by default one call with `toApi` then `condense`. */
   run?(args: z.infer<In>, ctx: ToolContext): Promise<z.infer<Out>>;
 }

@@ -29,9 +29,36 @@ export function requiresConfirm(spec: AnyToolSpec, args: Json): boolean {
   return spec.needsConfirm ? spec.needsConfirm(args) : true;
 }
 
-/** Returns a preview when the call must not go ahead, or undefined when it may. */
-export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext): Promise<Preview | undefined> {
-  if (!requiresConfirm(spec, args) || args[CONFIRM_FIELD] === true) return undefined;
+export interface SafetyPolicy {
+  /** Largest amount one purchase may cost, in the account's currency; unset means no cap. */
+  spendCap?: number;
+}
+
+/**
+ * The spend cap: a confirmed purchase is priced again right before it is sent, and refused
+ * when it costs more than the cap or cannot be priced at all.
+ */
+async function enforceSpendCap(spec: AnyToolSpec, args: Json, ctx: ToolContext, cap: number): Promise<void> {
+  if (!spec.cost) return;
+  const cost = await spec.cost(args, ctx);
+  const hint = 'The spend cap (DYNADOT_SPEND_CAP) is set by whoever runs this server; the user can raise it or buy in the Dynadot control panel.';
+  if (cost === undefined) {
+    throw new Api3Error('permission_denied', `refused by the spend cap of ${cap}: the price of this ${spec.name} could not be determined`, { hint });
+  }
+  if (cost.amount > cap) {
+    throw new Api3Error('permission_denied', `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap}`, {
+      hint,
+    });
+  }
+}
+
+/** Returns a preview when the call must not go ahead, undefined when it may; throws when policy refuses it. */
+export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, policy: SafetyPolicy = {}): Promise<Preview | undefined> {
+  if (!requiresConfirm(spec, args)) return undefined;
+  if (args[CONFIRM_FIELD] === true) {
+    if (policy.spendCap !== undefined) await enforceSpendCap(spec, args, ctx, policy.spendCap);
+    return undefined;
+  }
   const { [CONFIRM_FIELD]: _omitted, ...wouldCall } = args;
   let details: Json | undefined;
   if (spec.preview) {
@@ -50,6 +77,9 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext): Pro
     would_call: wouldCall,
     next_step: `Show this to the user and ask for approval. If they approve, call ${spec.name} again with the same arguments and confirm: true.`,
   };
+  if (policy.spendCap !== undefined && spec.cost) {
+    details = { ...details, spend_cap: policy.spendCap, note_on_cap: 'Purchases above the spend cap are refused even with confirm.' };
+  }
   if (details) preview.details = details;
   return preview;
 }

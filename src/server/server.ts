@@ -8,6 +8,7 @@ import { log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
+import type { AuditLog } from './audit.js';
 import { confirmSchema, gate, previewSchema } from './safety.js';
 import { DEFAULT_TOOLSETS, TOOLSETS, type ToolsetName } from './toolsets.js';
 
@@ -63,6 +64,10 @@ export interface ServerOptions extends Selection {
   catalog: readonly AnyToolSpec[];
   /** The built-in simulator stands in for a real account: say so in every answer. */
   demo: boolean;
+  /** Largest amount one purchase may cost (DYNADOT_SPEND_CAP). */
+  spendCap?: number;
+  /** Where writes are recorded (DYNADOT_AUDIT_LOG). */
+  audit?: AuditLog;
 }
 
 export function instructionsFor(options: ServerOptions, served: readonly AnyToolSpec[]): string {
@@ -76,6 +81,7 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
     'Results are condensed JSON: dates in ISO 8601 UTC, prices as {amount, currency}.',
   ];
   if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are available.');
+  if (options.spendCap !== undefined) lines.push(`Spend cap: a single purchase above ${options.spendCap} (account currency) is refused.`);
   if (options.demo) {
     lines.unshift(
       'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
@@ -102,6 +108,7 @@ export function buildServer(options: ServerOptions): McpServer {
       ),
   });
   const ctx: ToolContext = { api: options.api };
+  const policy = options.spendCap === undefined ? {} : { spendCap: options.spendCap };
   for (const spec of served) {
     server.registerTool(
       spec.name,
@@ -113,11 +120,16 @@ export function buildServer(options: ServerOptions): McpServer {
         annotations: annotationsFor(spec),
       },
       async (args: Json) => {
+        let sent = false;
         try {
-          const preview = await gate(spec, args, ctx);
-          const result: Json = preview ? { preview } : await invoke(spec, args, ctx);
+          const preview = await gate(spec, args, ctx, policy);
+          if (preview) return success(options.demo ? { preview, demo: true } : { preview });
+          sent = spec.effect !== 'read';
+          const result = await invoke(spec, args, ctx);
+          if (sent) options.audit?.({ tool: spec.name, args, outcome: 'done' });
           return success(options.demo ? { ...result, demo: true } : result);
         } catch (error) {
+          if (sent) options.audit?.({ tool: spec.name, args, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
           return errorResult(error);
         }
       },

@@ -3,6 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CATALOG } from '../../tools/index.js';
 import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
+import type { AuditLog } from '../../src/server/audit.js';
 import { buildServer, type Selection } from '../../src/server/server.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
 
@@ -29,6 +30,8 @@ export interface HarnessOptions extends Selection {
   demo?: boolean;
   /** An api3 key of its own, so one test's queue never waits on another's. */
   apiKey?: string;
+  spendCap?: number;
+  audit?: AuditLog;
 }
 
 let keyCounter = 0;
@@ -52,6 +55,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     toolsets: options.toolsets ?? 'all',
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.readOnly ? { readOnly: true } : {}),
+    ...(options.spendCap !== undefined ? { spendCap: options.spendCap } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'harness', version: '1.0.0' });

@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { epochToIso, text } from '../../src/server/condense.js';
-import { defineTool, invokeRead } from '../../src/server/define.js';
+import { epochToIso, type Money, text } from '../../src/server/condense.js';
+import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
 import search from './search.js';
+
+/** Availability and price of the name, from the search tool (api3 quotes the first year). */
+async function quote(args: { domain: string; years: number; currency?: string | undefined }, ctx: ToolContext) {
+  const { results } = (await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx)) as {
+    results: Array<{ available: boolean; price?: Money }>;
+  };
+  const firstYear = results[0]?.price;
+  const total: Money | undefined = firstYear && { amount: Math.round(firstYear.amount * args.years * 100) / 100, currency: firstYear.currency };
+  return { available: results[0]?.available ?? false, firstYear, total };
+}
 
 const contactId = z.number().int().min(0).describe('contact id from contact_list');
 
@@ -42,15 +52,15 @@ export default defineTool({
     ...(args.registrant_organization ? { option1: args.registrant_organization } : {}),
   }),
   condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), registered: true as const }),
+  async cost(args, ctx) {
+    return (await quote(args, ctx)).total;
+  },
   async preview(args, ctx) {
-    const { results } = (await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx)) as {
-      results: Array<{ available: boolean; price?: { amount: number; currency: string } }>;
-    };
-    const price = results[0]?.price;
+    const { available, firstYear, total } = await quote(args, ctx);
     return {
-      available: results[0]?.available ?? false,
-      first_year_price: price,
-      estimated_total: price ? { amount: Math.round(price.amount * args.years * 100) / 100, currency: price.currency } : undefined,
+      available,
+      first_year_price: firstYear,
+      estimated_total: total,
       note: 'Later years may be charged at the renewal price; a coupon may lower the total.',
     };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { epochToIso, money, text } from '../../src/server/condense.js';
-import { defineTool } from '../../src/server/define.js';
+import { defineTool, type ToolContext } from '../../src/server/define.js';
 import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
 
 const input = z.object({
@@ -30,6 +30,12 @@ function toApi(args: Input) {
   };
 }
 
+/** price_check makes api3 quote the renewal without performing it. */
+async function quote(args: Input, { api }: ToolContext) {
+  const { body } = await api.call({ command: 'renew', params: { ...toApi(args), price_check: '1' }, mutates: false });
+  return money(body.PriceInfo, args.currency);
+}
+
 export default defineTool({
   name: 'renew',
   toolset: 'domains',
@@ -40,9 +46,10 @@ export default defineTool({
   output: z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true) }),
   toApi,
   condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), renewed: true as const }),
-  async preview(args, { api }) {
-    // price_check makes api3 quote the renewal without performing it.
-    const { body } = await api.call({ command: 'renew', params: { ...toApi(args), price_check: '1' }, mutates: false });
-    return { price: money(body.PriceInfo, args.currency) ?? text(body.PriceInfo) };
+  async cost(args, ctx) {
+    return quote(args, ctx);
+  },
+  async preview(args, ctx) {
+    return { price: await quote(args, ctx) };
   },
 });
