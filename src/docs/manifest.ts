@@ -104,6 +104,18 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
       default: false,
     },
   },
+  {
+    key: 'spend_cap',
+    env: 'DYNADOT_SPEND_CAP',
+    option: {
+      type: 'string',
+      title: 'Spend cap per purchase',
+      description:
+        'Largest amount, in your account currency, that a single registration or renewal may cost; pricier ones are refused even when confirmed. Empty: no cap.',
+      required: false,
+      default: '',
+    },
+  },
 ];
 
 function longDescription(): string {

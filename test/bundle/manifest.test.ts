@@ -68,24 +68,32 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
       DYNADOT_TOOLSETS: '${user_config.toolsets}',
       DYNADOT_READ_ONLY: '${user_config.read_only}',
       DYNADOT_SANDBOX: '${user_config.sandbox}',
+      DYNADOT_SPEND_CAP: '${user_config.spend_cap}',
     });
   });
 
   it('left at its defaults, the host starts the server in demo mode with the default toolsets', async () => {
     const env = await hostEnv({});
-    expect(env).toEqual({ DYNADOT_API_KEY: '', DYNADOT_TOOLSETS: 'default', DYNADOT_READ_ONLY: 'false', DYNADOT_SANDBOX: 'false' });
+    expect(env).toEqual({
+      DYNADOT_API_KEY: '',
+      DYNADOT_TOOLSETS: 'default',
+      DYNADOT_READ_ONLY: 'false',
+      DYNADOT_SANDBOX: 'false',
+      DYNADOT_SPEND_CAP: '',
+    });
     const config = configFrom(env);
     expect(config.apiKey).toBeUndefined();
     expect(config.toolsets).toEqual(DEFAULT_TOOLSETS);
     expect(config.readOnly).toBe(false);
     expect(config.sandbox).toBe(false);
+    expect(config.spendCap).toBeUndefined();
   });
 
   it('passes what the user set, booleans as "true"/"false"', async () => {
-    const env = await hostEnv({ dynadot_api_key: 'k-123', toolsets: 'all', read_only: true, sandbox: true });
-    expect(env).toMatchObject({ DYNADOT_API_KEY: 'k-123', DYNADOT_READ_ONLY: 'true', DYNADOT_SANDBOX: 'true' });
+    const env = await hostEnv({ dynadot_api_key: 'k-123', toolsets: 'all', read_only: true, sandbox: true, spend_cap: '25.50' });
+    expect(env).toMatchObject({ DYNADOT_API_KEY: 'k-123', DYNADOT_READ_ONLY: 'true', DYNADOT_SANDBOX: 'true', DYNADOT_SPEND_CAP: '25.50' });
     const config = configFrom(env);
-    expect(config).toMatchObject({ apiKey: 'k-123', toolsets: 'all', readOnly: true, sandbox: true });
+    expect(config).toMatchObject({ apiKey: 'k-123', toolsets: 'all', readOnly: true, sandbox: true, spendCap: 25.5 });
   });
 
   it('treats an unsubstituted ${user_config.x} as unset', () => {
@@ -94,5 +102,6 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     expect(config.toolsets).toBeUndefined();
     expect(config.readOnly).toBe(false);
     expect(config.sandbox).toBe(false);
+    expect(config.spendCap).toBeUndefined();
   });
 });
