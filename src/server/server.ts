@@ -100,12 +100,13 @@ export function buildServer(options: ServerOptions): McpServer {
   // Routing its tool errors through errorResult gives them the same stable shape and code as
   // every other error; the safety tests pin this, so an SDK change cannot undo it unnoticed.
   Object.assign(server, {
-    createToolError: (message: string) =>
-      errorResult(
-        new Api3Error('invalid_input', message.replace(/^MCP error -?\d+: /, '').replace(/^Input validation error: /, ''), {
-          hint: 'Correct the field named above and call again; nothing was sent to Dynadot.',
-        }),
-      ),
+    createToolError: (raw: string) => {
+      const message = raw.replace(/^MCP error -?\d+: /, '').replace(/^Input validation error: /, '');
+      const hint = /^Tool \S+ (not found|disabled)/.test(message)
+        ? 'No such tool is served here: tools/list shows the available ones (DYNADOT_TOOLSETS enables more).'
+        : 'Correct the field named above and call again; nothing was sent to Dynadot.';
+      return errorResult(new Api3Error('invalid_input', message, { hint }));
+    },
   });
   const ctx: ToolContext = { api: options.api };
   const policy = options.spendCap === undefined ? {} : { spendCap: options.spendCap };

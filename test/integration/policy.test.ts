@@ -73,3 +73,17 @@ describe('audit log', () => {
     expect(readFileSync(path, 'utf8')).not.toContain(KEY);
   });
 });
+
+describe('unknown tools', () => {
+  it('get invalid_input with a pointer to tools/list, not a field hint', async () => {
+    const h = await startHarness({ toolsets: ['account'] });
+    try {
+      const error = errorOf(await h.call('register', { domain: 'x.com', years: 1 }));
+      expect(error.error).toBe('invalid_input');
+      expect(error.message).toMatch(/Tool register not found/);
+      expect(error.hint).toMatch(/tools\/list/);
+    } finally {
+      await h.close();
+    }
+  });
+});
