@@ -7,3 +7,6 @@ import { nameserversTools } from './nameservers/index.js';
 
 /** The whole catalog, in the order tools/list presents it. */
 export const CATALOG: readonly AnyToolSpec[] = [...domainsTools, ...dnsTools, ...nameserversTools, ...contactsTools, ...accountTools];
+
+/** The tools that are api3 commands, one each; the rest are composites built from them. */
+export const API3_TOOLS: readonly AnyToolSpec[] = CATALOG.filter((spec) => !spec.composite);

@@ -18,8 +18,13 @@ export interface ToolContext {
 
 /** One api3 command as an MCP tool: the whole of it, in one file under tools/. */
 export interface ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> {
-  /** Exactly the api3 command name (`set_dns2`), which is also the MCP tool name. */
+  /** Exactly the api3 command name (`set_dns2`), which is also the MCP tool name; for a composite, its own name. */
   name: string;
+  /**
+   * Not an api3 command but a task built from other tools (read current DNS, change one record,
+   * write back). It has no api3 spelling of its own: its `run` calls other specs.
+   */
+  composite?: true;
   toolset: ToolsetName;
   title: string;
   /** What it does, when to use it, what it costs or risks. Short: it is paid for in every conversation. */

@@ -31,6 +31,7 @@ const UNCONFIRMED: Array<{ tool: string; args: Json; reads: string[] }> = [
   { tool: 'delete', args: { domain: 'fresh-idea.xyz' }, reads: ['domain_info'] },
   { tool: 'set_ns', args: { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] }, reads: ['get_ns'] },
   { tool: 'set_dns2', args: { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.1' }] }, reads: ['get_dns'] },
+  { tool: 'update_dns_records', args: { domain: 'acme-widgets.com', set: [{ type: 'a', subdomain: 'www', value: '198.51.100.1' }] }, reads: ['get_dns'] },
 ];
 
 describe('the confirm gate', () => {
@@ -192,12 +193,12 @@ describe('read-only mode', () => {
 });
 
 describe('the effect table', () => {
-  it('destructive tools are pinned: register, renew, delete, set_ns, set_dns2', () => {
+  it('destructive tools are pinned: register, renew, delete, set_ns, set_dns2, update_dns_records', () => {
     expect(
       CATALOG.filter((s) => s.effect === 'destructive')
         .map((s) => s.name)
         .sort(),
-    ).toEqual(['delete', 'register', 'renew', 'set_dns2', 'set_ns']);
+    ).toEqual(['delete', 'register', 'renew', 'set_dns2', 'set_ns', 'update_dns_records']);
   });
 
   it('every tool\'s effect is pinned', () => {
@@ -215,6 +216,7 @@ describe('the effect table', () => {
       set_privacy: 'write',
       get_dns: 'read',
       set_dns2: 'destructive',
+      update_dns_records: 'destructive',
       get_ns: 'read',
       server_list: 'read',
       set_ns: 'destructive',

@@ -44,6 +44,13 @@ const VALID: Record<string, Record<string, unknown>> = {
   set_renew_option: { domains: ['acme-widgets.com'], renew_option: 'auto' },
   set_privacy: { domains: ['acme-widgets.com'], privacy: 'full' },
   get_dns: { domain: 'acme-widgets.com' },
+  update_dns_records: {
+    domain: 'acme-widgets.com',
+    set: [{ type: 'a', subdomain: 'www', value: '192.0.2.1' }],
+    remove: [{ subdomain: 'api', type: 'a' }],
+    ttl: 300,
+    confirm: true,
+  },
   set_dns2: {
     domains: ['acme-widgets.com'],
     records: [

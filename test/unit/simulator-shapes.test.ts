@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../tools/index.js';
+import { API3_TOOLS as CATALOG } from '../../tools/index.js';
 import { parseApi3Response } from '../../src/api3/envelope.js';
 import { answer } from '../../src/simulator/server.js';
 import { HANDLERS } from '../../src/simulator/handlers/index.js';

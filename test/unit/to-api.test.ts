@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../tools/index.js';
+import { API3_TOOLS as CATALOG } from '../../tools/index.js';
 import type { AnyToolSpec } from '../../src/server/define.js';
 import { exampleQuery } from '../helpers/examples.js';
 

@@ -1,59 +1,17 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
-import { domainList, plainText } from '../../src/server/schemas.js';
+import { domainList } from '../../src/server/schemas.js';
 import { Api3Error } from '../../src/api3/errors.js';
 import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
+import { type DnsRecordInput, isMain, recordListSchema } from '../shared/dns-records.js';
 
-const MAX_MAIN_RECORDS = 20;
-const MAX_SUB_RECORDS = 100;
 /** Read-back after a write costs one call per domain; beyond this many it is skipped. */
 const MAX_VERIFIED_DOMAINS = 10;
 
-const SUBDOMAIN = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
-
-const subdomain = z
-  .string()
-  .transform((v) => v.trim().toLowerCase())
-  .refine((v) => v === '' || v === '@' || SUBDOMAIN.test(v), { message: 'must be a host label such as www, _dmarc or *; "" or "@" for the domain itself' })
-  .optional()
-  .describe('Subdomain (www, mail, _dmarc, *). Omit, "" or "@" for the domain itself');
-
-const host = z.string().max(253).refine((v) => HOST.test(v), { message: 'must be a host name such as mail.example.com' });
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
-
-const recordSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('a'), subdomain, value: z.string().refine((v) => isIP(v) === 4, { message: 'must be an IPv4 address' }) }),
-  z.object({ type: z.literal('aaaa'), subdomain, value: z.string().refine((v) => isIP(v) === 6, { message: 'must be an IPv6 address' }) }),
-  z.object({ type: z.literal('cname'), subdomain, value: host }),
-  z.object({ type: z.literal('txt'), subdomain, value: plainText(1024).min(1) }),
-  z.object({ type: z.literal('mx'), subdomain, value: host, priority: z.number().int().min(0).max(65535).describe('MX distance') }),
-  z.object({ type: z.literal('srv'), subdomain, value: plainText(300).min(1).describe('"priority weight port target"; subdomains only') }),
-  z.object({ type: z.literal('forward'), subdomain, value: url, permanent: z.boolean().default(true).describe('301 (true) or 302 (false)') }),
-  z.object({ type: z.literal('stealth'), subdomain, value: url, title: plainText(200).min(1).describe('Page title shown') }),
-  z.object({ type: z.literal('email'), subdomain, value: z.email(), alias: plainText(64).min(1).describe('Mailbox name forwarded') }),
-]);
-type DnsRecordInput = z.infer<typeof recordSchema>;
-
-const isMain = (r: DnsRecordInput) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
-
 const input = z.object({
   domains: domainList(100),
-  records: z
-    .array(recordSchema)
-    .min(1)
-    .superRefine((records, ctx) => {
-      const main = records.filter(isMain).length;
-      if (main > MAX_MAIN_RECORDS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_MAIN_RECORDS} records for the domain itself (got ${main})` });
-      const sub = records.length - main;
-      if (sub > MAX_SUB_RECORDS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_SUB_RECORDS} subdomain records (got ${sub})` });
-      records.forEach((r, i) => {
-        if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
-      });
-    })
-    .describe(`DNS records: up to ${MAX_MAIN_RECORDS} for the domain itself and ${MAX_SUB_RECORDS} for subdomains`),
+  records: recordListSchema,
   ttl: z.number().int().min(60).max(86400).optional().describe('Time to live in seconds (60 to 86400)'),
   append: z
     .boolean()

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { Api3Error } from '../../src/api3/errors.js';
+import { defineTool, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { domainName } from '../../src/server/schemas.js';
+import { type DnsRecordInput, fromCondensed, hostOf, recordListSchema, recordSchema, subdomain } from '../shared/dns-records.js';
+import type { NameServerSetting } from '../shared/domain.js';
+import getDns from './get_dns.js';
+import setDns2 from './set_dns2.js';
+
+/**
+ * "Point www at the new server" as one call. api3 can only replace a domain's whole record set
+ * or append to it, so this reads the current records, swaps the ones named, and writes the full
+ * set back through set_dns2 (which reads it back to verify). Records not named stay as they were.
+ */
+const RECORD_TYPES = ['a', 'aaaa', 'cname', 'txt', 'mx', 'srv', 'forward', 'stealth', 'email'] as const;
+
+const input = z.object({
+  domain: domainName,
+  set: z
+    .array(recordSchema)
+    .max(100)
+    .optional()
+    .describe(
+      'Records to put in place. Current records of the same subdomain and type are replaced (a CNAME replaces everything at its subdomain; an A or AAAA replaces a CNAME).',
+    ),
+  remove: z
+    .array(
+      z.object({
+        subdomain,
+        type: z.enum(RECORD_TYPES),
+      }),
+    )
+    .max(100)
+    .optional()
+    .describe('Subdomain and type pairs whose records are deleted'),
+  ttl: z.number().int().min(60).max(86400).optional().describe('New TTL in seconds; default: keep the current one'),
+});
+type Input = z.infer<typeof input>;
+
+type CondensedRecord = NonNullable<NameServerSetting['records']>[number];
+const condensedRecord = z.object({ subdomain: z.string().optional(), type: z.string(), value: z.string(), extra: z.string().optional() });
+const slot = (r: { subdomain?: string | undefined; type: string }) => `${hostOf(r).toLowerCase()} ${r.type}`;
+
+/**
+ * Whether setting `wanted` pushes out an existing record: one of the same name and type, and,
+ * because a CNAME must stand alone at its name, every other record where a CNAME is set and
+ * the CNAME where an address (A, AAAA) is set.
+ */
+function displaces(wanted: DnsRecordInput, existing: CondensedRecord): boolean {
+  if (hostOf(wanted).toLowerCase() !== hostOf(existing).toLowerCase()) return false;
+  if (wanted.type === existing.type || wanted.type === 'cname') return true;
+  return (wanted.type === 'a' || wanted.type === 'aaaa') && existing.type === 'cname';
+}
+
+function refuse(message: string, hint: string): never {
+  throw new Api3Error('invalid_input', message, { hint });
+}
+
+/** What the call would change, worked out from the current records; writes nothing. */
+async function plan(args: Input, ctx: ToolContext) {
+  const set = args.set ?? [];
+  const remove = args.remove ?? [];
+  if (set.length === 0 && remove.length === 0) refuse('give records to set or to remove', 'Pass set, remove, or both.');
+
+  const { dns } = (await invokeRead(getDns, { domain: args.domain }, ctx)) as { dns: NameServerSetting };
+  if (dns.type !== 'dynadot_dns') {
+    refuse(
+      `${args.domain} does not use Dynadot DNS (its setting is ${dns.type}), so it has no records to update`,
+      'set_dns2 with the complete record set moves it to Dynadot DNS (this replaces its current setting).',
+    );
+  }
+  const current = dns.records ?? [];
+  const removedSlots = new Set(remove.map(slot));
+  const goes = (r: CondensedRecord) => removedSlots.has(slot(r)) || set.some((wanted) => displaces(wanted, r));
+  let kept: DnsRecordInput[];
+  try {
+    kept = current.filter((r) => !goes(r)).map(fromCondensed);
+  } catch (error) {
+    refuse(`${(error as Error).message}; nothing was changed`, 'Use set_dns2 with the complete record set instead.');
+  }
+  const next = recordListSchema.safeParse([...kept, ...set]);
+  if (!next.success) {
+    refuse(
+      `the resulting record set is not valid: ${next.error.issues.map((i) => i.message).join('; ')}`,
+      'A domain on Dynadot DNS keeps at least one record, at most 20 for itself and 100 for subdomains.',
+    );
+  }
+  return {
+    records: next.data,
+    ttl: args.ttl ?? dns.ttl,
+    removed: current.filter(goes),
+    added: set.map((r) => ({ ...(hostOf(r) ? { subdomain: hostOf(r) } : {}), type: r.type, value: r.value })),
+  };
+}
+
+async function run(args: Input, ctx: ToolContext) {
+  const { records, ttl, removed, added } = await plan(args, ctx);
+  const written = (await invoke(setDns2, setDns2.input.parse({ domains: [args.domain], records, ttl }), ctx)) as {
+    verification: { mismatches: Array<{ domain: string; missing: string[] }> };
+  };
+  return {
+    done: true as const,
+    domain: args.domain,
+    removed,
+    added,
+    records_now: records.length,
+    mismatches: written.verification.mismatches.flatMap((m) => m.missing),
+  };
+}
+
+export default defineTool({
+  name: 'update_dns_records',
+  toolset: 'dns',
+  title: 'Update DNS records',
+  description:
+    'Change some DNS records of one domain on Dynadot DNS (e.g. point www at a new IP), keeping all others. Needs confirm; the preview shows what is replaced.',
+  effect: 'destructive',
+  composite: true,
+  input,
+  output: z.object({
+    done: z.literal(true),
+    domain: z.string(),
+    removed: z.array(condensedRecord).describe('the records replaced or deleted: enough to undo'),
+    added: z.array(z.object({ subdomain: z.string().optional(), type: z.string(), value: z.string() })),
+    records_now: z.number(),
+    mismatches: z.array(z.string()).describe('records not visible on read-back yet; api3 may apply late'),
+  }),
+  // A composite has no api3 command of its own: `run` calls get_dns and set_dns2.
+  toApi: () => ({}),
+  condense: () => {
+    throw new Error('update_dns_records is composite: it runs through run()');
+  },
+  run,
+  async preview(args, ctx) {
+    const { removed, added, records } = await plan(args, ctx);
+    return { would_remove: removed, would_add: added, records_after: records.length };
+  },
+});
