@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),
     ...(config.tools ? { tools: config.tools } : {}),
   };
+  const unknownTools = (config.tools ?? []).filter((name) => !CATALOG.some((spec) => spec.name === name));
+  if (unknownTools.length > 0) log('warn', `DYNADOT_TOOLS / --tools names unknown tools, ignored: ${unknownTools.join(', ')}`);
   const served = selectTools(CATALOG, options);
   log('info', `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}`);
 

@@ -121,13 +121,18 @@ export function buildServer(options: ServerOptions): McpServer {
         annotations: annotationsFor(spec),
       },
       async (args: Json) => {
+        // Only calls that reach api3 and may change the account are audited; previews are not.
         let sent = false;
         try {
           const preview = await gate(spec, args, ctx, policy);
-          if (preview) return success(options.demo ? { preview, demo: true } : { preview });
-          sent = spec.effect !== 'read';
-          const result = await invoke(spec, args, ctx);
-          if (sent) options.audit?.({ tool: spec.name, args, outcome: 'done' });
+          let result: Json;
+          if (preview) {
+            result = { preview };
+          } else {
+            sent = spec.effect !== 'read';
+            result = await invoke(spec, args, ctx);
+            if (sent) options.audit?.({ tool: spec.name, args, outcome: 'done' });
+          }
           return success(options.demo ? { ...result, demo: true } : result);
         } catch (error) {
           if (sent) options.audit?.({ tool: spec.name, args, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
