@@ -35,7 +35,8 @@ export function advertisedInput(spec: AnyToolSpec): z.ZodObject {
   return spec.effect === 'destructive' ? spec.input.extend({ confirm: confirmSchema }) : spec.input;
 }
 
-const demoField = { demo: z.literal(true).optional().describe('Present when this is the built-in demo account, not a real one.') };
+// Explained once in the instructions rather than in every tool's schema: context costs.
+const demoField = { demo: z.literal(true).optional() };
 
 /**
  * The output schema a client sees. A destructive tool answers either with its result or with a
@@ -84,7 +85,7 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   if (options.spendCap !== undefined) lines.push(`Spend cap: a single purchase above ${options.spendCap} (account currency) is refused.`);
   if (options.demo) {
     lines.unshift(
-      'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
+      'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains, and every result carries "demo": true. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
     );
   }
   return lines.join('\n');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
 import { defineTool, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
-import { type DnsRecordInput, fromCondensed, hostOf, recordListSchema, recordSchema, subdomain } from '../shared/dns-records.js';
+import { type DnsRecordInput, fromCondensed, hostOf, RECORD_HELP, recordListSchema, recordSchema, subdomain } from '../shared/dns-records.js';
 import type { NameServerSetting } from '../shared/domain.js';
 import getDns from './get_dns.js';
 import setDns2 from './set_dns2.js';
@@ -21,7 +21,7 @@ const input = z.object({
     .max(100)
     .optional()
     .describe(
-      'Records to put in place. Current records of the same subdomain and type are replaced (a CNAME replaces everything at its subdomain; an A or AAAA replaces a CNAME).',
+      `Records to put in place. Current records of the same subdomain and type are replaced (a CNAME replaces everything at its subdomain; an A or AAAA replaces a CNAME). ${RECORD_HELP}`,
     ),
   remove: z
     .array(

@@ -17,11 +17,13 @@ export const subdomain = z
   .string()
   .transform((v) => v.trim().toLowerCase())
   .refine((v) => v === '' || v === '@' || SUBDOMAIN.test(v), { message: 'must be a host label such as www, _dmarc or *; "" or "@" for the domain itself' })
-  .optional()
-  .describe('Subdomain (www, mail, _dmarc, *). Omit, "" or "@" for the domain itself');
+  .optional();
 
 const host = z.string().max(253).refine((v) => HOST.test(v), { message: 'must be a host name such as mail.example.com' });
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
+
+/** Said once for the list, not in each of the nine record shapes: every word is paid for in context. */
+export const RECORD_HELP = 'subdomain: www, mail, _dmarc or *; omit (or "" or "@") for the domain itself.';
 
 export const recordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('a'), subdomain, value: z.string().refine((v) => isIP(v) === 4, { message: 'must be an IPv4 address' }) }),
@@ -50,7 +52,7 @@ export const recordListSchema = z
       if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
     });
   })
-  .describe(`DNS records: up to ${MAX_MAIN_RECORDS} for the domain itself and ${MAX_SUB_RECORDS} for subdomains`);
+  .describe(`DNS records: up to ${MAX_MAIN_RECORDS} for the domain itself and ${MAX_SUB_RECORDS} for subdomains. ${RECORD_HELP}`);
 
 /** A record as get_dns condenses it -> the input form, so current records can be written back. */
 export function fromCondensed(record: NonNullable<NameServerSetting['records']>[number]): DnsRecordInput {
