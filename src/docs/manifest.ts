@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG } from '../../tools/index.js';
 import type { AnyToolSpec } from '../server/define.js';
 import { DEFAULT_TOOLSETS, TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { isRunAsScript, syncGeneratedFile } from './generated.js';
 
 /**
  * manifest.json, the MCP Bundle (MCPB) manifest Claude Desktop installs from, is generated from
@@ -195,23 +196,4 @@ export function readPackageJson(root: string = PACKAGE_ROOT): PackageJson {
   return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isMain) {
-  const path = join(PACKAGE_ROOT, 'manifest.json');
-  let current = '';
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {
-    // no manifest yet
-  }
-  const next = renderManifest();
-  if (process.argv.includes('--write')) {
-    writeFileSync(path, next);
-    process.stderr.write(next === current ? 'manifest.json is up to date\n' : 'manifest.json rewritten\n');
-  } else if (next !== current) {
-    process.stderr.write('manifest.json is out of date: run npm run manifest\n');
-    process.exit(1);
-  } else {
-    process.stderr.write('manifest.json is up to date\n');
-  }
-}
+if (isRunAsScript(import.meta.url)) syncGeneratedFile('manifest.json', () => renderManifest(), 'npm run manifest');

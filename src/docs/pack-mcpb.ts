@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
+import { isRunAsScript } from './generated.js';
 import { readPackageJson, renderManifest } from './manifest.js';
 
 /**
@@ -121,8 +122,7 @@ export function packMcpb(options: PackOptions = {}): { output: string; bytes: nu
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isMain) {
+if (isRunAsScript(import.meta.url)) {
   try {
     const { output, bytes } = packMcpb();
     process.stderr.write(`wrote ${output} (${(bytes / 1024 / 1024).toFixed(1)} MB)\n`);

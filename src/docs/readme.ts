@@ -1,9 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CATALOG } from '../../tools/index.js';
 import type { AnyToolSpec } from '../server/define.js';
 import { DEFAULT_TOOLSETS, TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { isRunAsScript, syncGeneratedFile } from './generated.js';
 
 /**
  * The README's tool table is generated from the catalog, between markers, so it cannot drift:
@@ -44,16 +42,4 @@ export function renderReadme(current: string): string {
   return current.slice(0, start) + toolTable() + current.slice(end + END.length);
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isMain) {
-  const path = join(PACKAGE_ROOT, 'README.md');
-  const current = readFileSync(path, 'utf8');
-  const next = renderReadme(current);
-  if (process.argv.includes('--write')) {
-    writeFileSync(path, next);
-    process.stderr.write(next === current ? 'README.md is up to date\n' : 'README.md tool table rewritten\n');
-  } else if (next !== current) {
-    process.stderr.write('README.md tool table is out of date: run npm run readme\n');
-    process.exit(1);
-  }
-}
+if (isRunAsScript(import.meta.url)) syncGeneratedFile('README.md', renderReadme, 'npm run readme');
