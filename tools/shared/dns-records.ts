@@ -1,6 +1,5 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
-import { plainText } from '../../src/server/schemas.js';
+import { ipv4, ipv6, plainText } from '../../src/server/schemas.js';
 import type { NameServerSetting } from './domain.js';
 
 /**
@@ -26,8 +25,8 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max
 export const RECORD_HELP = 'subdomain: www, mail, _dmarc or *; omit (or "" or "@") for the domain itself.';
 
 export const recordSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('a'), subdomain, value: z.string().refine((v) => isIP(v) === 4, { message: 'must be an IPv4 address' }) }),
-  z.object({ type: z.literal('aaaa'), subdomain, value: z.string().refine((v) => isIP(v) === 6, { message: 'must be an IPv6 address' }) }),
+  z.object({ type: z.literal('a'), subdomain, value: ipv4 }),
+  z.object({ type: z.literal('aaaa'), subdomain, value: ipv6 }),
   z.object({ type: z.literal('cname'), subdomain, value: host }),
   z.object({ type: z.literal('txt'), subdomain, value: plainText(1024).min(1) }),
   z.object({ type: z.literal('mx'), subdomain, value: host, priority: z.number().int().min(0).max(65535).describe('MX distance') }),
