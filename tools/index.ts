@@ -1,4 +1,4 @@
-import type { AnyToolSpec } from '../src/server/define.js';
+import type { AnyToolSpec, Api3ToolSpec } from '../src/server/define.js';
 import { accountTools } from './account/index.js';
 import { contactsTools } from './contacts/index.js';
 import { dnsTools } from './dns/index.js';
@@ -9,4 +9,4 @@ import { nameserversTools } from './nameservers/index.js';
 export const CATALOG: readonly AnyToolSpec[] = [...domainsTools, ...dnsTools, ...nameserversTools, ...contactsTools, ...accountTools];
 
 /** The tools that are api3 commands, one each; the rest are composites built from them. */
-export const API3_TOOLS: readonly AnyToolSpec[] = CATALOG.filter((spec) => !spec.composite);
+export const API3_TOOLS: readonly Api3ToolSpec[] = CATALOG.filter((spec): spec is Api3ToolSpec => !spec.composite);

@@ -113,6 +113,12 @@ export function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** An id as api3 writes it (`"0"`, `5262350`) -> a number, the type tools take ids in. */
+export function idNumber(value: unknown): number | undefined {
+  const digits = typeof value === 'number' ? String(value) : text(value);
+  return digits !== undefined && /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
+
 export interface Page<T> {
   items: T[];
   page: number;

@@ -16,15 +16,10 @@ export interface ToolContext {
   api: Api3;
 }
 
-/** One api3 command as an MCP tool: the whole of it, in one file under tools/. */
-export interface ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> {
-  /** Exactly the api3 command name (`set_dns2`), which is also the MCP tool name; for a composite, its own name. */
+/** What every tool declares, whether it is one api3 command or a task built from several. */
+interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
+  /** The MCP tool name: exactly the api3 command name (`set_dns2`), or a composite's own name. */
   name: string;
-  /**
-   * Not an api3 command but a task built from other tools (read current DNS, change one record,
-   * write back). It has no api3 spelling of its own: its `run` calls other specs.
-   */
-  composite?: true;
   toolset: ToolsetName;
   title: string;
   /** What it does, when to use it, what it costs or risks. Short: it is paid for in every conversation. */
@@ -32,34 +27,64 @@ export interface ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.Zo
   effect: Effect;
   /** Whether calling twice with the same input leaves the same state. Defaults: read true, else false. */
   idempotent?: boolean;
-  /** The input in the agent's terms; `confirm` is added for destructive tools by `defineTool`. */
+  /** The input in the agent's terms; `confirm` is added for destructive tools by the server. */
   input: In;
   /** The condensed result (for writes: the confirmation). */
   output: Out;
-  /** The api3 query parameters, `command` and `key` excepted. The only place api3 request spelling lives. */
-  toApi(args: z.infer<In>): Api3Params;
-  /** api3's answer body (envelope included) -> the condensed result. */
-  condense(body: Json, args: z.infer<In>): z.infer<Out>;
   /** For a destructive tool whose risk depends on the input (set_dns2 appending): does this call need confirm? */
   needsConfirm?(args: z.infer<In>): boolean;
   /** Facts worth showing before a destructive call is confirmed (price, current settings); reads only. */
   preview?(args: z.infer<In>, ctx: ToolContext): Promise<Json>;
   /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
   cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
-  /** For tools that need more than one api3 call; by default one call with `toApi` then `condense`. */
+}
+
+/** One api3 command as an MCP tool: the whole of it, in one file under tools/. */
+export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> extends ToolBase<In, Out> {
+  composite?: undefined;
+  /** The api3 query parameters, `command` and `key` excepted. The only place api3 request spelling lives. */
+  toApi(args: z.infer<In>): Api3Params;
+  /** api3's answer body (envelope included) -> the condensed result. */
+  condense(body: Json, args: z.infer<In>): z.infer<Out>;
+  /** For a command that needs more than its one call (a write read back): replaces toApi-then-condense. */
   run?(args: z.infer<In>, ctx: ToolContext): Promise<z.infer<Out>>;
 }
 
+/**
+ * Not an api3 command but a task built from other tools (read the zone, change one record, write
+ * it back). It has no api3 spelling of its own: its `run` calls other specs through `invoke`.
+ */
+export interface CompositeToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> extends ToolBase<In, Out> {
+  composite: true;
+  run(args: z.infer<In>, ctx: ToolContext): Promise<z.infer<Out>>;
+}
+
+export type ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> =
+  | Api3ToolSpec<In, Out>
+  | CompositeToolSpec<In, Out>;
+
 /** A spec with its types erased, as the catalog holds them. */
-export type AnyToolSpec = ToolSpec<z.ZodObject, z.ZodObject>;
+export type AnyToolSpec = ToolSpec;
 
 /** Names Claude Desktop accepts; one bad name makes it reject the whole tool list. */
 export const TOOL_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 
-/** Identity with type inference: keeps a spec's `args` typed from its own `input`. */
-export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: ToolSpec<In, Out>): AnyToolSpec {
-  if (!TOOL_NAME_PATTERN.test(spec.name)) throw new Error(`tool name "${spec.name}" does not match ${TOOL_NAME_PATTERN}`);
-  return spec as unknown as AnyToolSpec;
+function checkName(name: string): void {
+  if (!TOOL_NAME_PATTERN.test(name)) throw new Error(`tool name "${name}" does not match ${TOOL_NAME_PATTERN}`);
+}
+
+/** An api3 command's spec, typed from its own input and output so other tools can call it without casts. */
+export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: Api3ToolSpec<In, Out>): Api3ToolSpec<In, Out> {
+  checkName(spec.name);
+  return spec;
+}
+
+/** A composite's spec: `run` only, no api3 spelling. */
+export function defineComposite<In extends z.ZodObject, Out extends z.ZodObject>(
+  spec: Omit<CompositeToolSpec<In, Out>, 'composite'>,
+): CompositeToolSpec<In, Out> {
+  checkName(spec.name);
+  return { ...spec, composite: true };
 }
 
 export function annotationsFor(spec: AnyToolSpec) {
@@ -74,17 +99,27 @@ export function annotationsFor(spec: AnyToolSpec) {
 }
 
 /**
- * Runs a spec: one api3 call built by `toApi`, condensed by `condense` (or the spec's own `run`).
- * Previews use it to run a read tool, so api3 spelling stays in that tool's `toApi`.
+ * Runs a spec on already parsed arguments: one api3 call built by `toApi` and condensed by
+ * `condense`, or the spec's own `run`. Composites call other tools through it, so api3 spelling
+ * stays in each tool's `toApi`.
  */
-export async function invoke(spec: AnyToolSpec, args: Record<string, unknown>, ctx: ToolContext): Promise<Json> {
+export async function invoke<In extends z.ZodObject, Out extends z.ZodObject>(
+  spec: ToolSpec<In, Out>,
+  args: z.infer<In>,
+  ctx: ToolContext,
+): Promise<z.infer<Out>> {
   if (spec.run) return spec.run(args, ctx);
-  const { body } = await ctx.api.call({ command: spec.name, params: spec.toApi(args), mutates: spec.effect !== 'read' });
-  return spec.condense(body, args);
+  const api3Spec = spec as Api3ToolSpec<In, Out>;
+  const { body } = await ctx.api.call({ command: api3Spec.name, params: api3Spec.toApi(args), mutates: spec.effect !== 'read' });
+  return api3Spec.condense(body, args);
 }
 
 /** Runs a read tool from inside another tool (a preview), with the input parsed as a client's would be. */
-export async function invokeRead(spec: AnyToolSpec, input: Record<string, unknown>, ctx: ToolContext): Promise<Json> {
+export async function invokeRead<In extends z.ZodObject, Out extends z.ZodObject>(
+  spec: ToolSpec<In, Out>,
+  input: z.input<In>,
+  ctx: ToolContext,
+): Promise<z.infer<Out>> {
   if (spec.effect !== 'read') throw new Error(`${spec.name} is not a read tool`);
   return invoke(spec, spec.input.parse(input), ctx);
 }

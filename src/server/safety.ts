@@ -14,7 +14,7 @@ export const CONFIRM_FIELD = 'confirm';
 export const confirmSchema = z
   .boolean()
   .optional()
-  .describe('Set true only after the user approved the preview. Without it nothing changes and a preview is returned.');
+  .describe('true only after the user approved the preview; omit it to get the preview');
 
 export const previewSchema = z.object({
   summary: z.string(),

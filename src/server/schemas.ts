@@ -30,6 +30,11 @@ export function domainList(max: number) {
     .describe(`Domain names (1 to ${max})`);
 }
 
+const EMAIL = /^[^\s@]{1,64}@(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+export const isEmailAddress = (v: string) => EMAIL.test(v);
+/** Checked on the server: z.email() would advertise a 150-character pattern in every schema using it. */
+export const emailAddress = z.string().max(254).refine(isEmailAddress, { message: 'must be an email address such as owner@example.com' });
+
 export const ipv4 = z.string().refine((v) => isIP(v) === 4, { message: 'must be an IPv4 address such as 192.0.2.1' });
 export const ipv6 = z.string().refine((v) => isIP(v) === 6, { message: 'must be an IPv6 address such as 2001:db8::1' });
 
@@ -50,7 +55,33 @@ export function plainText(max: number) {
 
 export const years = z.number().int().min(1, 'at least 1 year').max(10, 'at most 10 years');
 
-export const page = z.number().int().min(1).default(1).describe('Page number, from 1');
+export const page = z.int().min(1).max(10_000).default(1);
 export function pageSize(max: number, fallback: number) {
-  return z.number().int().min(1).max(max).default(fallback).describe(`Items per page (1 to ${max})`);
+  return z.int().min(1).max(max).default(fallback);
+}
+
+/**
+ * Ids (contacts, folders, name servers, orders) are numbers on the way in and on the way out,
+ * so an id read from one tool is passed to the next unchanged. 0 is a real id.
+ */
+export function id(what: string) {
+  return z.int32().min(0).describe(`${what} id`);
+}
+export const idOut = z.number().int();
+
+/** api3's own time-to-live bounds for DNS answers. */
+export const ttl = z.number().int().min(60).max(86400).describe('TTL in seconds');
+
+/** `{ amount, currency }`, the one shape of every price and balance in results. */
+export const moneySchema = z.object({ amount: z.number(), currency: z.string() });
+
+/** A page of a list api3 returns whole; filtering and paging happen on this side. */
+export function pagedOutput<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    page: z.number(),
+    page_size: z.number(),
+    total: z.number().describe('items matching the filters'),
+    has_more: z.boolean(),
+  });
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { epochToIso, flag, type Json, money, prune, text } from '../../src/server/condense.js';
+import { epochToIso, flag, idNumber, type Json, money, prune, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
+import { idOut, moneySchema } from '../../src/server/schemas.js';
 import { condenseContact, contactSchema } from '../shared/contact.js';
 import { condenseNameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
 
-const moneySchema = z.object({ amount: z.number(), currency: z.string() });
 
 export default defineTool({
   name: 'account_info',
@@ -22,7 +22,7 @@ export default defineTool({
     total_spending: moneySchema.optional(),
     price_level: z.string().optional(),
     time_zone: z.string().optional(),
-    default_contacts: z.record(z.string(), z.string()).optional(),
+    default_contacts: z.record(z.string(), idOut).optional().describe('contact ids by role'),
     default_name_servers: nameServerSettingSchema.optional(),
   }),
   toApi: () => ({}),
@@ -41,8 +41,8 @@ export default defineTool({
       time_zone: text(info.CustomTimeZone),
       default_contacts: Object.fromEntries(
         Object.entries(whois)
-          .map(([role, v]) => [role.replace(/^Default/, '').toLowerCase(), text(v?.ContactId)] as const)
-          .filter((e): e is readonly [string, string] => e[1] !== undefined),
+          .map(([role, v]) => [role.replace(/^Default/, '').toLowerCase(), idNumber(v?.ContactId)] as const)
+          .filter((e): e is readonly [string, number] => e[1] !== undefined),
       ),
       default_name_servers: defaults.DefaultNameServerSettings ? condenseNameServerSetting(defaults.DefaultNameServerSettings) : undefined,
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { asList, money } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
+import { moneySchema } from '../../src/server/schemas.js';
 
 export default defineTool({
   name: 'get_account_balance',
@@ -9,7 +10,7 @@ export default defineTool({
   description: 'The account balance per currency: what registrations and renewals are paid from.',
   effect: 'read',
   input: z.object({}),
-  output: z.object({ balances: z.array(z.object({ amount: z.number(), currency: z.string() })) }),
+  output: z.object({ balances: z.array(moneySchema) }),
   toApi: () => ({}),
   condense: (body) => ({
     balances: asList(body.BalanceList)

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { apiParams } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
+import { id } from '../../src/server/schemas.js';
 import { condenseContact, contactSchema } from '../shared/contact.js';
 
 export default defineTool({
@@ -8,8 +10,8 @@ export default defineTool({
   title: 'Get a contact',
   description: 'One WHOIS contact by id.',
   effect: 'read',
-  input: z.object({ contact_id: z.number().int().min(0).describe('Contact id from contact_list') }),
+  input: z.object({ contact_id: id('contact') }),
   output: z.object({ contact: contactSchema }),
-  toApi: (args) => ({ contact_id: String(args.contact_id) }),
+  toApi: (args) => apiParams({ contact_id: args.contact_id }),
   condense: (body) => ({ contact: condenseContact((body.GetContact ?? {}) as Record<string, unknown>) }),
 });

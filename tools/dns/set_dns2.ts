@@ -4,62 +4,27 @@ import { domainList } from '../../src/server/schemas.js';
 import { Api3Error } from '../../src/api3/errors.js';
 import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
-import { type DnsRecordInput, isMain, recordListSchema } from '../shared/dns-records.js';
+import { type DnsRecordInput, dnsFields, isMain, recordParams } from '../shared/dns-records.js';
+import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
 /** Read-back after a write costs one call per domain; beyond this many it is skipped. */
 const MAX_VERIFIED_DOMAINS = 10;
 
 const input = z.object({
   domains: domainList(100),
-  records: recordListSchema,
-  ttl: z.number().int().min(60).max(86400).optional().describe('Time to live in seconds (60 to 86400)'),
-  append: z
-    .boolean()
-    .default(false)
-    .describe('Add these records to the current ones. Without it every current record is replaced (destructive).'),
+  ...dnsFields,
+  append: z.boolean().default(false).describe('Add to the current records instead of replacing them all'),
 });
 type Input = z.infer<typeof input>;
 
-/** api3's `recordx`: MX distance, forward type (1 = 301, 2 = 302), stealth title or email alias. */
-function extra(r: DnsRecordInput): string | undefined {
-  switch (r.type) {
-    case 'mx':
-      return String(r.priority);
-    case 'forward':
-      return r.permanent ? '1' : '2';
-    case 'stealth':
-      return r.title;
-    case 'email':
-      return r.alias;
-    default:
-      return undefined;
-  }
-}
-
-function toApi(args: Input): Record<string, string> {
-  const params: Record<string, string> = { domain: args.domains.join(',') };
-  args.records.filter(isMain).forEach((r, i) => {
-    params[`main_record_type${i}`] = r.type;
-    params[`main_record${i}`] = r.value;
-    const x = extra(r);
-    if (x !== undefined) params[`main_recordx${i}`] = x;
+function toApi(args: Input) {
+  return apiParams({ domain: commaList(args.domains) }, recordParams(args.records, args.ttl), {
+    add_dns_to_current_setting: flagParam.oneWhenOn(args.append),
   });
-  args.records
-    .filter((r) => !isMain(r))
-    .forEach((r, i) => {
-      params[`subdomain${i}`] = r.subdomain as string;
-      params[`sub_record_type${i}`] = r.type;
-      params[`sub_record${i}`] = r.value;
-      const x = extra(r);
-      if (x !== undefined) params[`sub_recordx${i}`] = x;
-    });
-  if (args.ttl !== undefined) params.ttl = String(args.ttl);
-  if (args.append) params.add_dns_to_current_setting = '1';
-  return params;
 }
 
 async function currentDns(domain: string, ctx: ToolContext): Promise<NameServerSetting> {
-  return ((await invokeRead(getDns, { domain }, ctx)) as { dns: NameServerSetting }).dns;
+  return (await invokeRead(getDns, { domain }, ctx)).dns;
 }
 
 const sameRecord = (want: DnsRecordInput, have: NonNullable<NameServerSetting['records']>[number]) =>

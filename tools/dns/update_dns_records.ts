@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
-import { defineTool, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
-import { domainName } from '../../src/server/schemas.js';
-import { type DnsRecordInput, fromCondensed, hostOf, RECORD_HELP, recordListSchema, recordSchema, subdomain } from '../shared/dns-records.js';
+import { defineComposite, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { domainName, ttl } from '../../src/server/schemas.js';
+import { type DnsRecordInput, fromCondensed, hostOf, RECORD_HELP, RECORD_TYPES, recordListSchema, recordSchema, subdomain } from '../shared/dns-records.js';
 import type { NameServerSetting } from '../shared/domain.js';
 import getDns from './get_dns.js';
 import setDns2 from './set_dns2.js';
@@ -12,28 +12,19 @@ import setDns2 from './set_dns2.js';
  * or append to it, so this reads the current records, swaps the ones named, and writes the full
  * set back through set_dns2 (which reads it back to verify). Records not named stay as they were.
  */
-const RECORD_TYPES = ['a', 'aaaa', 'cname', 'txt', 'mx', 'srv', 'forward', 'stealth', 'email'] as const;
-
 const input = z.object({
   domain: domainName,
   set: z
     .array(recordSchema)
     .max(100)
     .optional()
-    .describe(
-      `Records to put in place. Current records of the same subdomain and type are replaced (a CNAME replaces everything at its subdomain; an A or AAAA replaces a CNAME). ${RECORD_HELP}`,
-    ),
+    .describe(`Records replacing those of the same subdomain and type. ${RECORD_HELP}`),
   remove: z
-    .array(
-      z.object({
-        subdomain,
-        type: z.enum(RECORD_TYPES),
-      }),
-    )
+    .array(z.object({ subdomain, type: z.enum(RECORD_TYPES) }))
     .max(100)
     .optional()
-    .describe('Subdomain and type pairs whose records are deleted'),
-  ttl: z.number().int().min(60).max(86400).optional().describe('New TTL in seconds; default: keep the current one'),
+    .describe('Subdomain and type pairs to delete'),
+  ttl: ttl.optional(),
 });
 type Input = z.infer<typeof input>;
 
@@ -62,7 +53,7 @@ async function plan(args: Input, ctx: ToolContext) {
   const remove = args.remove ?? [];
   if (set.length === 0 && remove.length === 0) refuse('give records to set or to remove', 'Pass set, remove, or both.');
 
-  const { dns } = (await invokeRead(getDns, { domain: args.domain }, ctx)) as { dns: NameServerSetting };
+  const { dns } = await invokeRead(getDns, { domain: args.domain }, ctx);
   if (dns.type !== 'dynadot_dns') {
     refuse(
       `${args.domain} does not use Dynadot DNS (its setting is ${dns.type}), so it has no records to update`,
@@ -95,9 +86,7 @@ async function plan(args: Input, ctx: ToolContext) {
 
 async function run(args: Input, ctx: ToolContext) {
   const { records, ttl, removed, added } = await plan(args, ctx);
-  const written = (await invoke(setDns2, setDns2.input.parse({ domains: [args.domain], records, ttl }), ctx)) as {
-    verification: { mismatches: Array<{ domain: string; missing: string[] }> };
-  };
+  const written = await invoke(setDns2, setDns2.input.parse({ domains: [args.domain], records, ttl }), ctx);
   return {
     done: true as const,
     domain: args.domain,
@@ -108,14 +97,13 @@ async function run(args: Input, ctx: ToolContext) {
   };
 }
 
-export default defineTool({
+export default defineComposite({
   name: 'update_dns_records',
   toolset: 'dns',
   title: 'Update DNS records',
   description:
     'Change some DNS records of one domain on Dynadot DNS (e.g. point www at a new IP), keeping all others. Needs confirm; the preview shows what is replaced.',
   effect: 'destructive',
-  composite: true,
   input,
   output: z.object({
     done: z.literal(true),
@@ -125,11 +113,6 @@ export default defineTool({
     records_now: z.number(),
     mismatches: z.array(z.string()).describe('records not visible on read-back yet; api3 may apply late'),
   }),
-  // A composite has no api3 command of its own: `run` calls get_dns and set_dns2.
-  toApi: () => ({}),
-  condense: () => {
-    throw new Error('update_dns_records is composite: it runs through run()');
-  },
   run,
   async preview(args, ctx) {
     const { removed, added, records } = await plan(args, ctx);

@@ -16,7 +16,7 @@ export default defineTool({
   toApi: (args) => ({ domain: args.domain }),
   condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, deleted: true as const }),
   async preview(args, ctx) {
-    const { domain } = (await invokeRead(domainInfo, { domain: args.domain }, ctx)) as { domain: Record<string, unknown> };
+    const { domain } = await invokeRead(domainInfo, { domain: args.domain }, ctx);
     return { registered: domain.registered, expires: domain.expires, note: 'The domain is released and may be registered by anyone.' };
   },
 });

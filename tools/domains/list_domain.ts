@@ -13,12 +13,12 @@ const input = z.object({
     .min(0)
     .max(3650)
     .optional()
-    .describe('Only domains that expire within this many days from now, already expired ones included'),
+    .describe('Only domains expiring within this many days (expired ones included)'),
   name_contains: z.string().max(253).optional().describe('Only domains whose name contains this text'),
   sort: z.enum(['expires', 'expires_desc', 'name', 'name_desc', 'added']).default('expires').describe('Default: soonest expiry first'),
   page,
   page_size: pageSize(500, 100),
-  verbose: z.boolean().default(false).describe('Full details per domain (name servers, contacts, folder, note) instead of a summary'),
+  verbose: z.boolean().default(false).describe('Add name servers, contacts, folder, note'),
 });
 type Input = z.infer<typeof input>;
 

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { epochToIso, type Money, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
 import search from './search.js';
 
 /** Availability and price of the name, from the search tool (api3 quotes the first year). */
 async function quote(args: { domain: string; years: number; currency?: string | undefined }, ctx: ToolContext) {
-  const { results } = (await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx)) as {
-    results: Array<{ available: boolean; price?: Money }>;
-  };
+  const { results } = await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx);
   const firstYear = results[0]?.price;
   const total: Money | undefined = firstYear && { amount: Math.round(firstYear.amount * args.years * 100) / 100, currency: firstYear.currency };
   return { available: results[0]?.available ?? false, firstYear, total };
 }
 
-const contactId = z.number().int().min(0).describe('contact id from contact_list');
+// The roles say these are contact ids; a description per role would repeat it four times.
+const contactId = z.int32().min(0);
 
 export default defineTool({
   name: 'register',
@@ -25,7 +25,7 @@ export default defineTool({
   effect: 'destructive',
   input: z.object({
     domain: domainName,
-    years: years.describe('Registration period in years (1 to 10)'),
+    years,
     currency,
     premium: z.boolean().optional().describe('Required to buy a premium-priced name'),
     coupon: plainText(64).optional(),
@@ -33,24 +33,25 @@ export default defineTool({
       .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
       .partial()
       .optional()
-      .describe('WHOIS contacts by role; default: the account defaults'),
+      .describe('WHOIS contact ids by role (contact_list); default: the account defaults'),
     registrant_name: plainText(200).optional().describe('.at and .be only: registrant name'),
     registrant_organization: plainText(200).optional().describe('.at and .be only: registrant organization'),
   }),
   output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true) }),
-  toApi: (args) => ({
-    domain: args.domain,
-    duration: String(args.years),
-    ...(args.currency ? { currency: args.currency } : {}),
-    ...(args.premium ? { premium: '1' } : {}),
-    ...(args.coupon ? { coupon: args.coupon } : {}),
-    ...(args.contacts?.registrant !== undefined ? { registrant_contact: String(args.contacts.registrant) } : {}),
-    ...(args.contacts?.admin !== undefined ? { admin_contact: String(args.contacts.admin) } : {}),
-    ...(args.contacts?.technical !== undefined ? { technical_contact: String(args.contacts.technical) } : {}),
-    ...(args.contacts?.billing !== undefined ? { billing_contact: String(args.contacts.billing) } : {}),
-    ...(args.registrant_name ? { option0: args.registrant_name } : {}),
-    ...(args.registrant_organization ? { option1: args.registrant_organization } : {}),
-  }),
+  toApi: (args) =>
+    apiParams({
+      domain: args.domain,
+      duration: args.years,
+      currency: args.currency,
+      premium: flagParam.oneWhenOn(args.premium),
+      coupon: args.coupon || undefined,
+      registrant_contact: args.contacts?.registrant,
+      admin_contact: args.contacts?.admin,
+      technical_contact: args.contacts?.technical,
+      billing_contact: args.contacts?.billing,
+      option0: args.registrant_name || undefined,
+      option1: args.registrant_organization || undefined,
+    }),
   condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), registered: true as const }),
   async cost(args, ctx) {
     return (await quote(args, ctx)).total;

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { epochToIso, money, text } from '../../src/server/condense.js';
 import { defineTool, type ToolContext } from '../../src/server/define.js';
+import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
 
 const input = z.object({
   domain: domainName,
-  years: years.describe('Years to add (1 to 10)'),
+  years,
   expected_expiry_year: z
     .number()
     .int()
     .min(2000)
     .max(2200)
     .optional()
-    .describe('The year the domain now expires; api3 refuses the renewal if it differs, which guards against renewing twice'),
+    .describe('Year it expires now; api3 refuses if it differs, so a retry never renews twice'),
   currency,
   coupon: plainText(64).optional(),
   skip_if_late_fee: z.boolean().optional().describe('Do not renew if a late renewal fee would apply'),
@@ -20,19 +21,19 @@ const input = z.object({
 type Input = z.infer<typeof input>;
 
 function toApi(args: Input) {
-  return {
+  return apiParams({
     domain: args.domain,
-    duration: String(args.years),
-    ...(args.expected_expiry_year ? { year: String(args.expected_expiry_year) } : {}),
-    ...(args.currency ? { currency: args.currency } : {}),
-    ...(args.coupon ? { coupon: args.coupon } : {}),
-    ...(args.skip_if_late_fee ? { no_renew_if_late_renew_fee_needed: '1' } : {}),
-  };
+    duration: args.years,
+    year: args.expected_expiry_year,
+    currency: args.currency,
+    coupon: args.coupon || undefined,
+    no_renew_if_late_renew_fee_needed: flagParam.oneWhenOn(args.skip_if_late_fee),
+  });
 }
 
 /** price_check makes api3 quote the renewal without performing it. */
 async function quote(args: Input, { api }: ToolContext) {
-  const { body } = await api.call({ command: 'renew', params: { ...toApi(args), price_check: '1' }, mutates: false });
+  const { body } = await api.call({ command: 'renew', params: apiParams(toApi(args), { price_check: flagParam.oneWhenOn(true) }), mutates: false });
   return money(body.PriceInfo, args.currency);
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { asList, flag, money, prune, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
-import { currency, domainList } from '../../src/server/schemas.js';
+import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
+import { currency, domainList, moneySchema } from '../../src/server/schemas.js';
 
 export default defineTool({
   name: 'search',
@@ -20,16 +21,12 @@ export default defineTool({
       z.object({
         domain: z.string(),
         available: z.boolean(),
-        price: z.object({ amount: z.number(), currency: z.string() }).optional().describe('first-year registration price'),
+        price: moneySchema.optional().describe('first-year registration price'),
         premium: z.boolean().optional(),
       }),
     ),
   }),
-  toApi: (args) => ({
-    ...Object.fromEntries(args.domains.map((domain, i) => [`domain${i}`, domain])),
-    ...(args.with_prices ? { show_price: '1' } : {}),
-    ...(args.currency ? { currency: args.currency } : {}),
-  }),
+  toApi: (args) => apiParams(indexed('domain', args.domains), { show_price: flagParam.oneWhenOn(args.with_prices), currency: args.currency }),
   condense: (body) => ({
     results: asList(body.SearchResults).map((r) =>
       prune({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { flag, type Json, prune, text } from '../../src/server/condense.js';
+import { flag, idNumber, type Json, prune, text } from '../../src/server/condense.js';
+import { idOut } from '../../src/server/schemas.js';
 
 export const contactSchema = z.object({
-  id: z.string().optional(),
+  id: idOut.optional(),
   name: z.string().optional(),
   organization: z.string().optional(),
   email: z.string().optional(),
@@ -25,7 +26,7 @@ const phone = (cc: unknown, num: unknown) => {
 
 export function condenseContact(raw: Json): z.infer<typeof contactSchema> {
   return prune({
-    id: text(raw.ContactId),
+    id: idNumber(raw.ContactId),
     name: text(raw.Name),
     organization: text(raw.Organization),
     email: text(raw.Email),

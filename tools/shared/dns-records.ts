@@ -1,13 +1,20 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
-import { ipv4, ipv6, plainText } from '../../src/server/schemas.js';
+import { apiParams, indexedRows, type ParamFields } from '../../src/api3/params.js';
+import { isEmailAddress, plainText, ttl } from '../../src/server/schemas.js';
 import type { NameServerSetting } from './domain.js';
 
 /**
- * DNS records in the agent's terms, shared by set_dns2 and update_dns_records: one object per
- * record with its type's own fields (MX priority, forward kind) instead of api3's `recordx`.
+ * DNS records in the agent's terms, shared by every command that writes records (set_dns2,
+ * update_dns_records, and the folder and default DNS settings): one flat object per record, an
+ * enum `type` and the few fields some types need, checked per type on the server. A union of
+ * nine record shapes said the same fields nine times in every conversation's context (about
+ * 600 tokens); this says them once.
  */
 export const MAX_MAIN_RECORDS = 20;
 export const MAX_SUB_RECORDS = 100;
+export const RECORD_TYPES = ['a', 'aaaa', 'cname', 'txt', 'mx', 'srv', 'forward', 'stealth', 'email'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
 
 const SUBDOMAIN = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
@@ -18,26 +25,61 @@ export const subdomain = z
   .refine((v) => v === '' || v === '@' || SUBDOMAIN.test(v), { message: 'must be a host label such as www, _dmarc or *; "" or "@" for the domain itself' })
   .optional();
 
-const host = z.string().max(253).refine((v) => HOST.test(v), { message: 'must be a host name such as mail.example.com' });
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
+const isHttpUrl = (v: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol) && v.length <= 2000;
+  } catch {
+    return false;
+  }
+};
+const controlFree = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
-/** Said once for the list, not in each of the nine record shapes: every word is paid for in context. */
-export const RECORD_HELP = 'subdomain: www, mail, _dmarc or *; omit (or "" or "@") for the domain itself.';
+/** What `value` must be for each type, as the message an agent reads when it is not. */
+const VALUE_RULES: Record<RecordType, { ok(v: string): boolean; message: string }> = {
+  a: { ok: (v) => isIP(v) === 4, message: 'must be an IPv4 address such as 192.0.2.1' },
+  aaaa: { ok: (v) => isIP(v) === 6, message: 'must be an IPv6 address such as 2001:db8::1' },
+  cname: { ok: (v) => HOST.test(v), message: 'must be a host name such as host.example.com' },
+  mx: { ok: (v) => HOST.test(v), message: 'must be a mail host name such as mx.example.com' },
+  txt: { ok: (v) => v.length >= 1 && v.length <= 1024 && controlFree(v), message: 'must be 1 to 1024 characters, no control characters' },
+  srv: { ok: (v) => v.length >= 1 && v.length <= 300 && controlFree(v), message: 'must be "priority weight port target", e.g. "10 5 5060 sip.example.com"' },
+  forward: { ok: isHttpUrl, message: 'must be an http(s) URL' },
+  stealth: { ok: isHttpUrl, message: 'must be an http(s) URL' },
+  email: { ok: isEmailAddress, message: 'must be an email address' },
+};
 
-export const recordSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('a'), subdomain, value: ipv4 }),
-  z.object({ type: z.literal('aaaa'), subdomain, value: ipv6 }),
-  z.object({ type: z.literal('cname'), subdomain, value: host }),
-  z.object({ type: z.literal('txt'), subdomain, value: plainText(1024).min(1) }),
-  z.object({ type: z.literal('mx'), subdomain, value: host, priority: z.number().int().min(0).max(65535).describe('MX distance') }),
-  z.object({ type: z.literal('srv'), subdomain, value: plainText(300).min(1).describe('"priority weight port target"; subdomains only') }),
-  z.object({ type: z.literal('forward'), subdomain, value: url, permanent: z.boolean().default(true).describe('301 (true) or 302 (false)') }),
-  z.object({ type: z.literal('stealth'), subdomain, value: url, title: plainText(200).min(1).describe('Page title shown') }),
-  z.object({ type: z.literal('email'), subdomain, value: z.email(), alias: plainText(64).min(1).describe('Mailbox name forwarded') }),
-]);
+/** The fields only some types take: which type, and whether that type requires it. */
+const EXTRA_FIELDS = {
+  priority: { type: 'mx', required: true },
+  permanent: { type: 'forward', required: false },
+  title: { type: 'stealth', required: true },
+  alias: { type: 'email', required: true },
+} as const satisfies Record<string, { type: RecordType; required: boolean }>;
+
+export const recordSchema = z
+  .object({
+    type: z.enum(RECORD_TYPES),
+    subdomain,
+    value: z.string().max(2000).describe('by type: IPv4, IPv6, host, text, "prio weight port target", URL or email'),
+    priority: z.int().min(0).max(65535).optional().describe('mx only'),
+    permanent: z.boolean().optional().describe('forward only: 301 (default) or false for 302'),
+    title: plainText(200).min(1).optional().describe('stealth only: page title'),
+    alias: plainText(64).min(1).optional().describe('email only: mailbox forwarded'),
+  })
+  .superRefine((record, ctx) => {
+    const rule = VALUE_RULES[record.type];
+    if (!rule.ok(record.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${record.type} record value ${rule.message}` });
+    for (const [field, owner] of Object.entries(EXTRA_FIELDS)) {
+      const given = record[field as keyof typeof EXTRA_FIELDS] !== undefined;
+      if (given && owner.type !== record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${owner.type} records` });
+      if (!given && owner.required && owner.type === record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${record.type} records need ${field}` });
+    }
+  });
 export type DnsRecordInput = z.infer<typeof recordSchema>;
 
-export const isMain = (r: DnsRecordInput) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
+export const isMain = (r: { subdomain?: string | undefined }) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
+
+/** Said once for the list, not per field: every word is paid for in context. */
+export const RECORD_HELP = 'subdomain: www, _dmarc or *; omit for the domain itself.';
 
 export const recordListSchema = z
   .array(recordSchema)
@@ -51,23 +93,48 @@ export const recordListSchema = z
       if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
     });
   })
-  .describe(`DNS records: up to ${MAX_MAIN_RECORDS} for the domain itself and ${MAX_SUB_RECORDS} for subdomains. ${RECORD_HELP}`);
+  .describe(`Up to ${MAX_MAIN_RECORDS} for the domain itself, ${MAX_SUB_RECORDS} for subdomains. ${RECORD_HELP}`);
+
+/** The DNS payload as every scope takes it: the records and an optional TTL. */
+export const dnsFields = { records: recordListSchema, ttl: ttl.optional() };
+
+/** api3's `recordx`: MX distance, forward kind (1 = 301, 2 = 302), stealth title or email alias. */
+function recordExtra(r: DnsRecordInput): string | undefined {
+  switch (r.type) {
+    case 'mx':
+      return String(r.priority);
+    case 'forward':
+      return r.permanent === false ? '2' : '1';
+    case 'stealth':
+      return r.title;
+    case 'email':
+      return r.alias;
+    default:
+      return undefined;
+  }
+}
+
+/** Records as api3's main_record*, subdomain* and sub_record* parameters, plus the TTL. */
+export function recordParams(records: readonly DnsRecordInput[], ttlSeconds?: number): ParamFields {
+  const main = records.filter(isMain);
+  const sub = records.filter((r) => !isMain(r));
+  return apiParams(
+    indexedRows(main, { main_record_type: (r) => r.type, main_record: (r) => r.value, main_recordx: recordExtra }),
+    indexedRows(sub, { subdomain: (r) => r.subdomain, sub_record_type: (r) => r.type, sub_record: (r) => r.value, sub_recordx: recordExtra }),
+    { ttl: ttlSeconds },
+  );
+}
 
 /** A record as get_dns condenses it -> the input form, so current records can be written back. */
 export function fromCondensed(record: NonNullable<NameServerSetting['records']>[number]): DnsRecordInput {
-  const base = { subdomain: record.subdomain ?? '', value: record.value };
   const extra = record.extra ?? '';
-  const parsed = recordSchema.safeParse(
-    record.type === 'mx'
-      ? { ...base, type: 'mx', priority: Number(extra || 0) }
-      : record.type === 'forward'
-        ? { ...base, type: 'forward', permanent: extra !== '2' }
-        : record.type === 'stealth'
-          ? { ...base, type: 'stealth', title: extra }
-          : record.type === 'email'
-            ? { ...base, type: 'email', alias: extra }
-            : { ...base, type: record.type },
-  );
+  const extraField: Partial<Record<RecordType, Record<string, unknown>>> = {
+    mx: { priority: Number(extra || 0) },
+    forward: { permanent: extra !== '2' },
+    stealth: { title: extra },
+    email: { alias: extra },
+  };
+  const parsed = recordSchema.safeParse({ type: record.type, subdomain: record.subdomain ?? '', value: record.value, ...extraField[record.type as RecordType] });
   if (!parsed.success) throw new Error(`cannot rewrite the current ${record.type} record of "${record.subdomain ?? '@'}" (${record.value})`);
   return parsed.data;
 }

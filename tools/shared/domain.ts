@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { asList, epochToIso, flag, type Json, prune, text } from '../../src/server/condense.js';
+import { asList, epochToIso, flag, idNumber, type Json, prune, text } from '../../src/server/condense.js';
+import { idOut } from '../../src/server/schemas.js';
 
 /**
  * Condensed shapes shared by domain_info, list_domain and get_dns: a domain's name server
@@ -62,9 +63,9 @@ export const domainSchema = z.object({
   renew_option: z.string().optional(),
   for_sale: z.boolean().optional(),
   note: z.string().optional(),
-  folder: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  folder: z.object({ id: idOut, name: z.string().optional() }).optional(),
   name_servers: nameServerSettingSchema.optional(),
-  contacts: z.record(z.string(), z.string()).optional().describe('contact ids by role'),
+  contacts: z.record(z.string(), idOut).optional().describe('contact ids by role'),
   /** Rare conditions, present only when true. */
   disabled: z.literal(true).optional(),
   hold: z.literal(true).optional(),
@@ -78,7 +79,7 @@ const onlyTrue = (value: unknown): true | undefined => (flag(value) === true ? t
 export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
   const whois = (raw.Whois ?? {}) as Record<string, Json>;
   const folder = (raw.Folder ?? {}) as Json;
-  const folderId = text(folder.FolderId);
+  const folderId = idNumber(folder.FolderId);
   const summary = {
     name: text(raw.Name) ?? '',
     expires: epochToIso(raw.Expiration),
@@ -94,12 +95,13 @@ export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
     registered: epochToIso(raw.Registration),
     for_sale: flag(raw.isForSale),
     note: text(raw.Note),
-    folder: folderId === undefined || folderId === '-1' ? undefined : { id: folderId, name: text(folder.FolderName) },
+    // api3 says folder -1 for "no folder"; idNumber reads it as no id.
+    folder: folderId === undefined ? undefined : { id: folderId, name: text(folder.FolderName) },
     name_servers: raw.NameServerSettings === undefined ? undefined : condenseNameServerSetting(raw.NameServerSettings),
     contacts: Object.fromEntries(
       Object.entries(whois)
-        .map(([role, value]) => [role.toLowerCase(), text((value as Json)?.ContactId)] as const)
-        .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
+        .map(([role, value]) => [role.toLowerCase(), idNumber((value as Json)?.ContactId)] as const)
+        .filter((entry): entry is readonly [string, number] => entry[1] !== undefined),
     ),
     udrp_locked: onlyTrue(raw.UdrpLocked),
     registrant_unverified: onlyTrue(raw.RegistrantUnverified),

@@ -1,0 +1,8 @@
+import { clearService, forDefault } from '../shared/settings.js';
+
+export default forDefault(clearService(['forward', 'stealth', 'email_forwarding', 'dns', 'nameservers']), {
+  name: 'set_clear_default_setting',
+  toolset: 'defaults',
+  title: 'Clear a default setting',
+  description: 'Remove one default service (forwarding, stealth, email forwarding, DNS or name servers) that new domains would get.',
+});

@@ -1,0 +1,8 @@
+import { emailForwarding, forDefault } from '../shared/settings.js';
+
+export default forDefault(emailForwarding, {
+  name: 'set_default_email_forward',
+  toolset: 'defaults',
+  title: 'Set default email forwarding',
+  description: 'Set how new domains handle email by default: forward mailboxes to addresses, use mail hosts (MX), or none.',
+});

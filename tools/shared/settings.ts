@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { apiParams, commaList, flagParam, indexed, indexedRows, type ParamFields } from '../../src/api3/params.js';
+import { type Api3ToolSpec, defineTool, type Effect, type ToolContext } from '../../src/server/define.js';
+import type { Json } from '../../src/server/condense.js';
+import { domainList, emailAddress, hostName, id } from '../../src/server/schemas.js';
+import type { ToolsetName } from '../../src/server/toolsets.js';
+import { dnsFields, recordParams } from './dns-records.js';
+
+/**
+ * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
+ * forwarding, stealth, hosting, DNS records, email forwarding, renew option, clearing a service)
+ * in three scopes with the same parameter spelling: to a list of domains (`set_ns`), to a folder
+ * (`set_folder_ns`, with `enable` for domains moved in later and `sync` for those already there)
+ * and as the account default for new domains (`set_default_ns`). Each setting is defined once
+ * here as a payload; a scope wrapper turns it into a command's spec, so a scoped command file is
+ * one sentence: `export default forFolder(nameServers, { name: 'set_folder_ns', ... })`.
+ */
+export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
+  /** What the setting is, as descriptions say it: "name servers". */
+  noun: string;
+  /** The fields in the agent's terms, the same in every scope. */
+  fields: Shape;
+  /** Those fields as api3 parameters, the same in every scope. */
+  toApi(args: z.infer<z.ZodObject<Shape>>): ParamFields;
+  /**
+   * Whether applying it to domains replaces something they have now that the user may need
+   * (their name servers, their records, their contacts): then it is destructive on live domains
+   * and on a folder synced to its domains. Flags that are simple to set back are not.
+   */
+  replacesLive: boolean;
+}
+
+/** Identity with inference, so each payload's `toApi` sees its own fields' types. */
+export function settingPayload<Shape extends z.ZodRawShape>(payload: SettingPayload<Shape>): SettingPayload<Shape> {
+  return payload;
+}
+
+const contactId = z.int32().min(0);
+const url = z
+  .string()
+  .max(2000)
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: 'must be an http(s) URL' });
+
+export const whois = settingPayload({
+  noun: 'WHOIS contacts',
+  fields: {
+    contacts: z
+      .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
+      .describe('Contact ids by role (contact_list)'),
+  },
+  toApi: ({ contacts }) => ({
+    registrant_contact: contacts.registrant,
+    admin_contact: contacts.admin,
+    technical_contact: contacts.technical,
+    billing_contact: contacts.billing,
+  }),
+  replacesLive: true,
+});
+
+export const nameServers = settingPayload({
+  noun: 'name servers',
+  fields: {
+    name_servers: z
+      .array(hostName)
+      .min(1)
+      .max(13, 'at most 13 name servers')
+      .refine((hosts) => new Set(hosts).size === hosts.length, { message: 'each name server may appear only once' })
+      .describe('1 to 13 hosts registered in the account (server_list)'),
+  },
+  toApi: (args) => indexed('ns', args.name_servers),
+  replacesLive: true,
+});
+
+export const parking = settingPayload({
+  noun: 'parking page',
+  fields: { with_ads: z.boolean().optional().describe("Show Dynadot's third-party ads (default true)") },
+  toApi: (args) => ({ with_ads: flagParam.yesNo(args.with_ads) }),
+  replacesLive: true,
+});
+
+export const forwarding = settingPayload({
+  noun: 'URL forwarding',
+  fields: { url, permanent: z.boolean().optional().describe('301 instead of the default 302') },
+  // api3's flag is named for the opposite: is_temp=no makes it permanent.
+  toApi: (args) => ({ forward_url: args.url, is_temp: flagParam.invertedYesNo(args.permanent) }),
+  replacesLive: true,
+});
+
+export const stealth = settingPayload({
+  noun: 'stealth forwarding',
+  fields: { url, title: z.string().max(200).optional().describe('Page title shown') },
+  toApi: (args) => ({ stealth_url: args.url, stealth_title: args.title }),
+  replacesLive: true,
+});
+
+export const hosting = settingPayload({
+  noun: 'Dynadot hosting',
+  fields: { hosting_type: z.enum(['basic', 'advanced']) },
+  toApi: (args) => ({ hosting_type: args.hosting_type }),
+  replacesLive: true,
+});
+
+/** set_hosting alone (domains) documents the mobile view flag. */
+export const hostingWithMobileView = settingPayload({
+  ...hosting,
+  fields: { ...hosting.fields, mobile_view: z.boolean().optional().describe('advanced only: mobile view on') },
+  toApi: (args) => ({ ...hosting.toApi(args), mobile_view_on: flagParam.yesNo(args.mobile_view) }),
+});
+
+export const dnsRecords = settingPayload({
+  noun: 'DNS records',
+  fields: dnsFields,
+  toApi: (args) => recordParams(args.records, args.ttl),
+  replacesLive: true,
+});
+
+const mailbox = z.string().regex(/^[a-z0-9._+-]{1,64}$/i, 'must be a mailbox name such as info');
+export const emailForwarding = settingPayload({
+  noun: 'email forwarding',
+  fields: {
+    email: z
+      .discriminatedUnion('type', [
+        z.object({
+          type: z.literal('forward'),
+          forwards: z.array(z.object({ mailbox, to: emailAddress })).min(1).max(10),
+        }),
+        z.object({
+          type: z.literal('mx'),
+          hosts: z
+            .array(z.object({ host: hostName, distance: z.int().min(0).max(65535) }))
+            .min(1)
+            .max(3),
+        }),
+        z.object({ type: z.literal('none') }),
+      ])
+      .describe('forward: mailbox -> address (up to 10); mx: up to 3 mail hosts; none: no email'),
+  },
+  toApi: ({ email }) => ({
+    forward_type: email.type === 'none' ? 'donot' : email.type,
+    ...(email.type === 'forward' ? indexedRows(email.forwards, { username: (f) => f.mailbox, exist_email: (f) => f.to }) : {}),
+    ...(email.type === 'mx' ? indexedRows(email.hosts, { mx_host: (h) => h.host, mx_distance: (h) => h.distance }) : {}),
+  }),
+  replacesLive: true,
+});
+
+const RENEW_OPTION = { auto: 'auto', do_not_renew: 'donot', reset: 'reset' } as const;
+export const renewOption = settingPayload({
+  noun: 'renew option',
+  fields: {
+    renew_option: z.enum(['auto', 'do_not_renew', 'reset']).describe('auto renews from the balance at expiry; do_not_renew lets it lapse'),
+  },
+  toApi: (args) => ({ renew_option: RENEW_OPTION[args.renew_option] }),
+  replacesLive: false,
+});
+
+/** Clearing a service; dnssec exists on domains only, so each scope passes its own list. */
+export function clearService<const Services extends readonly [string, ...string[]]>(services: Services) {
+  return settingPayload({
+    noun: 'service',
+    fields: { service: z.enum(services).describe('The service to switch off') },
+    toApi: (args) => ({ service: args.service }),
+    replacesLive: true,
+  });
+}
+
+/** What every scoped setting command answers: what is now in place, and where. */
+export const settingResultSchema = z.object({
+  done: z.literal(true),
+  domains: z.array(z.string()).optional(),
+  folder_id: z.number().optional(),
+  account_default: z.literal(true).optional(),
+  changed: z.record(z.string(), z.unknown()).describe('the settings now in place'),
+});
+type SettingResult = z.infer<typeof settingResultSchema>;
+
+/** The payload's own fields of the arguments: what changed, as the agent said it. */
+function payloadValues(payload: SettingPayload, args: unknown): Json {
+  const given = args as Json;
+  return Object.fromEntries(Object.keys(payload.fields).flatMap((key) => (given[key] === undefined ? [] : [[key, given[key]]])));
+}
+
+interface ScopeOptions<Args> {
+  name: string;
+  title: string;
+  description: string;
+  toolset: ToolsetName;
+  /** Facts a person decides on before a destructive call (the current settings replaced). */
+  preview?(args: Args, ctx: ToolContext): Promise<Json>;
+}
+
+/** Fields of the folder scope, api3's `folder_id`, `enable` and `sync`. */
+const folderFields = {
+  folder_id: id('Folder'),
+  apply_to_new: z.boolean().optional().describe('Also for domains moved into the folder later'),
+  sync: z.boolean().optional().describe("Also replace it on the folder's current domains (needs confirm)"),
+};
+
+type DomainsInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & { domains: ReturnType<typeof domainList> }>;
+type FolderInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & typeof folderFields>;
+/** The scope's own arguments; zod cannot see them through a generic payload's intersection. */
+type FolderArgs = z.infer<z.ZodObject<typeof folderFields>>;
+
+/** The setting on up to 100 domains (`domain=a.com,b.com`): destructive where it replaces what they have. */
+export function forDomains<Shape extends z.ZodRawShape>(
+  payload: SettingPayload<Shape>,
+  options: ScopeOptions<z.infer<DomainsInput<Shape>>> & { effect?: Effect },
+): Api3ToolSpec<DomainsInput<Shape>, typeof settingResultSchema> {
+  const input = z.object({ domains: domainList(100), ...payload.fields }) as DomainsInput<Shape>;
+  return defineTool({
+    ...options,
+    effect: options.effect ?? (payload.replacesLive ? 'destructive' : 'write'),
+    idempotent: true,
+    input,
+    output: settingResultSchema,
+    toApi: (args) => {
+      const { domains } = args as { domains: string[] };
+      return apiParams({ domain: commaList(domains) }, payload.toApi(args as never));
+    },
+    condense: (_body, args): SettingResult => ({ done: true, domains: (args as { domains: string[] }).domains, changed: payloadValues(payload, args) }),
+  });
+}
+
+/**
+ * The setting on a folder: its domains moved in later take it when `apply_to_new`, and the ones
+ * already there get it now with `sync`, which replaces their current setting: that case alone
+ * needs confirm.
+ */
+export function forFolder<Shape extends z.ZodRawShape>(
+  payload: SettingPayload<Shape>,
+  options: ScopeOptions<z.infer<FolderInput<Shape>>>,
+): Api3ToolSpec<FolderInput<Shape>, typeof settingResultSchema> {
+  const input = z.object({ ...payload.fields, ...folderFields }) as FolderInput<Shape>;
+  return defineTool({
+    ...options,
+    effect: payload.replacesLive ? 'destructive' : 'write',
+    idempotent: true,
+    input,
+    output: settingResultSchema,
+    ...(payload.replacesLive ? { needsConfirm: (args: z.infer<FolderInput<Shape>>) => (args as FolderArgs).sync === true } : {}),
+    toApi: (args) => {
+      const scope = args as FolderArgs;
+      return apiParams({ folder_id: scope.folder_id }, payload.toApi(args as never), {
+        enable: flagParam.yesNo(scope.apply_to_new),
+        sync: flagParam.yesNo(scope.sync),
+      });
+    },
+    condense: (_body, args): SettingResult => ({ done: true, folder_id: (args as FolderArgs).folder_id, changed: payloadValues(payload, args) }),
+  });
+}
+
+/** The account default, given to domains registered from now on: it changes no live domain. */
+export function forDefault<Shape extends z.ZodRawShape>(
+  payload: SettingPayload<Shape>,
+  options: ScopeOptions<z.infer<z.ZodObject<Shape>>>,
+): Api3ToolSpec<z.ZodObject<Shape>, typeof settingResultSchema> {
+  return defineTool({
+    ...options,
+    effect: 'write',
+    idempotent: true,
+    input: z.object(payload.fields),
+    output: settingResultSchema,
+    toApi: (args) => apiParams(payload.toApi(args)),
+    condense: (_body, args): SettingResult => ({ done: true, account_default: true, changed: payloadValues(payload, args) }),
+  });
+}
