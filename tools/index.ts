@@ -1,12 +1,13 @@
 import type { AnyToolSpec, Api3ToolSpec } from '../src/server/define.js';
 import { accountTools } from './account/index.js';
 import { contactsTools } from './contacts/index.js';
+import { defaultsTools } from './defaults/index.js';
 import { dnsTools } from './dns/index.js';
 import { domainsTools } from './domains/index.js';
 import { nameserversTools } from './nameservers/index.js';
 
 /** The whole catalog, in the order tools/list presents it. */
-export const CATALOG: readonly AnyToolSpec[] = [...domainsTools, ...dnsTools, ...nameserversTools, ...contactsTools, ...accountTools];
+export const CATALOG: readonly AnyToolSpec[] = [...domainsTools, ...dnsTools, ...nameserversTools, ...contactsTools, ...accountTools, ...defaultsTools];
 
 /** The tools that are api3 commands, one each; the rest are composites built from them. */
 export const API3_TOOLS: readonly Api3ToolSpec[] = CATALOG.filter((spec): spec is Api3ToolSpec => !spec.composite);

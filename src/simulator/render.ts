@@ -1,4 +1,4 @@
-import type { NameServerSetting, SimContact, SimDomain } from './state.js';
+import type { DomainSettings, NameServerSetting, SimAccount, SimContact, SimDomain } from './state.js';
 
 /** The shapes api3 uses for the objects several commands share, as in the document's examples. */
 export function renderNameServerSettings(setting: NameServerSetting): Record<string, unknown> {
@@ -14,12 +14,39 @@ export function renderNameServerSettings(setting: NameServerSetting): Record<str
         SubDomains: setting.sub.map((r) => ({ Subhost: r.subhost, RecordType: r.type.toUpperCase(), Value: r.value, Value2: r.extra ?? '' })),
         TTL: String(setting.ttl),
       };
+    // The document shows no example of these three; tools/shared/domain.ts reads `Type` and the target.
+    case 'forwarding':
+      return { Type: 'Forwarding', ForwardTo: setting.url };
+    case 'stealth':
+      return { Type: 'Stealth Forwarding', ForwardTo: setting.url };
+    case 'hosting':
+      return { Type: 'Dynadot Hosting' };
   }
+}
+
+/** set_folder_ns / set_default_ns: the hosts now set, with their server ids (`SetDefaultNsContent`). */
+export function renderServers(account: SimAccount, hosts: readonly string[]): Record<string, unknown> {
+  const ids = new Map([...account.servers.values()].map((s) => [s.name, String(s.id)]));
+  return { Servers: hosts.map((host) => ({ ServerName: host, ServerId: ids.get(host) ?? '' })) };
+}
+
+/** account_info's `DefaultSettings`: the contacts and name server setting new domains get. */
+export function renderDefaults(defaults: DomainSettings): Record<string, unknown> {
+  const id = (contactId: number) => ({ ContactId: String(contactId) });
+  return {
+    DefaultWhois: {
+      DefaultRegistrant: id(defaults.contacts.registrant),
+      DefaultAdmin: id(defaults.contacts.admin),
+      DefaultTechnical: id(defaults.contacts.technical),
+      DefaultBilling: id(defaults.contacts.billing),
+    },
+    DefaultNameServerSettings: renderNameServerSettings(defaults.nameServers),
+  };
 }
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-export function renderDomain(domain: SimDomain, folderName = '(no folder)'): Record<string, unknown> {
+export function renderDomain(domain: SimDomain, folderName?: string): Record<string, unknown> {
   return {
     Name: domain.name,
     Expiration: String(domain.expiration),
@@ -40,7 +67,7 @@ export function renderDomain(domain: SimDomain, folderName = '(no folder)'): Rec
     isForSale: yesNo(domain.forSale),
     RenewOption: domain.renewOption,
     Note: domain.note,
-    Folder: { FolderId: String(domain.folderId), FolderName: domain.folderId === -1 ? '(no folder)' : folderName },
+    Folder: { FolderId: String(domain.folderId), FolderName: domain.folderId === -1 ? '(no folder)' : (folderName ?? '') },
   };
 }
 

@@ -13,10 +13,52 @@ export interface SubRecord extends DnsRecord {
   subhost: string;
 }
 
+/** What a domain resolves to: one of these at a time, as api3's `NameServerSettings` has one `Type`. */
 export type NameServerSetting =
   | { kind: 'parking'; withAds: boolean }
   | { kind: 'nameservers'; hosts: string[] }
-  | { kind: 'dns'; main: DnsRecord[]; sub: SubRecord[]; ttl: number };
+  | { kind: 'dns'; main: DnsRecord[]; sub: SubRecord[]; ttl: number }
+  | { kind: 'forwarding'; url: string; permanent: boolean }
+  | { kind: 'stealth'; url: string; title: string }
+  | { kind: 'hosting'; hostingType: 'basic' | 'advanced'; mobileView: boolean };
+
+/** Email for the domain's addresses: none, mailbox -> address forwards, or other mail hosts. */
+export type EmailForward =
+  | { kind: 'none' }
+  | { kind: 'forward'; forwards: Array<{ username: string; to: string }> }
+  | { kind: 'mx'; hosts: Array<{ host: string; distance: number }> };
+
+export type RenewOption = 'no renew option' | 'auto renew' | 'do not renew';
+
+export interface Contacts {
+  registrant: number;
+  admin: number;
+  technical: number;
+  billing: number;
+}
+
+/**
+ * The settings api3 sets in three scopes (a domain list, a folder, the account default): what a
+ * domain has, what a folder keeps for its domains, what a new domain starts with.
+ */
+export interface DomainSettings {
+  contacts: Contacts;
+  nameServers: NameServerSetting;
+  renewOption: RenewOption;
+  emailForward: EmailForward;
+}
+
+/** A folder's setting for its domains; `enabled`: also given to domains moved in later. */
+export interface FolderSetting<T> {
+  value: T;
+  enabled: boolean;
+}
+
+export interface SimFolder {
+  id: number;
+  name: string;
+  settings: { [S in keyof DomainSettings]?: FolderSetting<DomainSettings[S]> };
+}
 
 export interface SimDomain {
   name: string;
@@ -28,12 +70,13 @@ export interface SimDomain {
   disabled: boolean;
   hold: boolean;
   privacy: 'none' | 'partial' | 'full';
-  renewOption: 'no renew option' | 'auto renew' | 'do not renew';
+  renewOption: RenewOption;
   note: string;
   folderId: number;
   forSale: boolean;
-  contacts: { registrant: number; admin: number; technical: number; billing: number };
+  contacts: Contacts;
   nameServers: NameServerSetting;
+  emailForward: EmailForward;
 }
 
 export interface SimContact {
@@ -95,9 +138,13 @@ export interface SimAccount {
   takenElsewhere: Set<string>;
   premium: Map<string, number>;
   coupons: Map<string, number>;
+  /** What a newly registered domain starts with (set_default_*). */
+  defaults: DomainSettings;
+  folders: Map<number, SimFolder>;
   nextContactId: number;
   nextServerId: number;
   nextOrderId: number;
+  nextFolderId: number;
 }
 
 const DAY = 86_400_000;
@@ -133,6 +180,7 @@ function domain(name: string, now: number, opts: Partial<SimDomain> & { expiresI
     forSale: false,
     contacts: { registrant: 0, admin: 0, technical: 0, billing: 0 },
     nameServers: { kind: 'parking', withAds: false },
+    emailForward: { kind: 'none' },
     ...rest,
   };
 }
@@ -162,6 +210,7 @@ export function seedAccount(now = Date.now()): SimAccount {
     domain('widgetlab.io', now, {
       expiresInDays: 200,
       ageDays: 400,
+      folderId: 0,
       nameServers: { kind: 'nameservers', hosts: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] },
     }),
     domain('shopwidgets.co', now, { expiresInDays: 45, ageDays: 700, renewOption: 'do not renew', forSale: true }),
@@ -172,7 +221,14 @@ export function seedAccount(now = Date.now()): SimAccount {
     }),
     domain('fresh-idea.xyz', now, { expiresInDays: 364, ageDays: 1, renewed: false, privacy: 'partial', note: 'registered yesterday' }),
     domain('old-project.org', now, { expiresInDays: -10, ageDays: 5 * 365, renewOption: 'do not renew', locked: false }),
-    domain('acme-widgets.de', now, { expiresInDays: 600, ageDays: 900, privacy: 'none', contacts: { registrant: 1, admin: 1, technical: 0, billing: 0 } }),
+    domain('acme-widgets.de', now, {
+      expiresInDays: 600,
+      ageDays: 900,
+      privacy: 'none',
+      folderId: 0,
+      contacts: { registrant: 1, admin: 1, technical: 0, billing: 0 },
+      emailForward: { kind: 'forward', forwards: [{ username: 'info', to: 'max@example.de' }] },
+    }),
   ];
   const contacts: SimContact[] = [
     {
@@ -215,6 +271,12 @@ export function seedAccount(now = Date.now()): SimAccount {
     { id: 1, name: 'ns2.cloudhost.example', ips: [] },
     { id: 2, name: 'ns1.acme-widgets.com', ips: ['203.0.113.53'] },
   ];
+  // Clients holds a domain on other name servers and one with its own contacts; Parked parks
+  // whatever is moved into it.
+  const folders: SimFolder[] = [
+    { id: 0, name: 'Clients', settings: {} },
+    { id: 1, name: 'Parked', settings: { nameServers: { value: { kind: 'parking', withAds: true }, enabled: true } } },
+  ];
   return {
     username: 'demo-user',
     customerSince: now - 6 * YEAR,
@@ -229,9 +291,17 @@ export function seedAccount(now = Date.now()): SimAccount {
     takenElsewhere: new Set(['google.com', 'example.com', 'widgets.com', 'acme.com', 'startup.io']),
     premium: new Map([['best.ai', 4999]]),
     coupons: new Map([['SAVE1', 1]]),
+    defaults: {
+      contacts: { registrant: 0, admin: 0, technical: 0, billing: 0 },
+      nameServers: { kind: 'parking', withAds: false },
+      renewOption: 'no renew option',
+      emailForward: { kind: 'none' },
+    },
+    folders: new Map(folders.map((f) => [f.id, f])),
     nextContactId: 2,
     nextServerId: 3,
     nextOrderId: 1000,
+    nextFolderId: 2,
   };
 }
 

@@ -178,6 +178,8 @@ describe('the scopes decide the effect', () => {
     const hosts = Array.from({ length: 14 }, (_, i) => `ns${i}.example.com`);
     expect(CASES.set_default_ns?.spec.input.safeParse({ name_servers: hosts }).success).toBe(false);
     expect(CASES.set_folder_forwarding?.spec.input.safeParse({ folder_id: 0, url: 'ftp://x.example.com' }).success).toBe(false);
+    // The URL parser would silently drop a newline; the value is refused instead of cleaned.
+    expect(CASES.set_default_forwarding?.spec.input.safeParse({ url: 'https://a.example/\nx' }).success).toBe(false);
     const forwards = Array.from({ length: 11 }, (_, i) => ({ mailbox: `m${i}`, to: 'a@example.org' }));
     expect(CASES.set_default_email_forward?.spec.input.safeParse({ email: { type: 'forward', forwards } }).success).toBe(false);
     const mx = Array.from({ length: 4 }, (_, i) => ({ host: `mx${i}.example.com`, distance: i }));

@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../../src/version.js';
  * logs through src/log.ts (stderr, redacted); only the docs scripts and --help/--version, which
  * run before any protocol starts, may write to stdout.
  */
-const STDOUT_ALLOWED = new Set(['src/cli.ts', 'src/docs/manifest.ts', 'src/docs/readme.ts', 'src/docs/pack-mcpb.ts']);
+const STDOUT_ALLOWED = new Set(['src/cli.ts', 'src/docs/manifest.ts', 'src/docs/readme.ts', 'src/docs/pack-mcpb.ts', 'src/docs/tokens.ts']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

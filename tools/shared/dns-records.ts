@@ -16,6 +16,7 @@ export const MAX_SUB_RECORDS = 100;
 export const RECORD_TYPES = ['a', 'aaaa', 'cname', 'txt', 'mx', 'srv', 'forward', 'stealth', 'email'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+const controlFree = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 const SUBDOMAIN = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 
@@ -25,14 +26,15 @@ export const subdomain = z
   .refine((v) => v === '' || v === '@' || SUBDOMAIN.test(v), { message: 'must be a host label such as www, _dmarc or *; "" or "@" for the domain itself' })
   .optional();
 
-const isHttpUrl = (v: string) => {
+/** The URL parser drops tabs and newlines silently; a value holding them is refused, not cleaned. */
+export const isHttpUrl = (v: string) => {
+  if (!controlFree(v)) return false;
   try {
     return ['http:', 'https:'].includes(new URL(v).protocol) && v.length <= 2000;
   } catch {
     return false;
   }
 };
-const controlFree = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
 /** What `value` must be for each type, as the message an agent reads when it is not. */
 const VALUE_RULES: Record<RecordType, { ok(v: string): boolean; message: string }> = {

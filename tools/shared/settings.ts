@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { apiParams, commaList, flagParam, indexed, indexedRows, type ParamFields } from '../../src/api3/params.js';
 import { type Api3ToolSpec, defineTool, type Effect, type ToolContext } from '../../src/server/define.js';
 import type { Json } from '../../src/server/condense.js';
-import { domainList, emailAddress, hostName, id } from '../../src/server/schemas.js';
+import { domainList, emailAddress, hostName, id, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
-import { dnsFields, recordParams } from './dns-records.js';
+import { dnsFields, isHttpUrl, recordParams } from './dns-records.js';
 
 /**
  * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
@@ -39,7 +39,7 @@ const contactId = z.int32().min(0);
 const url = z
   .string()
   .max(2000)
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { message: 'must be an http(s) URL' });
+  .refine((v) => isHttpUrl(v), { message: 'must be an http(s) URL' });
 
 export const whois = settingPayload({
   noun: 'WHOIS contacts',
@@ -88,7 +88,7 @@ export const forwarding = settingPayload({
 
 export const stealth = settingPayload({
   noun: 'stealth forwarding',
-  fields: { url, title: z.string().max(200).optional().describe('Page title shown') },
+  fields: { url, title: plainText(200).optional().describe('Page title shown') },
   toApi: (args) => ({ stealth_url: args.url, stealth_title: args.title }),
   replacesLive: true,
 });

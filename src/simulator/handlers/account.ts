@@ -1,4 +1,4 @@
-import { renderContact } from '../render.js';
+import { renderContact, renderDefaults } from '../render.js';
 import { ok, required, SimFailure, type SimHandlers } from '../types.js';
 
 export const accountHandlers: SimHandlers = {
@@ -20,15 +20,7 @@ export const accountHandlers: SimHandlers = {
           PriceLevel: 'Regular Pricing',
           AccountBalance: `$${account.balance.toFixed(2)}`,
           CustomTimeZone: 'PST',
-          DefaultSettings: {
-            DefaultWhois: {
-              DefaultRegistrant: { ContactId: '0' },
-              DefaultAdmin: { ContactId: '0' },
-              DefaultTechnical: { ContactId: '0' },
-              DefaultBilling: { ContactId: '0' },
-            },
-            DefaultNameServerSettings: { Type: 'Dynadot Parking', WithAds: 'no' },
-          },
+          DefaultSettings: renderDefaults(account.defaults),
         },
       };
     },

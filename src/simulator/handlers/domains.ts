@@ -1,5 +1,6 @@
 import { charge, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
 import { renderDomain } from '../render.js';
+import { defaultsFor } from '../setting-scopes.js';
 import { DAY, YEAR, type SimAccount } from '../state.js';
 import { indexed, ok, required, SimFailure, type SimHandlers, type SimParams } from '../types.js';
 
@@ -60,18 +61,20 @@ export const domainHandlers: SimHandlers = {
       if (premium !== undefined && params.premium !== '1') throw new SimFailure(`${name} is a premium domain: set premium=1 to register it`);
       const unit = premium ?? priceFor(account, name).register;
       const price = round(Math.max(0, unit * years - couponDiscount(account, params)));
-      const contact = (field: string) => {
+      // A new domain starts with the account defaults (set_default_*); contacts given here win.
+      const settings = defaultsFor(account);
+      const contact = (field: string, fallback: number) => {
         const value = params[field];
-        if (value === undefined) return 0;
+        if (value === undefined) return fallback;
         if (!account.contacts.has(Number(value))) throw new SimFailure(`contact ${value} not found`);
         return Number(value);
       };
       // Every check before the charge: a refused order must cost nothing.
       const contacts = {
-        registrant: contact('registrant_contact'),
-        admin: contact('admin_contact'),
-        technical: contact('technical_contact'),
-        billing: contact('billing_contact'),
+        registrant: contact('registrant_contact', settings.contacts.registrant),
+        admin: contact('admin_contact', settings.contacts.admin),
+        technical: contact('technical_contact', settings.contacts.technical),
+        billing: contact('billing_contact', settings.contacts.billing),
       };
       charge(account, price, 'Registration', name, now);
       const expiration = now + years * YEAR;
@@ -84,12 +87,11 @@ export const domainHandlers: SimHandlers = {
         disabled: false,
         hold: false,
         privacy: 'full',
-        renewOption: 'no renew option',
         note: '',
         folderId: -1,
         forSale: false,
+        ...settings,
         contacts,
-        nameServers: { kind: 'parking', withAds: false },
       });
       return { ...ok, DomainName: name, Expiration: expiration };
     },
@@ -136,7 +138,8 @@ export const domainHandlers: SimHandlers = {
   domain_info: {
     root: 'DomainInfoResponse',
     handle(params, { account }) {
-      return { ...ok, DomainInfo: renderDomain(ownedDomain(account, required(params, 'domain'))) };
+      const domain = ownedDomain(account, required(params, 'domain'));
+      return { ...ok, DomainInfo: renderDomain(domain, account.folders.get(domain.folderId)?.name) };
     },
   },
 
@@ -155,7 +158,7 @@ export const domainHandlers: SimHandlers = {
         if (!(size >= 1) || !(index >= 1)) throw new SimFailure('invalid count_per_page or page_index');
         page = all.slice((index - 1) * size, index * size);
       }
-      return { ...ok, MainDomains: page.map((domain) => renderDomain(domain)) };
+      return { ...ok, MainDomains: page.map((domain) => renderDomain(domain, account.folders.get(domain.folderId)?.name)) };
     },
   },
 
@@ -173,19 +176,6 @@ export const domainHandlers: SimHandlers = {
       const domain = ownedDomain(account, required(params, 'domain'));
       domain.note = params.note ?? '';
       return { ResponseCode: '0', Status: 'success' };
-    },
-  },
-
-  set_renew_option: {
-    root: 'SetRenewOptionResponse',
-    handle(params, { account }) {
-      const option = required(params, 'renew_option');
-      const mapped = { donot: 'do not renew', auto: 'auto renew', reset: 'no renew option' }[option];
-      if (!mapped) throw new SimFailure('invalid renew_option: donot, auto or reset');
-      for (const domain of ownedDomainList(account, required(params, 'domain'))) {
-        domain.renewOption = mapped as 'do not renew' | 'auto renew' | 'no renew option';
-      }
-      return { ...ok };
     },
   },
 

@@ -2,6 +2,7 @@ import type { SimHandlers } from '../types.js';
 import { accountHandlers, contactHandlers } from './account.js';
 import { dnsHandlers, nameServerHandlers } from './dns.js';
 import { domainHandlers } from './domains.js';
+import { settingHandlers } from './settings.js';
 
 /** Every command the simulator answers. A command missing here gets api3's unsupported-command answer. */
 export const HANDLERS: SimHandlers = {
@@ -10,4 +11,5 @@ export const HANDLERS: SimHandlers = {
   ...nameServerHandlers,
   ...accountHandlers,
   ...contactHandlers,
+  ...settingHandlers,
 };

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import register from '../../../tools/domains/register.js';
+import { YEAR } from '../../../src/simulator/state.js';
+import {
+  badInputSweep,
+  condenseExample,
+  confirmGateCases,
+  exampleQueryCase,
+  iso,
+  type Json,
+  pinEffect,
+  simulatorShapeCase,
+  smugglingCase,
+  useHarness,
+} from '../../helpers/tool-test.js';
+
+const { ok, fail, call, sent, account, domain, h } = useHarness();
+const toApi = (args: Record<string, unknown>) => register.toApi(register.input.parse(args));
+
+describe('toApi', () => {
+  exampleQueryCase(register, { domain: 'domain1.net', years: 3, currency: 'USD' });
+
+  it('register: contacts by role, premium, coupon and the .at/.be options', () => {
+    expect(
+      toApi({
+        domain: 'example.at',
+        years: 1,
+        premium: true,
+        coupon: 'SAVE1',
+        contacts: { registrant: 1, admin: 2, technical: 3, billing: 4 },
+        registrant_name: 'Max Mustermann',
+        registrant_organization: 'Muster GmbH',
+      }),
+    ).toEqual({
+      domain: 'example.at',
+      duration: '1',
+      premium: '1',
+      coupon: 'SAVE1',
+      registrant_contact: '1',
+      admin_contact: '2',
+      technical_contact: '3',
+      billing_contact: '4',
+      option0: 'Max Mustermann',
+      option1: 'Muster GmbH',
+    });
+  });
+
+  it('register: contact id 0 is a real contact and is sent', () => {
+    expect(toApi({ domain: 'a.com', years: 1, contacts: { registrant: 0 } })).toEqual({
+      domain: 'a.com',
+      duration: '1',
+      registrant_contact: '0',
+    });
+  });
+
+  it('register: years must be 1 to 10', () => {
+    expect(() => register.input.parse({ domain: 'a.com', years: 0 })).toThrow();
+    expect(() => register.input.parse({ domain: 'a.com', years: 11 })).toThrow();
+    expect(() => register.input.parse({ domain: 'a.com', years: 1.5 })).toThrow();
+  });
+});
+
+describe('condense', () => {
+  it('register: the domain and its new expiry', () => {
+    expect(condenseExample(register, { domain: 'domain1.net', years: 3, currency: 'USD' })).toEqual({
+      domain: 'domain1.net',
+      expires: '2016-03-19T09:19:05Z',
+      registered: true,
+    });
+  });
+});
+
+describe('simulator', () => {
+  simulatorShapeCase(register, (q) => ({ ...q, domain: 'brand-new-name.net' }));
+});
+
+describe('through the client', () => {
+  it('register with confirm: charges the balance and adds the domain', async () => {
+    const before = account().balance;
+    const result = await ok('register', { domain: 'brand-new-name.com', years: 2, confirm: true });
+    const sim = domain('brand-new-name.com');
+    expect(result).toEqual({ domain: 'brand-new-name.com', expires: iso(sim.expiration), registered: true });
+    expect(account().balance).toBeCloseTo(before - 2 * 10.99, 2);
+    expect(sim.expiration - sim.registration).toBe(2 * YEAR);
+    expect(account().orders).toEqual([expect.objectContaining({ type: 'Registration', domain: 'brand-new-name.com', amount: 21.98 })]);
+    expect(sent('register')[0]?.params).toEqual({ domain: 'brand-new-name.com', duration: '2' });
+  });
+
+  it('register with confirm and contacts by role', async () => {
+    await ok('register', { domain: 'second-brand.net', years: 1, contacts: { registrant: 1, admin: 1 }, confirm: true });
+    expect(domain('second-brand.net').contacts).toEqual({ registrant: 1, admin: 1, technical: 0, billing: 0 });
+  });
+
+  // The simulator charges the order before it checks the contact ids, so a registration that
+  // fails on an unknown contact still takes the money (src/simulator/handlers/domains.ts).
+  it('register: an unknown contact id is refused and nothing is charged', async () => {
+    const error = await fail('register', { domain: 'brand-new-name.org', years: 1, contacts: { registrant: 99 }, confirm: true });
+    expect(error.error).toBe('not_found');
+    expect(account().domains.has('brand-new-name.org')).toBe(false);
+    expect(account().balance).toBe(300);
+    expect(account().orders).toEqual([]);
+  });
+
+  it('register: a taken name is refused and nothing is charged', async () => {
+    const error = await fail('register', { domain: 'google.com', years: 1, confirm: true });
+    expect(error.message).toMatch(/not available/);
+    expect(account().balance).toBe(300);
+    expect(account().domains.has('google.com')).toBe(false);
+  });
+});
+
+describe('safety', () => {
+  pinEffect(register, 'destructive');
+  confirmGateCases(register, { domain: 'brand-new-name.com', years: 2 }, ['search']);
+
+  it('register preview shows availability and the estimated cost', async () => {
+    const result = await call('register', { domain: 'brand-new-name.com', years: 2 });
+    const { details } = (result.structuredContent as Json).preview;
+    expect(details).toMatchObject({
+      available: true,
+      first_year_price: { amount: 10.99, currency: 'USD' },
+      estimated_total: { amount: 21.98, currency: 'USD' },
+    });
+  });
+
+  it('register: other invalid input is refused before anything is sent', async () => {
+    const args = { domain: 'not a domain', years: 1, confirm: true };
+    const result = await call('register', args);
+    expect(result.isError, JSON.stringify(args)).toBe(true);
+    expect(h().simulator.requests).toEqual([]);
+  });
+
+  badInputSweep(
+    register,
+    {
+      domain: 'brand-new-name.com',
+      years: 1,
+      currency: 'USD',
+      premium: false,
+      coupon: 'SAVE10',
+      contacts: { registrant: 0, admin: 0, technical: 0, billing: 0 },
+      registrant_name: 'Jane Doe',
+      registrant_organization: 'Acme Widgets',
+    },
+    {
+      mustTry: [
+        /^register years: below minimum 1$/,
+        /^register years: above maximum 10$/,
+        /^register contacts\.registrant: below minimum 0$/,
+        /^register currency: outside enum/,
+        /^register domain: missing required property$/,
+        /^register confirm: confirm "true"$/,
+      ],
+    },
+  );
+  smugglingCase(register, { domain: 'brand-new-name.com', years: 1, coupon: 'a&b=c', confirm: true }, 'coupon', 'a&b=c');
+});

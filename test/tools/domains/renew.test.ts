@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import renew from '../../../tools/domains/renew.js';
+import { seedAccount, YEAR } from '../../../src/simulator/state.js';
+import {
+  badInputSweep,
+  condenseExample,
+  confirmGateCases,
+  exampleQueryCase,
+  iso,
+  type Json,
+  NOW,
+  pinEffect,
+  simulate,
+  simulatorShapeCase,
+  smugglingCase,
+  useHarness,
+} from '../../helpers/tool-test.js';
+
+const { ok, fail, call, account, domain, h } = useHarness();
+const toApi = (args: Record<string, unknown>) => renew.toApi(renew.input.parse(args));
+
+describe('toApi', () => {
+  // The document's renew example asks for "domian1.com" (a typo for domain1.com, its response
+  // says domain1.com); the typo is still a valid domain name, so the example is reproduced as is.
+  exampleQueryCase(renew, { domain: 'domian1.com', years: 1, currency: 'USD', coupon: 'testcoupon' });
+
+  it('renew: years must be 1 to 10', () => {
+    expect(() => renew.input.parse({ domain: 'a.com', years: 0 })).toThrow();
+    expect(() => renew.input.parse({ domain: 'a.com', years: 11 })).toThrow();
+    expect(() => renew.input.parse({ domain: 'a.com', years: 1.5 })).toThrow();
+  });
+
+  it('renew: expected expiry year and the late-fee guard', () => {
+    expect(toApi({ domain: 'a.com', years: 2, expected_expiry_year: 2027, skip_if_late_fee: true })).toEqual({
+      domain: 'a.com',
+      duration: '2',
+      year: '2027',
+      no_renew_if_late_renew_fee_needed: '1',
+    });
+  });
+});
+
+describe('condense', () => {
+  it('renew: the expiry as api3 gives it (a string of milliseconds)', () => {
+    expect(condenseExample(renew, { domain: 'domain1.com', years: 1 })).toEqual({
+      domain: 'domain1.com',
+      expires: '1972-05-06T07:16:19Z',
+      renewed: true,
+    });
+  });
+});
+
+describe('simulator', () => {
+  // The seeded account has no coupon "testcoupon"; SAVE1 is its coupon.
+  simulatorShapeCase(renew, (q) => ({ ...q, domain: 'acme-widgets.com', coupon: 'SAVE1' }));
+
+  it('renew with price_check quotes the price without renewing', () => {
+    const sim = seedAccount(NOW);
+    const before = sim.domains.get('acme-widgets.com')?.expiration;
+    const actual = simulate('renew', { domain: 'acme-widgets.com', duration: '1', price_check: '1' }, sim);
+    expect(actual).toEqual({ RenewResponse: { ResponseCode: '0', Status: 'price_check_success', PriceInfo: '11.99 in USD' } });
+    expect(sim.domains.get('acme-widgets.com')?.expiration).toBe(before);
+    expect(sim.balance).toBe(300);
+  });
+});
+
+describe('through the client', () => {
+  it('renew with confirm: extends the expiry by the years and charges the renewal price', async () => {
+    const before = domain('acme-widgets.com').expiration;
+    const result = await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true });
+    const after = domain('acme-widgets.com').expiration;
+    expect(after).toBe(before + YEAR);
+    expect(result).toEqual({ domain: 'acme-widgets.com', expires: iso(after), renewed: true });
+    expect(account().balance).toBeCloseTo(300 - 11.99, 2);
+  });
+
+  it('renew: expected_expiry_year guards against renewing twice', async () => {
+    const year = new Date(domain('acme-widgets.com').expiration).getUTCFullYear();
+    await ok('renew', { domain: 'acme-widgets.com', years: 1, expected_expiry_year: year, confirm: true });
+    const again = await fail('renew', { domain: 'acme-widgets.com', years: 1, expected_expiry_year: year, confirm: true });
+    expect(again.message).toMatch(/year does not match/);
+    expect(account().orders).toHaveLength(1);
+  });
+});
+
+describe('safety', () => {
+  pinEffect(renew, 'destructive');
+  // The preview asks api3 itself for the price (renew with price_check), which renews nothing.
+  confirmGateCases(renew, { domain: 'acme-widgets.com', years: 1 }, ['renew']);
+
+  it('renew preview sends exactly one renew request, a price_check, and shows its price', async () => {
+    const result = await call('renew', { domain: 'acme-widgets.com', years: 2 });
+    const renews = h().simulator.requests.filter((r) => r.command === 'renew');
+    expect(renews).toHaveLength(1);
+    expect(renews[0]?.params.price_check).toBe('1');
+    expect(renews[0]?.params).toMatchObject({ domain: 'acme-widgets.com', duration: '2' });
+    expect((result.structuredContent as Json).preview.details).toEqual({ price: { amount: 23.98, currency: 'USD' } });
+  });
+
+  it('renew: other invalid input is refused before anything is sent', async () => {
+    const args = { domain: 'acme-widgets.com', years: 0, confirm: true };
+    const result = await call('renew', args);
+    expect(result.isError, JSON.stringify(args)).toBe(true);
+    expect(h().simulator.requests).toEqual([]);
+  });
+
+  badInputSweep(renew, { domain: 'acme-widgets.com', years: 1, expected_expiry_year: 2030, currency: 'USD', coupon: 'SAVE10', skip_if_late_fee: true });
+  smugglingCase(renew, { domain: 'acme-widgets.com', years: 1, coupon: 'c=1&command=delete', confirm: true }, 'coupon', 'c=1&command=delete');
+});

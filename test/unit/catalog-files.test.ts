@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { AnyToolSpec } from '../../src/server/define.js';
+import { TOOLSET_NAMES } from '../../src/server/toolsets.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
+import { API3_TOOLS, CATALOG } from '../../tools/index.js';
+import { NOT_YET } from '../../tools/not-yet.js';
+import { EXAMPLES } from '../helpers/examples.js';
+
+/**
+ * A tool is one file plus one test file. This meta-test keeps the catalog, the spec files under
+ * tools/, the test files under test/tools/ and the api3 document's command list in step, so
+ * adding a tool needs no row in any central table, and nothing is forgotten.
+ */
+const TOOLS_DIR = join(PACKAGE_ROOT, 'tools');
+const TESTS_DIR = join(PACKAGE_ROOT, 'test', 'tools');
+
+/** Every file below `dir`, as a path relative to it with forward slashes. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The spec files: tools/<toolset>/<file>.ts, folder indexes and tools/shared/ excepted. */
+const specFiles = filesUnder(TOOLS_DIR).filter((f) => /^[^/]+\/[^/]+\.ts$/.test(f) && !f.startsWith('shared/') && !f.endsWith('/index.ts'));
+const specPath = (spec: AnyToolSpec) => `${spec.toolset}/${spec.name}.ts`;
+const testPath = (spec: AnyToolSpec) => `${spec.toolset}/${spec.name}.test.ts`;
+
+describe('spec files', () => {
+  it('every tools/<toolset>/<file>.ts is a spec in the catalog, named after its file, in its folder\'s toolset', async () => {
+    expect(specFiles.length).toBeGreaterThan(0);
+    const wrong: string[] = [];
+    for (const file of specFiles) {
+      const module = (await import(pathToFileURL(join(TOOLS_DIR, file)).href)) as { default?: AnyToolSpec };
+      const spec = module.default;
+      if (!spec || !CATALOG.includes(spec)) wrong.push(`${file}: its default export is not a spec in CATALOG (tools/index.ts)`);
+      else if (specPath(spec) !== file) wrong.push(`${file}: holds ${spec.name} of toolset ${spec.toolset}; expected ${specPath(spec)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every catalog spec has its file tools/<toolset>/<name>.ts', () => {
+    expect(CATALOG.map(specPath).filter((path) => !specFiles.includes(path))).toEqual([]);
+  });
+});
+
+describe('tool test files', () => {
+  const testFiles = filesUnder(TESTS_DIR);
+
+  it('every catalog spec has test/tools/<toolset>/<name>.test.ts', () => {
+    expect(CATALOG.map(testPath).filter((path) => !testFiles.includes(path))).toEqual([]);
+  });
+
+  it('every file under test/tools/ belongs to a catalog spec', () => {
+    const expected = CATALOG.map(testPath);
+    expect(testFiles.filter((path) => !expected.includes(path))).toEqual([]);
+  });
+
+  for (const spec of CATALOG) {
+    it(`test/tools/${testPath(spec)} covers what ${spec.composite ? 'a composite' : 'an api3'} ${spec.effect} tool needs`, () => {
+      const path = join(TESTS_DIR, testPath(spec));
+      const text = readFileSync(path, 'utf8');
+      const needed = ['useHarness(', 'pinEffect(', 'badInputSweep('];
+      if (!spec.composite) needed.push('exampleQueryCase(', 'simulatorShapeCase(');
+      if (spec.effect === 'read') needed.push('condenseExample(');
+      if (spec.effect === 'destructive') needed.push('confirmGateCases(');
+      expect(needed.filter((call) => !text.includes(call)), 'helpers the file does not call').toEqual([]);
+      // It tests the spec itself, imported from its file, and calls the tool through the client.
+      expect(text).toContain(`from '../../../tools/${spec.toolset}/${spec.name}.js'`);
+      expect(text).toMatch(new RegExp(`\\bok(<[^>]*>)?\\(\\s*'${spec.name}'`));
+    });
+  }
+});
+
+describe('the api3 document\'s commands', () => {
+  const served = API3_TOOLS.map((s) => s.name);
+  const notYet = NOT_YET.map((n) => n.command);
+  const documented = EXAMPLES.map((e) => e.command);
+
+  it('the document has 102 commands', () => {
+    expect(new Set(documented).size).toBe(102);
+  });
+
+  it('every command is served or on tools/not-yet.ts, and none is both', () => {
+    expect(documented.filter((c) => !served.includes(c) && !notYet.includes(c)), 'neither served nor on NOT_YET').toEqual([]);
+    expect(notYet.filter((c) => served.includes(c)), 'served and still on NOT_YET').toEqual([]);
+  });
+
+  it('NOT_YET names each command of the document once, in a known toolset; deprecated ones in legacy', () => {
+    expect(notYet.filter((c) => !documented.includes(c)), 'not a command of the document').toEqual([]);
+    expect(notYet.filter((c, i) => notYet.indexOf(c) !== i), 'listed twice').toEqual([]);
+    for (const { command, toolset } of NOT_YET) {
+      expect(TOOLSET_NAMES, command).toContain(toolset);
+      const deprecated = EXAMPLES.find((e) => e.command === command)?.deprecated_use !== undefined;
+      expect(toolset === 'legacy', `${command} ${deprecated ? 'is deprecated' : 'is not deprecated'}: legacy is for deprecated commands`).toBe(deprecated);
+    }
+  });
+});
