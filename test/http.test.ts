@@ -22,6 +22,8 @@ const TOKEN = `mcp-token-${randomBytes(12).toString('hex')}`;
 
 /** Every response body any test saw, checked at the end for leaked secrets. */
 const bodiesSeen: string[] = [];
+/** The recording fetch's reads of response copies, awaited before the leak check reads bodiesSeen. */
+const pendingReads: Array<Promise<unknown>> = [];
 let stderr: ReturnType<typeof captureStderr>;
 
 interface Stack {
@@ -59,11 +61,13 @@ async function startStack(settings: Record<string, unknown> = {}, drainTimeoutMs
 /** A fetch that records each response body (without consuming it) for the leak check. */
 const recordingFetch: typeof fetch = async (input, init) => {
   const response = await fetch(input, init);
-  response
-    .clone()
-    .text()
-    .then((text) => bodiesSeen.push(text))
-    .catch(() => undefined);
+  pendingReads.push(
+    response
+      .clone()
+      .text()
+      .then((text) => bodiesSeen.push(text))
+      .catch(() => undefined),
+  );
   return response;
 };
 
@@ -279,10 +283,14 @@ describe('HTTP transport', () => {
   it('closes a session that stays idle past DYNADOT_MCP_SESSION_IDLE_MS', async () => {
     const { url } = await startStack({ sessionIdleMs: 100 });
     const { client, transport } = await connectClient(url);
-    client.onerror = () => undefined; // its listening stream ends when the session does
+    // The client's listening stream ends when the server closes the session: that is the event
+    // waited for (bounded), instead of a guess at how long the idle timer takes.
+    const streamEnded = new Promise<void>((resolve) => {
+      client.onerror = () => resolve();
+    });
     const sessionId = transport.sessionId ?? '';
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
-    await sleep(400);
+    await Promise.race([streamEnded, sleep(3_000)]);
     const expired = await raw(url, { headers: { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' }, body: TOOLS_LIST });
     expect(expired.status).toBe(404);
     await client.close();
@@ -322,7 +330,8 @@ describe('HTTP transport', () => {
   });
 
   it('never shows the API key or the token in a response or a log line', async () => {
-    await sleep(50); // let the recording fetch finish reading its clones
+    // Streams still open (a session's listening GET) only settle when their session closes.
+    await Promise.race([Promise.allSettled(pendingReads), sleep(1_000)]);
     const everything = [...bodiesSeen, stderr.text()].join('\n');
     expect(bodiesSeen.length).toBeGreaterThan(10);
     expect(everything).not.toContain(API_KEY);

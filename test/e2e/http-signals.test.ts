@@ -38,7 +38,8 @@ describe('built bin over HTTP', () => {
     await client.connect(new StreamableHTTPClientTransport(new URL(url)));
     sim.setLatency(400);
     const inFlight = client.callTool({ name: 'domain_info', arguments: { domain: 'acme-widgets.com' } }) as Promise<CallToolResult>;
-    await new Promise((r) => setTimeout(r, 100));
+    // SIGTERM once the call has reached api3, so it is truly in flight.
+    while (!sim.requests.some((r) => r.command === 'domain_info')) await new Promise((r) => setImmediate(r));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
 
