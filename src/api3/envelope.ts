@@ -1,4 +1,4 @@
-import { Api3Error, api3Failure } from './errors.js';
+import { Api3Error, api3Refusal } from './errors.js';
 
 /**
  * api3 wraps each answer in an envelope whose shape varies by command: a command-specific
@@ -52,7 +52,36 @@ function errorText(body: JsonObject): string | undefined {
   return undefined;
 }
 
-/** Parses api3's answer text. Never throws anything but Api3Error. */
+/**
+ * Statuses that mean the command did what it was asked: `success` for most, `order created` for
+ * transfers and pushes, `price_check_success` for a renewal quote. Anything else beside a code is
+ * api3 declining or deferring, even with code 0.
+ */
+const SUCCESS_STATUSES = new Set(['success', 'order created', 'price_check_success', 'completed']);
+
+/**
+ * Statuses of an order api3 accepted but has not finished: Dynadot completes it by hand. It is
+ * neither done nor failed, and sending it again would buy twice.
+ */
+const PENDING_STATUSES = new Set(['order_pending_process', 'pending', 'pending_process', 'processing', 'submitted']);
+
+/**
+ * An order api3 accepted and has not finished. Not a failure and not a result: the server turns
+ * it into a `pending` answer that says how to follow it. It travels as an Api3Error so the client
+ * treats it as final (never retried, never re-sent); anything that does not know it reads it as
+ * unknown_outcome, which gives the same advice: do not send it again, check first.
+ */
+export class Api3Pending extends Api3Error {
+  constructor(readonly status: string, detail: string | undefined) {
+    super('unknown_outcome', `api3 accepted the request and reports it as ${status}${detail ? ` (${detail})` : ''}: not finished yet`, {
+      api3Message: detail ?? status,
+      hint: 'Do not send it again. Dynadot finishes such orders by hand; is_processing and domain_info show when it is done.',
+    });
+    this.name = 'Api3Pending';
+  }
+}
+
+/** Parses api3's answer text. Never throws anything but Api3Error (Api3Pending included). */
 export function parseApi3Response(text: string): Api3Payload {
   let parsed: unknown;
   try {
@@ -70,16 +99,17 @@ export function parseApi3Response(text: string): Api3Payload {
   const code = field(body, 'responsecode', 'successcode');
   const status = field(body, 'status');
   const codeText = code === undefined ? undefined : String(code).trim();
-  const statusText = typeof status === 'string' ? status.trim().toLowerCase() : undefined;
-
-  const failed =
-    (codeText !== undefined && codeText !== '0') || statusText === 'error' || statusText === 'failure' || statusText === 'failed';
-  if (failed) throw api3Failure(errorText(body) ?? `request failed (code ${codeText ?? '?'}, status ${statusText ?? '?'})`);
+  const statusText = typeof status === 'string' && status.trim() !== '' ? status.trim().toLowerCase() : undefined;
 
   if (codeText === undefined && statusText === undefined) {
     throw new Api3Error('api_error', 'api3 answered without a ResponseCode, SuccessCode or Status field', {
       hint: 'The response shape was not recognised; nothing was assumed about the outcome.',
     });
   }
-  return payload;
+  // Accepted but unfinished wins over the code: some answers carry code 1 beside it.
+  if (statusText !== undefined && PENDING_STATUSES.has(statusText)) throw new Api3Pending(statusText, errorText(body));
+  const codeOk = codeText === undefined || codeText === '0';
+  const statusOk = statusText === undefined || SUCCESS_STATUSES.has(statusText);
+  if (codeOk && statusOk) return payload;
+  throw api3Refusal(statusText, errorText(body), codeText);
 }

@@ -61,8 +61,12 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
  */
 export function classifyApi3Message(message: string): ErrorCode {
   const m = message.toLowerCase();
-  if (/too many requests|rate limit/.test(m)) return 'rate_limited';
-  if (/system_busy|system busy|is busy|problem with connection to main server|another request|in process/.test(m)) return 'busy';
+  if (/too many requests|rate limit|over_quota|over quota/.test(m)) return 'rate_limited';
+  // Outages are worded several ways; "busy" means try again soon, the others that api3 is down.
+  if (/connection to main server is offline|problem with connection to main server|main server is down|service unavailable|maintenance/.test(m))
+    return 'upstream_unavailable';
+  if (/system_busy|system busy|is busy|another request|in process/.test(m)) return 'busy';
+  if (/needs to be registered with an ip address|unlock your domain/.test(m)) return 'invalid_input';
   if (/not allowed from the current ip|ip (address )?(is )?not (allowed|whitelisted)|ip.*(allow|white)[- ]?list|permission|not authori[sz]ed|invalid key|api key|access denied|forbidden/.test(m))
     return 'permission_denied';
   if (/insufficient|not enough (account )?(balance|funds|money)|balance is not enough|enough balance/.test(m)) return 'insufficient_funds';
@@ -72,10 +76,61 @@ export function classifyApi3Message(message: string): ErrorCode {
   return 'api_error';
 }
 
+/**
+ * Remedies for messages whose code alone does not say what to do. The first that matches wins;
+ * each names only tools this server has, or the Dynadot control panel.
+ */
+const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /needs to be registered with an ip address/i,
+    'That name server host is not registered in the account yet. Register it with its IP address first (Dynadot control panel: Name Servers), or choose one from server_list.',
+  ],
+  [/unlock your domain/i, 'The domain is locked. Unlock it in the Dynadot control panel first, then call again.'],
+  [
+    /could not find domain|not in your account|domain not found/i,
+    'Check the spelling with list_domain. A domain registered in the last half hour may not be visible to api3 yet: try again later rather than registering it again.',
+  ],
+];
+
 export function api3Failure(api3Message: string): Api3Error {
   const code = classifyApi3Message(api3Message);
-  const hint = HINTS[code];
+  const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(api3Message))?.[1] ?? HINTS[code];
   return new Api3Error(code, `api3: ${api3Message}`, hint === undefined ? { api3Message } : { api3Message, hint });
+}
+
+/**
+ * Statuses api3 answers instead of an error text (code 1 with `not_available`, code 5 with
+ * `system_busy`): what each means to an agent.
+ */
+const STATUS_MEANINGS: Readonly<Record<string, { code: ErrorCode; says: string; hint?: string }>> = {
+  not_available: { code: 'api_error', says: 'the domain is not available', hint: 'Someone else holds it or it is reserved; search shows what is available.' },
+  grace_expired: {
+    code: 'api_error',
+    says: 'the delete grace period is over',
+    hint: 'Only a domain registered in the last few days and never renewed or moved can be deleted for a refund.',
+  },
+  insufficient_funds: { code: 'insufficient_funds', says: 'the account balance does not cover this order' },
+  system_busy: { code: 'busy', says: 'Dynadot is busy' },
+  over_quota: { code: 'rate_limited', says: 'the account is over its api3 quota' },
+};
+
+/**
+ * api3 declined: a failure code, or a status that is not a success, with or without an error
+ * text. Decided on the status first (it is the more specific), then the text, then the code.
+ */
+export function api3Refusal(status: string | undefined, api3Message: string | undefined, responseCode: string | undefined): Api3Error {
+  const meaning = status === undefined ? undefined : STATUS_MEANINGS[status];
+  if (meaning) {
+    const text = api3Message ? `${meaning.says} (${status}: ${api3Message})` : `${meaning.says} (${status})`;
+    const hint = meaning.hint ?? HINTS[meaning.code];
+    return new Api3Error(meaning.code, `api3: ${text}`, { api3Message: api3Message ?? status, ...(hint === undefined ? {} : { hint }) });
+  }
+  if (api3Message) return api3Failure(api3Message);
+  const what = `request not carried out (code ${responseCode ?? 'none'}, status ${status ?? 'none'})`;
+  return new Api3Error('api_error', `api3: ${what}`, {
+    api3Message: what,
+    hint: 'api3 gave no reason. Check the current state (domain_info, get_account_balance) before trying again.',
+  });
 }
 
 export function errorWithHint(code: ErrorCode, message: string, hint = HINTS[code]): Api3Error {

@@ -10,7 +10,7 @@ import { log } from '../log.js';
 export interface AuditEntry {
   tool: string;
   args: Record<string, unknown>;
-  outcome: 'done' | 'error';
+  outcome: 'done' | 'pending' | 'error';
   error?: string;
 }
 

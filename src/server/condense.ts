@@ -70,6 +70,30 @@ export function money(value: unknown, currency?: string): Money | undefined {
   return undefined;
 }
 
+export interface SearchPrice {
+  registration?: Money;
+  renewal?: Money;
+  premium?: boolean;
+}
+
+const priceIn = (label: string, sentence: string): Money | undefined => {
+  const found = new RegExp(`${label}\\s*:\\s*(-?[\\d,]+(?:\\.\\d+)?)\\s*in\\s*([a-z]{3})`, 'i').exec(sentence);
+  return found ? { amount: Number((found[1] as string).replace(/,/g, '')), currency: (found[2] as string).toUpperCase() } : undefined;
+};
+
+/**
+ * A search price in every form api3 sends it: `"77.00 in USD"` (the document), or the sentence
+ * real answers use, `"Registration Price: 10.88 in USD and Renewal price: 10.88 in USD and Domain
+ * is not a Premium Domain"`, which also says the renewal price and whether the name is premium.
+ */
+export function searchPrice(value: unknown, currency?: string): SearchPrice {
+  const plain = money(value, currency);
+  if (plain || typeof value !== 'string') return plain ? { registration: plain } : {};
+  const premium = /is not a premium domain/i.test(value) ? false : /is a premium domain/i.test(value) ? true : undefined;
+  const found: SearchPrice = { registration: priceIn('registration price', value), renewal: priceIn('renewal price', value), premium };
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as SearchPrice;
+}
+
 /** `{ Host0: "ns1", Host1: "ns2" }` -> `["ns1", "ns2"]`, in index order. */
 export function indexedList(value: unknown, prefix = 'Host'): string[] {
   if (value === null || typeof value !== 'object') return [];
@@ -79,6 +103,19 @@ export function indexedList(value: unknown, prefix = 'Host'): string[] {
     .filter((entry): entry is readonly [string, string] => entry[0] !== undefined && typeof entry[1] === 'string' && entry[1] !== '')
     .sort((a, b) => Number(a[0]) - Number(b[0]))
     .map(([, item]) => item);
+}
+
+/**
+ * Name server host names in both shapes api3 uses: a list of `{ ServerId, ServerName }` objects
+ * (or plain names), or a `{ Host0, Host1 }` map.
+ */
+export function hostNames(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => (typeof item === 'string' ? text(item) : text((item as Json | null)?.ServerName ?? (item as Json | null)?.Host)))
+      .filter((name): name is string => name !== undefined);
+  }
+  return indexedList(value, 'Host');
 }
 
 /** `DomainName` -> `domain_name`, `isForSale` -> `is_for_sale`, `IDN` -> `idn`. */

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Api3 } from '../api3/client.js';
+import { Api3Pending } from '../api3/envelope.js';
 import { Api3Error } from '../api3/errors.js';
 import { redact } from '../api3/redact.js';
 import { log } from '../log.js';
@@ -38,17 +39,33 @@ export function advertisedInput(spec: AnyToolSpec): z.ZodObject {
 // Explained once in the instructions rather than in every tool's schema: context costs.
 const demoField = { demo: z.literal(true).optional() };
 
+/** An order api3 accepted but has not finished: neither done nor failed. */
+const pendingSchema = z.object({ status: z.string(), message: z.string(), next_step: z.string() });
+
 /**
- * The output schema a client sees. A destructive tool answers either with its result or with a
- * preview, so its result fields become optional beside `preview`.
+ * The output schema a client sees. A call that changes the account answers with its result, or
+ * with `pending` when api3 accepted it without finishing, and a destructive one with a preview:
+ * so their result fields become optional beside those.
  */
 export function advertisedOutput(spec: AnyToolSpec): z.ZodObject {
-  const base = spec.effect === 'destructive' ? spec.output.partial().extend({ preview: previewSchema.optional() }) : spec.output;
-  return base.extend(demoField);
+  if (spec.effect === 'read') return spec.output.extend(demoField);
+  const outcomes = spec.effect === 'destructive' ? { pending: pendingSchema.optional(), preview: previewSchema.optional() } : { pending: pendingSchema.optional() };
+  return spec.output.partial().extend(outcomes).extend(demoField);
 }
 
 function success(result: Json): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
+}
+
+/** What an agent reads for an accepted, unfinished order: what happened and what to do next. */
+function pendingAnswer(spec: AnyToolSpec, pending: Api3Pending): Json {
+  return {
+    pending: {
+      status: pending.status,
+      message: `${spec.name} was accepted by Dynadot and is not finished yet (${pending.status}); it is neither done nor failed.`,
+      next_step: `Do not call ${spec.name} again: that could repeat the order. Tell the user it is pending; is_processing and domain_info show when it is done.`,
+    },
+  };
 }
 
 export function errorResult(error: unknown): CallToolResult {
@@ -136,6 +153,11 @@ export function buildServer(options: ServerOptions): McpServer {
           }
           return success(options.demo ? { ...result, demo: true } : result);
         } catch (error) {
+          if (sent && error instanceof Api3Pending) {
+            options.audit?.({ tool: spec.name, args, outcome: 'pending' });
+            const answer = pendingAnswer(spec, error);
+            return success(options.demo ? { ...answer, demo: true } : answer);
+          }
           if (sent) options.audit?.({ tool: spec.name, args, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
           return errorResult(error);
         }

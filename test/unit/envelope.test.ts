@@ -186,7 +186,7 @@ describe('classifyApi3Message', () => {
     ['invalid key', 'permission_denied'],
     ['You do not have permission to use this command', 'permission_denied'],
     ['system_busy', 'busy'],
-    ['There is a problem with connection to main server, please try again later', 'busy'],
+    ['There is a problem with connection to main server, please try again later', 'upstream_unavailable'],
     ['Too many requests', 'rate_limited'],
     ['rate limit exceeded', 'rate_limited'],
     ['missing required parameter: domain', 'invalid_input'],

@@ -5,12 +5,22 @@ import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
 import search from './search.js';
 
-/** Availability and price of the name, from the search tool (api3 quotes the first year). */
+/**
+ * Availability and price of the name, from the search tool. api3 quotes the first year, and in
+ * its sentence form the renewal price too: later years are counted at the renewal price when it
+ * is known and in the same currency, else at the first-year price.
+ */
 async function quote(args: { domain: string; years: number; currency?: string | undefined }, ctx: ToolContext) {
   const { results } = await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx);
-  const firstYear = results[0]?.price;
-  const total: Money | undefined = firstYear && { amount: Math.round(firstYear.amount * args.years * 100) / 100, currency: firstYear.currency };
-  return { available: results[0]?.available ?? false, firstYear, total };
+  const found = results[0];
+  const firstYear = found?.price;
+  const renewal = found?.renewal_price;
+  const laterYear = renewal && firstYear && renewal.currency === firstYear.currency ? renewal.amount : firstYear?.amount;
+  const total: Money | undefined = firstYear && {
+    amount: Math.round((firstYear.amount + (laterYear ?? 0) * (args.years - 1)) * 100) / 100,
+    currency: firstYear.currency,
+  };
+  return { available: found?.available ?? false, premium: found?.premium ?? false, firstYear, renewal, total };
 }
 
 // The roles say these are contact ids; a description per role would repeat it four times.
@@ -57,12 +67,14 @@ export default defineTool({
     return (await quote(args, ctx)).total;
   },
   async preview(args, ctx) {
-    const { available, firstYear, total } = await quote(args, ctx);
+    const { available, premium, firstYear, renewal, total } = await quote(args, ctx);
     return {
       available,
+      ...(premium ? { premium: true } : {}),
       first_year_price: firstYear,
+      ...(renewal ? { renewal_price: renewal } : {}),
       estimated_total: total,
-      note: 'Later years may be charged at the renewal price; a coupon may lower the total.',
+      note: renewal ? 'A coupon may lower the total.' : 'Later years may be charged at the renewal price; a coupon may lower the total.',
     };
   },
 });

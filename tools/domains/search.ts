@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asList, flag, money, prune, text } from '../../src/server/condense.js';
+import { asList, flag, prune, searchPrice, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
 import { currency, domainList, moneySchema } from '../../src/server/schemas.js';
@@ -22,19 +22,22 @@ export default defineTool({
         domain: z.string(),
         available: z.boolean(),
         price: moneySchema.optional().describe('first-year registration price'),
+        renewal_price: moneySchema.optional(),
         premium: z.boolean().optional(),
       }),
     ),
   }),
   toApi: (args) => apiParams(indexed('domain', args.domains), { show_price: flagParam.oneWhenOn(args.with_prices), currency: args.currency }),
-  condense: (body) => ({
-    results: asList(body.SearchResults).map((r) =>
-      prune({
+  condense: (body, args) => ({
+    results: asList(body.SearchResults).map((r) => {
+      const price = searchPrice(r.Price, args.currency);
+      return prune({
         domain: text(r.DomainName) ?? '',
         available: flag(r.Available) ?? false,
-        price: money(r.Price),
-        premium: flag(r.Premium) || undefined,
-      }),
-    ),
+        price: price.registration,
+        renewal_price: price.renewal,
+        premium: (flag(r.Premium) ?? price.premium) || undefined,
+      });
+    }),
   }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indexedList } from '../../src/server/condense.js';
+import { hostNames } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
 
@@ -12,5 +12,5 @@ export default defineTool({
   input: z.object({ domain: domainName }),
   output: z.object({ domain: z.string(), name_servers: z.array(z.string()) }),
   toApi: (args) => ({ domain: args.domain }),
-  condense: (body, args) => ({ domain: args.domain, name_servers: indexedList(body.NsContent, 'Host') }),
+  condense: (body, args) => ({ domain: args.domain, name_servers: hostNames(body.NsContent) }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asList, epochToIso, flag, idNumber, type Json, prune, text } from '../../src/server/condense.js';
+import { asList, epochToIso, flag, hostNames, idNumber, type Json, prune, text } from '../../src/server/condense.js';
 import { idOut } from '../../src/server/schemas.js';
 
 /**
@@ -44,9 +44,7 @@ export function condenseNameServerSetting(raw: unknown): NameServerSetting {
   const ttl = text(s.TTL);
   return prune({
     type,
-    name_servers: asList(s.NameServers)
-      .map((ns) => text(ns.ServerName))
-      .filter((n): n is string => n !== undefined),
+    name_servers: hostNames(s.NameServers),
     with_ads: flag(s.WithAds),
     ttl: ttl === undefined ? undefined : Number(ttl),
     records: records.length > 0 ? records : undefined,

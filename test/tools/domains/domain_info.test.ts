@@ -86,3 +86,18 @@ describe('safety', () => {
     expect(sent[0]?.params).toEqual({ domain: 'acme-widgets.com' });
   });
 });
+
+describe('real answers (beyond the document)', () => {
+  it('domain_info: name servers as a Host0.. map read the same as a list of objects', () => {
+    const body = (nameServers: unknown) => ({
+      ResponseCode: 0,
+      Status: 'success',
+      DomainInfo: { Name: 'a.com', NameServerSettings: { Type: 'Name Servers', NameServers: nameServers } },
+    });
+    const args = domainInfo.input.parse({ domain: 'a.com' });
+    const asObjects = domainInfo.condense(body([{ ServerId: '5262350', ServerName: 'ns1.example.net' }, { ServerId: '', ServerName: 'ns2.example.net' }]), args);
+    const asMap = domainInfo.condense(body({ Host0: 'ns1.example.net', Host1: 'ns2.example.net' }), args);
+    expect(asObjects.domain.name_servers).toEqual({ type: 'name_servers', name_servers: ['ns1.example.net', 'ns2.example.net'] });
+    expect(asMap).toEqual(asObjects);
+  });
+});

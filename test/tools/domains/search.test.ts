@@ -69,3 +69,22 @@ describe('safety', () => {
     },
   );
 });
+
+describe('real answers (beyond the document)', () => {
+  it('search: prices as a sentence give the registration price, the renewal price and the premium flag', () => {
+    const body = {
+      ResponseCode: '0',
+      Status: 'success',
+      SearchResults: [
+        { DomainName: 'plain.com', Available: 'yes', Price: 'Registration Price: 10.88 in USD and Renewal price: 12.88 in USD and Domain is not a Premium Domain' },
+        { DomainName: 'gold.ai', Available: 'yes', Price: 'Registration Price: 1,288.00 in USD and Renewal price: 79.99 in USD and Domain is a Premium Domain' },
+      ],
+    };
+    expect(search.condense(body, search.input.parse({ domains: ['plain.com', 'gold.ai'] }))).toEqual({
+      results: [
+        { domain: 'plain.com', available: true, price: { amount: 10.88, currency: 'USD' }, renewal_price: { amount: 12.88, currency: 'USD' } },
+        { domain: 'gold.ai', available: true, price: { amount: 1288, currency: 'USD' }, renewal_price: { amount: 79.99, currency: 'USD' }, premium: true },
+      ],
+    });
+  });
+});

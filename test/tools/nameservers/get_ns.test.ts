@@ -34,3 +34,10 @@ describe('safety', () => {
   pinEffect(getNs, 'read');
   badInputSweep(getNs, { domain: 'acme-widgets.com' });
 });
+
+describe('real answers (beyond the document)', () => {
+  it('get_ns: name servers as {ServerId, ServerName} objects read the same as Host0..', () => {
+    const body = { ResponseCode: 0, Status: 'success', NsContent: [{ ServerId: '5262350', ServerName: 'ns1.example.net' }, { ServerId: '5262351', ServerName: 'ns2.example.net' }] };
+    expect(getNs.condense(body, getNs.input.parse({ domain: 'a.com' }))).toEqual({ domain: 'a.com', name_servers: ['ns1.example.net', 'ns2.example.net'] });
+  });
+});
