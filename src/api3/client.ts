@@ -2,7 +2,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import { log } from '../log.js';
 import { parseApi3Response, type Api3Payload } from './envelope.js';
 import { Api3Error, TRANSIENT_CODES, errorWithHint } from './errors.js';
-import { queueForKey, type AccountQueue } from './queue.js';
+import { QueuePaused, queueForKey, type AccountQueue, type Clock } from './queue.js';
 import { redact, registerSecret } from './redact.js';
 
 export type Api3Params = Record<string, string>;
@@ -17,6 +17,8 @@ export interface Api3ClientOptions {
   readRetries?: number;
   /** First backoff delay; it doubles each attempt, with jitter. */
   retryBaseMs?: number;
+  /** The time source of the key's queue (pauses, rate window, deadlines); tests move one by hand. */
+  clock?: Clock;
 }
 
 /**
@@ -35,6 +37,37 @@ export interface Api3 {
 }
 
 const RESERVED_PARAMS = new Set(['key', 'command']);
+
+/** How long to pause when api3 says "Too many requests" without saying for how long. */
+export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
+/** Never less: a pause of nothing would just resend at once into the same refusal. */
+const MIN_RATE_LIMIT_PAUSE_MS = 1_000;
+
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000 };
+
+/**
+ * The pause api3's rate-limit text asks for: "Too many requests. Please try again in 1 minute
+ * after." -> 60 s, "try again in 30 seconds" -> 30 s; a minute when it names no duration.
+ */
+export function retryAfterMs(message: string | undefined): number {
+  const match = /\bin\s+(\d+(?:\.\d+)?)\s*(sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?)\b/i.exec(message ?? '');
+  if (!match) return DEFAULT_RATE_LIMIT_PAUSE_MS;
+  const unit = (match[2] as string).charAt(0).toLowerCase();
+  const ms = Number(match[1]) * (UNIT_MS[unit] as number);
+  return Math.max(MIN_RATE_LIMIT_PAUSE_MS, Math.ceil(ms));
+}
+
+/** The pause an HTTP `Retry-After` header asks for: delay-seconds or an HTTP date. */
+export function retryAfterHeaderMs(value: string | string[] | undefined, now: number): number {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+  if (/^\d+$/.test(text)) return Math.max(MIN_RATE_LIMIT_PAUSE_MS, Number(text) * 1_000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return DEFAULT_RATE_LIMIT_PAUSE_MS;
+  return Math.max(MIN_RATE_LIMIT_PAUSE_MS, date - now);
+}
+
+const RATE_LIMIT_HINT =
+  'Dynadot asked for a pause in requests for this account; nothing was carried out and every call with this key waits until it ends. Call again after retry_after_s seconds, not sooner.';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,7 +97,11 @@ export class Api3Client implements Api3 {
     registerSecret(options.apiKey);
     this.url = new URL(options.apiUrl);
     this.pool = new Pool(this.url.origin, { connections: Math.max(1, options.concurrency), pipelining: 1 });
-    this.queue = queueForKey(options.apiKey, { concurrency: options.concurrency, ratePerMinute: options.ratePerMinute });
+    this.queue = queueForKey(options.apiKey, {
+      concurrency: options.concurrency,
+      ratePerMinute: options.ratePerMinute,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     this.readRetries = options.readRetries ?? 2;
     this.retryBaseMs = options.retryBaseMs ?? 300;
   }
@@ -86,20 +123,82 @@ export class Api3Client implements Api3 {
     return `${this.url.pathname}?${query.toString()}`;
   }
 
+  /**
+   * Sends one request through the key's queue. A read is retried with backoff after a transient
+   * failure; a rate limit is different: api3 named a pause, the queue holds every caller of the key
+   * to it, and a read waits for its end (in its place, at the front) if the call's time allows.
+   * A call that would have to wait past `timeoutMs` from its start is answered rate_limited at once.
+   */
   async call(request: Api3Request): Promise<Api3Payload> {
-    const maxAttempts = request.mutates ? 1 : 1 + this.readRetries;
-    for (let attempt = 1; ; attempt++) {
+    const deadline = this.queue.now() + this.options.timeoutMs;
+    let sent = 0;
+    let retries = 0;
+    let requeued = false;
+    for (;;) {
       try {
-        return await this.queue.run(() => this.attempt(request));
+        return await this.queue.run(
+          () => {
+            sent++;
+            return this.attempt(request);
+          },
+          { deadline, front: requeued },
+        );
       } catch (raw) {
+        if (raw instanceof QueuePaused) throw this.notSent(request, raw.until, sent);
         const error = raw instanceof Api3Error ? raw : new Api3Error('api_error', redact(String((raw as Error)?.message ?? raw)));
-        error.attempts = attempt;
-        if (attempt >= maxAttempts || !TRANSIENT_CODES.has(error.code)) throw error;
-        const delay = this.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
-        log('debug', `api3 ${request.command}: ${error.code}, retry ${attempt} in ${Math.round(delay)} ms`);
+        error.attempts = sent;
+        if (error.code === 'rate_limited') {
+          const until = this.queue.pausedUntil ?? this.queue.now();
+          // A write was refused, not performed: the agent decides whether to send it again.
+          if (request.mutates || until > deadline) throw this.refused(error, until);
+          requeued = true;
+          continue;
+        }
+        if (request.mutates || retries >= this.readRetries || !TRANSIENT_CODES.has(error.code)) throw error;
+        retries++;
+        const delay = this.retryBaseMs * 2 ** (retries - 1) * (0.75 + Math.random() * 0.5);
+        log('debug', `api3 ${request.command}: ${error.code}, retry ${retries} in ${Math.round(delay)} ms`);
         await sleep(delay);
+        requeued = false;
       }
     }
+  }
+
+  /** Seconds until `until`, rounded up, at least 1. */
+  private secondsUntil(until: number): number {
+    return Math.max(1, Math.ceil((until - this.queue.now()) / 1_000));
+  }
+
+  /** api3's own rate-limit answer, with when the call may be tried again. */
+  private refused(error: Api3Error, until: number): Api3Error {
+    const seconds = this.secondsUntil(until);
+    const refusal = new Api3Error(
+      'rate_limited',
+      `${error.message} (not carried out; requests for this account are paused until ${new Date(until).toISOString()}: try again in ${seconds} s)`,
+      { hint: RATE_LIMIT_HINT, ...(error.api3Message === undefined ? {} : { api3Message: error.api3Message }) },
+    );
+    refusal.attempts = error.attempts;
+    refusal.retryAfterS = seconds;
+    return refusal;
+  }
+
+  /** A call the queue would not start: api3's pause for this key ends after the call's deadline. */
+  private notSent(request: Api3Request, until: number, sent: number): Api3Error {
+    const seconds = this.secondsUntil(until);
+    const error = errorWithHint(
+      'rate_limited',
+      `${request.command} was not sent: api3 asked for a pause in requests for this account until ${new Date(until).toISOString()}, past this call's ${this.options.timeoutMs} ms timeout; try again in ${seconds} s`,
+      RATE_LIMIT_HINT,
+    );
+    error.attempts = sent;
+    error.retryAfterS = seconds;
+    return error;
+  }
+
+  /** api3 said "too many requests": hold every caller of this key for as long as it asked. */
+  private pauseFor(command: string, ms: number): void {
+    log('warn', `api3 ${command}: rate limited; requests for this account paused for ${Math.ceil(ms / 1_000)} s`);
+    this.queue.pauseUntil(this.queue.now() + ms);
   }
 
   private async attempt(request: Api3Request): Promise<Api3Payload> {
@@ -107,6 +206,7 @@ export class Api3Client implements Api3 {
     const started = Date.now();
     let text: string;
     let status: number;
+    let retryAfter: string | string[] | undefined;
     try {
       const response = await this.pool.request({
         path,
@@ -117,21 +217,29 @@ export class Api3Client implements Api3 {
         bodyTimeout: this.options.timeoutMs,
       });
       status = response.statusCode;
+      retryAfter = response.headers['retry-after'];
       text = await response.body.text();
     } catch (error) {
       throw this.transportFailure(request, error);
     } finally {
       log('debug', `api3 ${request.command} ${Date.now() - started} ms`);
     }
-    if (status >= 500 || status === 429) {
+    if (status === 429) {
+      // A refusal, for reads and writes alike: the request was not carried out.
+      this.pauseFor(request.command, retryAfterHeaderMs(retryAfter, this.queue.now()));
+      throw errorWithHint('rate_limited', `api3 answered HTTP 429 (too many requests)`);
+    }
+    if (status >= 500) {
       if (request.mutates) throw this.unknownOutcome(request, `api3 answered HTTP ${status}`);
-      throw errorWithHint(status === 429 ? 'rate_limited' : 'upstream_unavailable', `api3 answered HTTP ${status}`);
+      throw errorWithHint('upstream_unavailable', `api3 answered HTTP ${status}`);
     }
     if (status === 401 || status === 403) throw errorWithHint('permission_denied', `api3 answered HTTP ${status}`);
     if (status !== 200) throw errorWithHint('api_error', `api3 answered HTTP ${status}`);
     try {
       return parseApi3Response(text);
     } catch (error) {
+      // Before this request gives up its place: nothing else for this key may start first.
+      if (error instanceof Api3Error && error.code === 'rate_limited') this.pauseFor(request.command, retryAfterMs(error.api3Message));
       // An unreadable answer to a write says nothing about whether the write happened.
       if (request.mutates && error instanceof Api3Error && error.api3Message === undefined) {
         throw this.unknownOutcome(request, error.message);

@@ -23,6 +23,8 @@ export class Api3Error extends Error {
   readonly api3Message: string | undefined;
   /** How many attempts were made before giving up (reads may retry). */
   attempts = 1;
+  /** For rate_limited: whole seconds until api3 accepts requests for this account again. */
+  retryAfterS: number | undefined;
 
   constructor(code: ErrorCode, message: string, opts: { hint?: string; api3Message?: string } = {}) {
     super(message);
@@ -33,10 +35,13 @@ export class Api3Error extends Error {
   }
 
   /** The compact object an agent receives as the text of an `isError` result. */
-  toAgent(): { error: ErrorCode; message: string; hint?: string } {
-    return this.hint === undefined
-      ? { error: this.code, message: this.message }
-      : { error: this.code, message: this.message, hint: this.hint };
+  toAgent(): { error: ErrorCode; message: string; hint?: string; retry_after_s?: number } {
+    const agent: { error: ErrorCode; message: string; hint?: string; retry_after_s?: number } =
+      this.hint === undefined
+        ? { error: this.code, message: this.message }
+        : { error: this.code, message: this.message, hint: this.hint };
+    if (this.retryAfterS !== undefined) agent.retry_after_s = this.retryAfterS;
+    return agent;
   }
 }
 

@@ -17,6 +17,28 @@ export interface Fault {
   times?: number;
   /** Only requests for this command. */
   command?: string;
+  /**
+   * rate_limited only: answer as live api3 does, HTTP 200 on the generic root with
+   * "Too many requests. Please try again in N minute after." Without it the text is just
+   * "Too many requests" (api3 sometimes names no duration).
+   */
+  minutes?: number;
+  /** rate_limited only: answer HTTP 429 with this `Retry-After` header (seconds or an HTTP date) instead. */
+  retryAfter?: string;
+}
+
+type ArmedFault = Fault & { times: number };
+
+/** api3's rate-limit answer for a fault: HTTP 429 with Retry-After, or HTTP 200 with its text. */
+function rateLimitAnswer(res: ServerResponse, fault: Fault): void {
+  if (fault.retryAfter !== undefined) {
+    const body = 'Too many requests';
+    res.writeHead(429, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body), 'retry-after': fault.retryAfter });
+    res.end(body);
+    return;
+  }
+  const error = fault.minutes === undefined ? 'Too many requests' : `Too many requests. Please try again in ${fault.minutes} minute after.`;
+  send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: error } }));
 }
 
 export interface LoggedRequest {
@@ -61,7 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = () => fixedNow ?? Date.now();
   let account = options.account ?? seedAccount(clock());
   const requests: LoggedRequest[] = [];
-  let faults: Array<Required<Pick<Fault, 'kind' | 'times'>> & Pick<Fault, 'command'>> = [];
+  let faults: ArmedFault[] = [];
   let latencyMs = options.latencyMs ?? 0;
   const inFlight = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -73,7 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     requests,
     maxInFlightSeen: 0,
-    injectFault: (fault) => faults.push({ kind: fault.kind, times: fault.times ?? 1, command: fault.command }),
+    injectFault: (fault) => faults.push({ ...fault, times: fault.times ?? 1 }),
     clearFaults: () => {
       faults = [];
     },
@@ -93,12 +115,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
   };
 
-  function takeFault(command: string): FaultKind | undefined {
+  function takeFault(command: string): ArmedFault | undefined {
     const fault = faults.find((f) => f.times > 0 && (f.command === undefined || f.command === command));
     if (!fault) return undefined;
     fault.times--;
     faults = faults.filter((f) => f.times > 0);
-    return fault.kind;
+    return fault;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -108,7 +130,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const { key = '', command = '', ...params } = query;
     requests.push({ command, params, at: Date.now() });
 
-    const fault = takeFault(command);
+    const armed = takeFault(command);
+    const fault = armed?.kind;
     if (fault === 'reset') {
       req.socket.destroy();
       return;
@@ -122,7 +145,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault === 'html') return send(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
     if (fault === 'malformed') return send(res, 200, '{"SearchResponse": {"ResponseCode": "0", "SearchRes');
     if (fault === 'busy') return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'system_busy' } }));
-    if (fault === 'rate_limited') return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'Too many requests' } }));
+    if (armed && fault === 'rate_limited') return rateLimitAnswer(res, armed);
 
     if (options.keys && !options.keys.includes(key)) {
       return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'invalid key' } }));

@@ -10,25 +10,29 @@ import { captureStderr } from '../helpers/stderr.js';
 const KEY = 'fault-key-9c1e4b2a77d3f0e5';
 const READ_RETRIES = 2;
 
-const READ_EXPECTATIONS: Record<FaultKind, string> = {
+/**
+ * rate_limited is not here: api3 names a pause, the key's queue holds every caller to it and
+ * nothing is retried inside it (test/integration/rate-limit.test.ts), so it cannot share a key.
+ */
+type RetriedFault = Exclude<FaultKind, 'rate_limited'>;
+
+const READ_EXPECTATIONS: Record<RetriedFault, string> = {
   http500: 'upstream_unavailable',
   html: 'upstream_unavailable',
   malformed: 'upstream_unavailable',
   hang: 'timeout',
   reset: 'upstream_unavailable',
   busy: 'busy',
-  rate_limited: 'rate_limited',
 };
 
 /** A write whose answer is lost may have happened; a refusal (busy, rate limit) certainly did not. */
-const WRITE_EXPECTATIONS: Record<FaultKind, string> = {
+const WRITE_EXPECTATIONS: Record<RetriedFault, string> = {
   http500: 'unknown_outcome',
   html: 'unknown_outcome',
   malformed: 'unknown_outcome',
   hang: 'unknown_outcome',
   reset: 'unknown_outcome',
   busy: 'busy',
-  rate_limited: 'rate_limited',
 };
 
 describe('faults', () => {
@@ -48,7 +52,7 @@ describe('faults', () => {
 
   const count = (command: string) => h.simulator.requests.filter((r) => r.command === command).length;
 
-  for (const [fault, code] of Object.entries(READ_EXPECTATIONS) as Array<[FaultKind, string]>) {
+  for (const [fault, code] of Object.entries(READ_EXPECTATIONS) as Array<[RetriedFault, string]>) {
     it(`read under persistent ${fault}: ${READ_RETRIES} retries, then ${code}`, async () => {
       h.simulator.injectFault({ kind: fault, times: 10, command: 'domain_info' });
       const result = await h.call('domain_info', { domain: 'acme-widgets.com' });
@@ -65,7 +69,7 @@ describe('faults', () => {
     });
   }
 
-  for (const [fault, code] of Object.entries(WRITE_EXPECTATIONS) as Array<[FaultKind, string]>) {
+  for (const [fault, code] of Object.entries(WRITE_EXPECTATIONS) as Array<[RetriedFault, string]>) {
     it(`write under ${fault}: sent once, ${code}`, async () => {
       h.simulator.injectFault({ kind: fault, times: 10, command: 'set_note' });
       const result = await h.call('set_note', { domain: 'acme-widgets.com', note: 'fault test' });
