@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { HANDLERS } from './handlers/index.js';
+import { toLiveDialect } from './live-dialect.js';
 import { seedAccount, type SimAccount } from './state.js';
 import { SimFailure, type SimParams } from './types.js';
 
@@ -58,6 +59,26 @@ export interface SimulatorOptions {
   maxConcurrentPerKey?: number;
   now?: number;
   account?: SimAccount;
+  /** Answer as live api3 words it (sentence prices, name server objects) instead of as the document does. */
+  dialect?: Dialect;
+}
+
+/** `document`: the examples' shapes; `live`: what the real service sends (src/simulator/live-dialect.ts). */
+export type Dialect = 'document' | 'live';
+
+/**
+ * An answer live api3 gives that the document never shows (a bare refusing status, an accepted
+ * but unfinished order, an outage worded another way), injected for the next requests.
+ */
+export interface InjectedAnswer {
+  /** Only requests for this command. */
+  command: string;
+  /** The whole JSON body sent back, HTTP 200. */
+  body: Record<string, unknown>;
+  /** Run the command first (its state change happens), then answer `body`: an order api3 created but reports as pending. */
+  afterRunning?: boolean;
+  /** How many requests it answers; default 1. */
+  times?: number;
 }
 
 export interface Simulator {
@@ -67,7 +88,10 @@ export interface Simulator {
   /** Highest number of requests ever in flight at once for one key. */
   maxInFlightSeen: number;
   injectFault(fault: Fault): void;
+  /** Answers the next `times` requests for a command with a body of the test's choosing. */
+  injectAnswer(answer: InjectedAnswer): void;
   clearFaults(): void;
+  setDialect(dialect: Dialect): void;
   setLatency(ms: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -84,6 +108,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let account = options.account ?? seedAccount(clock());
   const requests: LoggedRequest[] = [];
   let faults: ArmedFault[] = [];
+  let injected: Array<InjectedAnswer & { times: number }> = [];
+  let dialect: Dialect = options.dialect ?? 'document';
   let latencyMs = options.latencyMs ?? 0;
   const inFlight = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -96,8 +122,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests,
     maxInFlightSeen: 0,
     injectFault: (fault) => faults.push({ ...fault, times: fault.times ?? 1 }),
+    injectAnswer: (answer) => injected.push({ ...answer, times: answer.times ?? 1 }),
     clearFaults: () => {
       faults = [];
+      injected = [];
+    },
+    setDialect: (next) => {
+      dialect = next;
     },
     setLatency: (ms) => {
       latencyMs = ms;
@@ -106,6 +137,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       account = seedAccount(clock());
       requests.length = 0;
       faults = [];
+      injected = [];
+      dialect = options.dialect ?? 'document';
       sim.maxInFlightSeen = 0;
     },
     close: async () => {
@@ -114,6 +147,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+
+  function takeInjected(command: string): InjectedAnswer | undefined {
+    const found = injected.find((a) => a.times > 0 && a.command === command);
+    if (!found) return undefined;
+    found.times--;
+    injected = injected.filter((a) => a.times > 0);
+    return found;
+  }
 
   function takeFault(command: string): ArmedFault | undefined {
     const fault = faults.find((f) => f.times > 0 && (f.command === undefined || f.command === command));
@@ -159,7 +200,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sim.maxInFlightSeen = Math.max(sim.maxInFlightSeen, current);
     try {
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-      send(res, 200, JSON.stringify(answer(command, params, account, clock())));
+      const replacement = takeInjected(command);
+      if (replacement && !replacement.afterRunning) return send(res, 200, JSON.stringify(replacement.body));
+      const result = answer(command, params, account, clock());
+      if (replacement) return send(res, 200, JSON.stringify(replacement.body));
+      send(res, 200, JSON.stringify(dialect === 'live' ? toLiveDialect(command, result, account) : result));
     } finally {
       inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
     }
