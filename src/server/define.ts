@@ -16,6 +16,14 @@ export interface ToolContext {
   api: Api3;
 }
 
+/** What a preview shows a person, and what must still hold when the call is confirmed. */
+export interface PreviewOutcome {
+  /** The facts the user decides on (price, balance, the settings replaced); the confirmation id is bound to them. */
+  facts: Json;
+  /** Why api3 would refuse the call, found by reads: the preview says so and issues no confirmation. */
+  refusals?: string[];
+}
+
 /** What every tool declares, whether it is one api3 command or a task built from several. */
 interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   /** The MCP tool name: exactly the api3 command name (`set_dns2`), or a composite's own name. */
@@ -31,10 +39,13 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   input: In;
   /** The condensed result (for writes: the confirmation). */
   output: Out;
-  /** For a destructive tool whose risk depends on the input (set_dns2 appending): does this call need confirm? */
-  needsConfirm?(args: z.infer<In>): boolean;
-  /** Facts worth showing before a destructive call is confirmed (price, current settings); reads only. */
-  preview?(args: z.infer<In>, ctx: ToolContext): Promise<Json>;
+  /**
+   * For a destructive tool whose risk depends on the input or on the current state (set_dns2
+   * appending to a domain already on Dynadot DNS): does this call need a confirmed preview?
+   */
+  needsConfirm?(args: z.infer<In>, ctx: ToolContext): boolean | Promise<boolean>;
+  /** Facts a person decides on before a destructive call, and what api3 would refuse; reads only. */
+  preview?(args: z.infer<In>, ctx: ToolContext): Promise<PreviewOutcome>;
   /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
   cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
 }

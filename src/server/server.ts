@@ -10,7 +10,8 @@ import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
 import type { AuditLog } from './audit.js';
-import { confirmSchema, gate, previewSchema } from './safety.js';
+import { confirmFields, gate, previewSchema, type SafetyPolicy } from './safety.js';
+import { Confirmations } from './confirmation.js';
 import { DEFAULT_TOOLSETS, TOOLSETS, type ToolsetName } from './toolsets.js';
 
 export interface Selection {
@@ -33,7 +34,7 @@ export function selectTools(catalog: readonly AnyToolSpec[], selection: Selectio
 
 /** The input schema a client sees: the spec's own, plus `confirm` for destructive tools. */
 export function advertisedInput(spec: AnyToolSpec): z.ZodObject {
-  return spec.effect === 'destructive' ? spec.input.extend({ confirm: confirmSchema }) : spec.input;
+  return spec.effect === 'destructive' ? spec.input.extend(confirmFields) : spec.input;
 }
 
 // Explained once in the instructions rather than in every tool's schema: context costs.
@@ -86,6 +87,8 @@ export interface ServerOptions extends Selection {
   spendCap?: number;
   /** Where writes are recorded (DYNADOT_AUDIT_LOG). */
   audit?: AuditLog;
+  /** Issues and checks confirmation ids; one per process (or a shared secret) so HTTP sessions agree. */
+  confirmations?: Confirmations;
 }
 
 export function instructionsFor(options: ServerOptions, served: readonly AnyToolSpec[]): string {
@@ -127,7 +130,10 @@ export function buildServer(options: ServerOptions): McpServer {
     },
   });
   const ctx: ToolContext = { api: options.api };
-  const policy = options.spendCap === undefined ? {} : { spendCap: options.spendCap };
+  const policy: SafetyPolicy = {
+    confirmations: options.confirmations ?? new Confirmations(),
+    ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
+  };
   for (const spec of served) {
     server.registerTool(
       spec.name,
@@ -142,10 +148,10 @@ export function buildServer(options: ServerOptions): McpServer {
         // Only calls that reach api3 and may change the account are audited; previews are not.
         let sent = false;
         try {
-          const preview = await gate(spec, args, ctx, policy);
+          const decision = await gate(spec, args, ctx, policy);
           let result: Json;
-          if (preview) {
-            result = { preview };
+          if (!decision.proceed) {
+            result = { preview: decision.preview };
           } else {
             sent = spec.effect !== 'read';
             result = await invoke(spec, args, ctx);

@@ -61,7 +61,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'harness', version: '1.0.0' });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
-  const call = (name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  const send = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+  /**
+   * `confirm: true` without a `confirmation_id` stands for what a user's approval looks like: the
+   * preview first, then the call again with confirm and the id that preview issued. A preview
+   * that issues no id (api3 would refuse) is the answer. To send confirm without a preview's id,
+   * as the gate's own tests do, give `confirmation_id` explicitly (undefined counts).
+   */
+  const call = async (name: string, args: Record<string, unknown> = {}) => {
+    if (args.confirm !== true || 'confirmation_id' in args) return send(name, args);
+    const { confirm: _confirm, ...withoutConfirm } = args;
+    const first = await send(name, withoutConfirm);
+    const id = (first.structuredContent as { preview?: { confirmation_id?: string } } | undefined)?.preview?.confirmation_id;
+    if (first.isError || !id) return first;
+    return send(name, { ...args, confirmation_id: id });
+  };
   return {
     client,
     simulator,

@@ -1,5 +1,5 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { parseApi3Response } from '../../src/api3/envelope.js';
 import { type AnyToolSpec, annotationsFor, type Effect } from '../../src/server/define.js';
@@ -203,7 +203,7 @@ export interface PinOptions {
  * advertises for it, and that a destructive tool's description mentions confirm.
  */
 export function pinEffect(spec: AnyToolSpec, effect: Effect, options: PinOptions = {}): void {
-  it(`${spec.name}: its effect is pinned as ${effect} and advertised so`, () => {
+  it(`${spec.name}: its effect is pinned as ${effect} and advertised so`, async () => {
     expect(spec.effect).toBe(effect);
     const waiver = CONFIRM_WAIVERS.includes(spec.name);
     expect(spec.needsConfirm !== undefined, `only ${CONFIRM_WAIVERS.join(', ')} may waive confirm`).toBe(waiver);
@@ -212,7 +212,8 @@ export function pinEffect(spec: AnyToolSpec, effect: Effect, options: PinOptions
       expect(needed, 'a waiver tool pins an input that needs confirm and one that does not').toEqual(expect.arrayContaining([true, false]));
     }
     for (const { args, needed } of options.confirmNeeded ?? []) {
-      expect(spec.needsConfirm?.(spec.input.parse(args)), JSON.stringify(args)).toBe(needed);
+      // A decision that depends on the account's state reads it through the file's harness.
+      expect(await spec.needsConfirm?.(spec.input.parse(args), { api: harness().h().api }), JSON.stringify(args)).toBe(needed);
     }
     const tool = harness()
       .tools()
@@ -245,11 +246,13 @@ export function snapshot(account: SimAccount): unknown {
 }
 
 /**
- * The two cases of the confirm gate for a destructive tool, given valid `args` that would change
- * the account if confirmed: without confirm, and with `confirm: false`, the answer is a preview
- * only, only the listed `reads` reached api3, and the account is unchanged.
+ * The confirm gate for a destructive tool, given valid `args` that would change the account if
+ * confirmed. Without confirm, and with `confirm: false`: a preview only, only the listed `reads`
+ * reached api3, the account unchanged. With confirm but no id, a forged id, the id of other
+ * arguments, a stale id, or an id whose facts changed since: nothing state-changing is sent and
+ * the answer is a fresh preview saying why. With its own preview's id: exactly one.
  */
-export function confirmGateCases(spec: AnyToolSpec, args: Record<string, unknown>, reads: readonly string[]): void {
+export function confirmGateCases(spec: AnyToolSpec, args: Record<string, unknown>, reads: readonly string[], options: GateOptions): void {
   const tool = spec.name;
   const commands = () =>
     harness()
@@ -288,6 +291,79 @@ export function confirmGateCases(spec: AnyToolSpec, args: Record<string, unknown
     if (!previewCallsItself) expect(commands()).not.toContain(tool);
     expect(snapshot(h().simulator.account)).toEqual(before);
   });
+
+  const writes = options.writes ?? [tool];
+  // A renewal quote (price_check) reads; everything else sent to a write command changes state.
+  const writesSent = () =>
+    harness()
+      .h()
+      .simulator.requests.filter((r) => writes.includes(r.command) && r.params.price_check === undefined).length;
+  const previewOf = async (callArgs: Record<string, unknown>): Promise<Json> => {
+    const result = await harness().h().call(tool, callArgs);
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const preview = (result.structuredContent as Json).preview;
+    expect(preview, `expected a preview: ${textOf(result)}`).toBeDefined();
+    return preview;
+  };
+  /** Confirms with `id`: nothing state-changing may be sent, and the answer is a fresh preview saying why. */
+  const refusedWith = async (id: string | undefined, why: RegExp) => {
+    const { h } = harness();
+    const before = snapshot(h().simulator.account);
+    const sentBefore = writesSent();
+    const preview = await previewOf({ ...args, confirm: true, confirmation_id: id });
+    expect(preview.why_not_sent).toMatch(why);
+    expect(preview.confirmation_id).toMatch(/^c1\./);
+    expect(writesSent()).toBe(sentBefore);
+    expect(snapshot(h().simulator.account)).toEqual(before);
+  };
+
+  it(`${tool}: confirm without the preview's confirmation_id sends nothing and answers a fresh preview`, async () => {
+    await refusedWith(undefined, /without the confirmation_id/);
+    await refusedWith('c1.123.forged.forged', /another tool or other arguments|not one this server issued/);
+  });
+
+  it(`${tool}: a confirmation_id from other arguments sends nothing`, async () => {
+    options.prepareOther?.(harness().h().simulator.account);
+    const other = await previewOf(options.otherArgs);
+    expect(other.confirmation_id, 'the other arguments must make a preview that issues an id').toMatch(/^c1\./);
+    await refusedWith(other.confirmation_id, /another tool or other arguments/);
+  });
+
+  it(`${tool}: a confirmation_id older than 10 minutes sends nothing`, async () => {
+    const { confirmation_id: id } = await previewOf(args);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    try {
+      await refusedWith(id, /more than 10 minutes old/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it(`${tool}: when the facts change after the preview (${options.changeFacts.what}), nothing is sent`, async () => {
+    const { confirmation_id: id } = await previewOf(args);
+    options.changeFacts.change(harness().h().simulator.account);
+    await refusedWith(id, /changed since the preview/);
+  });
+
+  it(`${tool}: with its own preview's confirmation_id, exactly one state-changing request`, async () => {
+    const { confirmation_id: id } = await previewOf(args);
+    const sentBefore = writesSent();
+    const result = await harness().h().call(tool, { ...args, confirm: true, confirmation_id: id });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(result.structuredContent as Json).not.toHaveProperty('preview');
+    expect(writesSent() - sentBefore).toBe(1);
+  });
+}
+
+export interface GateOptions {
+  /** Valid arguments of another call of the same tool: its id must not confirm `args`. */
+  otherArgs: Record<string, unknown>;
+  /** Makes `otherArgs` valid in the seeded account, where it needs more than the seed has. */
+  prepareOther?(account: SimAccount): void;
+  /** A change to the account after the preview that the preview's facts show (a price rise, a record edited). */
+  changeFacts: { what: string; change(account: SimAccount): void };
+  /** Commands that change state (default: the tool itself); a composite names what it calls. */
+  writes?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,11 +543,14 @@ export function smugglingCase(spec: AnyToolSpec, args: Record<string, unknown>, 
     const before = h().simulator.requests.length;
     const result = await h().call(tool, args);
     const sent = h().simulator.requests.slice(before);
-    const request = sent.find((r) => r.command === tool);
+    // The write is the last request for the command; a preview may have asked it for a quote first.
+    const request = sent.filter((r) => r.command === tool).at(-1);
     expect(request, `${tool} was not sent; result: ${describeResult(result)}; sent: ${JSON.stringify(sent)}`).toBeDefined();
-    expect(request?.params[param]).toBe(smuggled);
-    expect(Object.keys(request?.params ?? {}).sort()).toEqual(Object.keys(expected).sort());
-    expect(request?.params).toEqual(expected);
+    // renew's preview quotes the same call with price_check=1: the same parameters, one marker more.
+    const { price_check: _quote, ...params } = request?.params ?? {};
+    expect(params[param]).toBe(smuggled);
+    expect(Object.keys(params).sort()).toEqual(Object.keys(expected).sort());
+    expect(params).toEqual(expected);
     for (const r of sent) expect(['delete', ''].includes(r.command), `unexpected command ${r.command}`).toBe(false);
     // api3 saw only commands of the catalog.
     for (const r of sent) expect(CATALOG.map((c) => c.name)).toContain(r.command);

@@ -40,7 +40,7 @@ describe('live api3 answers through the server', () => {
         first_year_price: { amount: 10.99, currency: 'USD' },
         renewal_price: { amount: 11.99, currency: 'USD' },
         // 10.99 + 2 x 11.99
-        estimated_total: { amount: 34.97, currency: 'USD' },
+        total: { amount: 34.97, currency: 'USD' },
       });
       expect(sent('register')).toBe(0);
     });

@@ -1,3 +1,4 @@
+import { Confirmations } from '../../src/server/confirmation.js';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
 import { Api3Error } from '../../src/api3/errors.js';
@@ -89,30 +90,35 @@ describe('set_dns2 read-back', () => {
 });
 
 describe('the gate with a scripted api3', () => {
-  it('a transient failure of a preview lookup still gives a preview, with a note', async () => {
+  const policy = () => ({ confirmations: new Confirmations('a test secret') });
+
+  it('a transient failure of a preview lookup gives a preview that says so, with no confirmation id', async () => {
     const api = new FakeApi({
       get_dns: () => {
         throw new Api3Error('timeout', 'api3 did not answer');
       },
     });
     const args = setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] });
-    const preview = await gate(setDns2, args, { api });
-    expect(preview?.details).toEqual({ note: expect.stringMatching(/Could not look up/) });
-    expect(preview?.next_step).toMatch(/confirm: true/);
+    const decision = await gate(setDns2, args, { api }, policy());
+    if (decision.proceed) throw new Error('expected a preview');
+    expect(decision.preview.refused_because).toEqual([expect.stringMatching(/could not read the current price or settings \(timeout\)/)]);
+    expect(decision.preview).not.toHaveProperty('confirmation_id');
     expect(api.requests.map((r) => r.command)).toEqual(['get_dns']);
   });
 
-  it('confirm: true passes the gate without any lookup', async () => {
-    const api = new FakeApi({});
+  it('confirm: true alone does not pass: the facts are read again and a fresh preview comes back', async () => {
+    const api = new FakeApi({ get_dns: () => dnsPayload([['a', '192.0.2.9']]) });
     const args = { ...setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), confirm: true };
-    expect(await gate(setDns2, args, { api })).toBeUndefined();
-    expect(api.requests).toEqual([]);
+    const decision = await gate(setDns2, args, { api }, policy());
+    if (decision.proceed) throw new Error('expected a preview');
+    expect(decision.preview.why_not_sent).toMatch(/without the confirmation_id/);
+    expect(decision.preview.confirmation_id).toMatch(/^c1\./);
   });
 
   it('non-destructive tools never meet the gate', async () => {
     const api = new FakeApi({});
     for (const spec of CATALOG.filter((s) => s.effect !== 'destructive')) {
-      expect(await gate(spec, {}, { api }), spec.name).toBeUndefined();
+      expect(await gate(spec, {}, { api }, policy()), spec.name).toEqual({ proceed: true });
     }
     expect(api.requests).toEqual([]);
   });

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { epochToIso, type Money, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { apiParams, flagParam } from '../../src/api3/params.js';
-import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
+import { currency, domainName, moneySchema, plainText, years } from '../../src/server/schemas.js';
 import search from './search.js';
+import accountInfo from '../account/account_info.js';
+import contactList from '../contacts/contact_list.js';
+import { balanceFacts, withCharge } from '../shared/purchase.js';
 
 /**
  * Availability and price of the name, from the search tool. api3 quotes the first year, and in
@@ -26,6 +29,44 @@ async function quote(args: { domain: string; years: number; currency?: string | 
 // The roles say these are contact ids; a description per role would repeat it four times.
 const contactId = z.int32().min(0);
 
+const input = z.object({
+  domain: domainName,
+  years,
+  currency,
+  premium: z.boolean().optional().describe('Required to buy a premium-priced name'),
+  coupon: plainText(64).optional(),
+  contacts: z
+    .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
+    .partial()
+    .optional()
+    .describe('WHOIS contact ids by role (contact_list); default: the account defaults'),
+  registrant_name: plainText(200).optional().describe('.at and .be only: registrant name'),
+  registrant_organization: plainText(200).optional().describe('.at and .be only: registrant organization'),
+});
+type Input = z.infer<typeof input>;
+
+function toApi(args: Input) {
+  return apiParams({
+    domain: args.domain,
+    duration: args.years,
+    currency: args.currency,
+    premium: flagParam.oneWhenOn(args.premium),
+    coupon: args.coupon || undefined,
+    registrant_contact: args.contacts?.registrant,
+    admin_contact: args.contacts?.admin,
+    technical_contact: args.contacts?.technical,
+    billing_contact: args.contacts?.billing,
+    option0: args.registrant_name || undefined,
+    option1: args.registrant_organization || undefined,
+  });
+}
+
+const condense = (body: Record<string, unknown>, args: Input) => ({
+  domain: text(body.DomainName) ?? args.domain,
+  expires: epochToIso(body.Expiration),
+  registered: true as const,
+});
+
 export default defineTool({
   name: 'register',
   toolset: 'domains',
@@ -33,48 +74,45 @@ export default defineTool({
   description:
     'Register one available domain, paid from the account balance. Spends money: needs confirm after the user saw the price. Check with search first.',
   effect: 'destructive',
-  input: z.object({
-    domain: domainName,
-    years,
-    currency,
-    premium: z.boolean().optional().describe('Required to buy a premium-priced name'),
-    coupon: plainText(64).optional(),
-    contacts: z
-      .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
-      .partial()
-      .optional()
-      .describe('WHOIS contact ids by role (contact_list); default: the account defaults'),
-    registrant_name: plainText(200).optional().describe('.at and .be only: registrant name'),
-    registrant_organization: plainText(200).optional().describe('.at and .be only: registrant organization'),
-  }),
-  output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true) }),
-  toApi: (args) =>
-    apiParams({
-      domain: args.domain,
-      duration: args.years,
-      currency: args.currency,
-      premium: flagParam.oneWhenOn(args.premium),
-      coupon: args.coupon || undefined,
-      registrant_contact: args.contacts?.registrant,
-      admin_contact: args.contacts?.admin,
-      technical_contact: args.contacts?.technical,
-      billing_contact: args.contacts?.billing,
-      option0: args.registrant_name || undefined,
-      option1: args.registrant_organization || undefined,
-    }),
-  condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), registered: true as const }),
+  input,
+  output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true), charged: moneySchema.optional() }),
+  toApi,
+  condense,
+  async run(args, ctx) {
+    return withCharge(ctx, args.currency, async () => {
+      const { body } = await ctx.api.call({ command: 'register', params: toApi(args), mutates: true });
+      return condense(body, args);
+    });
+  },
   async cost(args, ctx) {
     return (await quote(args, ctx)).total;
   },
   async preview(args, ctx) {
     const { available, premium, firstYear, renewal, total } = await quote(args, ctx);
+    const refusals: string[] = [];
+    if (!available) refusals.push(`${args.domain} is not available to register (search shows what is)`);
+    if (premium && !args.premium) refusals.push(`${args.domain} is a premium name: it can only be bought with premium: true, at the price shown`);
+    const account = await invokeRead(accountInfo, {}, ctx);
+    const contacts = { ...account.default_contacts, ...args.contacts };
+    const known = new Set((await invokeRead(contactList, {}, ctx)).items.map((c) => c.id));
+    for (const [role, id] of Object.entries(args.contacts ?? {})) {
+      if (!known.has(id)) refusals.push(`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`);
+    }
+    const balance = available ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
     return {
-      available,
-      ...(premium ? { premium: true } : {}),
-      first_year_price: firstYear,
-      ...(renewal ? { renewal_price: renewal } : {}),
-      estimated_total: total,
-      note: renewal ? 'A coupon may lower the total.' : 'Later years may be charged at the renewal price; a coupon may lower the total.',
+      facts: {
+        available,
+        ...(premium ? { premium: true } : {}),
+        years: args.years,
+        first_year_price: firstYear,
+        ...(renewal ? { renewal_price: renewal } : {}),
+        total,
+        ...balance.facts,
+        contacts,
+        privacy_and_renew_option: "the account's defaults",
+        note: renewal ? 'A coupon may lower the total.' : 'Later years may be charged at the renewal price; a coupon may lower the total.',
+      },
+      refusals: [...refusals, ...balance.refusals],
     };
   },
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { epochToIso, money, text } from '../../src/server/condense.js';
-import { defineTool, type ToolContext } from '../../src/server/define.js';
+import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
+import domainInfo from './domain_info.js';
+import { balanceFacts, withCharge } from '../shared/purchase.js';
 import { apiParams, flagParam } from '../../src/api3/params.js';
-import { currency, domainName, plainText, years } from '../../src/server/schemas.js';
+import { currency, domainName, moneySchema, plainText, years } from '../../src/server/schemas.js';
 
 const input = z.object({
   domain: domainName,
@@ -31,6 +33,19 @@ function toApi(args: Input) {
   });
 }
 
+const condense = (body: Record<string, unknown>, args: Input) => ({
+  domain: text(body.DomainName) ?? args.domain,
+  expires: epochToIso(body.Expiration),
+  renewed: true as const,
+});
+
+/** `2027-03-01T10:00:00Z` plus n years, in the same ISO form. */
+function addYears(iso: string, n: number): string {
+  const date = new Date(iso);
+  date.setUTCFullYear(date.getUTCFullYear() + n);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** price_check makes api3 quote the renewal without performing it. */
 async function quote(args: Input, { api }: ToolContext) {
   const { body } = await api.call({ command: 'renew', params: apiParams(toApi(args), { price_check: flagParam.oneWhenOn(true) }), mutates: false });
@@ -44,13 +59,31 @@ export default defineTool({
   description: 'Renew one domain for 1 to 10 years, paid from the account balance. Spends money: needs confirm; the preview shows the price.',
   effect: 'destructive',
   input,
-  output: z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true) }),
+  output: z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true), charged: moneySchema.optional() }),
   toApi,
-  condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, expires: epochToIso(body.Expiration), renewed: true as const }),
+  condense,
+  async run(args, ctx) {
+    return withCharge(ctx, args.currency, async () => {
+      const { body } = await ctx.api.call({ command: 'renew', params: toApi(args), mutates: true });
+      return condense(body, args);
+    });
+  },
   async cost(args, ctx) {
     return quote(args, ctx);
   },
   async preview(args, ctx) {
-    return { price: await quote(args, ctx) };
+    const { domain } = await invokeRead(domainInfo, { domain: args.domain }, ctx);
+    const price = await quote(args, ctx);
+    const balance = await balanceFacts(ctx, price);
+    return {
+      facts: {
+        years: args.years,
+        price,
+        ...balance.facts,
+        expires_now: domain.expires,
+        expires_after: domain.expires && addYears(domain.expires, args.years),
+      },
+      refusals: balance.refusals,
+    };
   },
 });

@@ -38,18 +38,41 @@ describe('through the client', () => {
     expect(account().balance).toBeCloseTo(300 + 1.99, 2);
   });
 
-  it('delete: a domain past its grace period is refused with an error code and kept', async () => {
-    const error = await fail('delete', { domain: 'acme-widgets.com', confirm: true });
-    expect(error.error).toBe('api_error');
-    expect(error.message).toMatch(/grace period/);
+  it('delete: a domain past its grace period gets no confirmation id, is not sent, and is kept', async () => {
+    const { preview } = await ok('delete', { domain: 'acme-widgets.com', confirm: true });
+    expect(preview.refused_because).toEqual([expect.stringMatching(/past the 5-day delete grace period/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(h().simulator.requests.map((r) => r.command)).not.toContain('delete');
     expect(account().domains.has('acme-widgets.com')).toBe(true);
     expect(account().balance).toBe(300);
+  });
+
+  it('delete: when api3 refuses anyway (the grace period it counts differs), the error says why', async () => {
+    h().simulator.injectAnswer({ command: 'delete', body: { DeleteResponse: { ResponseCode: '-1', Status: 'error', Error: 'fresh-idea.xyz is past its grace period' } } });
+    const error = await fail('delete', { domain: 'fresh-idea.xyz', confirm: true });
+    expect(error.error).toBe('api_error');
+    expect(error.message).toMatch(/grace period/);
+    expect(account().domains.has('fresh-idea.xyz')).toBe(true);
   });
 });
 
 describe('safety', () => {
   pinEffect(deleteDomain, 'destructive');
-  confirmGateCases(deleteDomain, { domain: 'fresh-idea.xyz' }, ['domain_info']);
+  confirmGateCases(deleteDomain, { domain: 'fresh-idea.xyz' }, ['domain_info'], {
+    otherArgs: { domain: 'fresh-idea2.xyz' },
+    // A second domain in its grace period, so the other arguments make a confirmable preview too.
+    prepareOther: (sim) => {
+      const fresh = sim.domains.get('fresh-idea.xyz');
+      if (fresh) sim.domains.set('fresh-idea2.xyz', { ...structuredClone(fresh), name: 'fresh-idea2.xyz' });
+    },
+    changeFacts: {
+      what: 'the expiry changed',
+      change: (sim) => {
+        const fresh = sim.domains.get('fresh-idea.xyz');
+        if (fresh) fresh.expiration += 86_400_000;
+      },
+    },
+  });
 
   it('delete preview names the dates', async () => {
     const del = (await call('delete', { domain: 'fresh-idea.xyz' })).structuredContent as Json;

@@ -79,7 +79,7 @@ describe('through the client', () => {
     const before = account().balance;
     const result = await ok('register', { domain: 'brand-new-name.com', years: 2, confirm: true });
     const sim = domain('brand-new-name.com');
-    expect(result).toEqual({ domain: 'brand-new-name.com', expires: iso(sim.expiration), registered: true });
+    expect(result).toEqual({ domain: 'brand-new-name.com', expires: iso(sim.expiration), registered: true, charged: { amount: 21.98, currency: 'USD' } });
     expect(account().balance).toBeCloseTo(before - 2 * 10.99, 2);
     expect(sim.expiration - sim.registration).toBe(2 * YEAR);
     expect(account().orders).toEqual([expect.objectContaining({ type: 'Registration', domain: 'brand-new-name.com', amount: 21.98 })]);
@@ -91,35 +91,59 @@ describe('through the client', () => {
     expect(domain('second-brand.net').contacts).toEqual({ registrant: 1, admin: 1, technical: 0, billing: 0 });
   });
 
-  // The simulator charges the order before it checks the contact ids, so a registration that
-  // fails on an unknown contact still takes the money (src/simulator/handlers/domains.ts).
-  it('register: an unknown contact id is refused and nothing is charged', async () => {
-    const error = await fail('register', { domain: 'brand-new-name.org', years: 1, contacts: { registrant: 99 }, confirm: true });
-    expect(error.error).toBe('not_found');
-    expect(account().domains.has('brand-new-name.org')).toBe(false);
-    expect(account().balance).toBe(300);
-    expect(account().orders).toEqual([]);
+  it('the result says what was charged, read from the balance before and after', async () => {
+    const result = await ok('register', { domain: 'brand-new-name.com', years: 1, confirm: true });
+    expect(result.charged).toEqual({ amount: 10.99, currency: 'USD' });
   });
+});
 
-  it('register: a taken name is refused and nothing is charged', async () => {
-    const error = await fail('register', { domain: 'google.com', years: 1, confirm: true });
-    expect(error.message).toMatch(/not available/);
+describe('previews that check: what api3 would refuse gets no confirmation id, and nothing is sent', () => {
+  const refused = async (args: Record<string, unknown>, reason: RegExp) => {
+    const { preview } = await ok('register', { ...args, confirm: true });
+    expect(preview.refused_because).toEqual(expect.arrayContaining([expect.stringMatching(reason)]));
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(preview.why_not_sent).toBeUndefined();
+    expect(sent('register')).toHaveLength(0);
     expect(account().balance).toBe(300);
-    expect(account().domains.has('google.com')).toBe(false);
+  };
+
+  it('a name that is taken', () => refused({ domain: 'google.com', years: 1 }, /not available/));
+  it('an unknown contact id', () => refused({ domain: 'brand-new-name.org', years: 1, contacts: { registrant: 99 } }, /no contact 99/));
+  it('a premium name without premium: true', () => refused({ domain: 'best.ai', years: 1 }, /premium name/));
+  it('a balance below the total', () => refused({ domain: 'brand-new-name.io', years: 10 }, /does not cover/));
+
+  it('a premium name with premium: true and the balance for it goes through the preview', async () => {
+    account().balance = 10_000;
+    const { preview } = await ok('register', { domain: 'best.ai', years: 1, premium: true });
+    expect(preview.confirmation_id).toMatch(/^c1\./);
+    expect(preview.details).toMatchObject({ premium: true, total: { amount: 4999, currency: 'USD' } });
   });
 });
 
 describe('safety', () => {
   pinEffect(register, 'destructive');
-  confirmGateCases(register, { domain: 'brand-new-name.com', years: 2 }, ['search']);
+  confirmGateCases(register, { domain: 'brand-new-name.com', years: 2 }, ['search', 'account_info', 'contact_list', 'get_account_balance'], {
+    otherArgs: { domain: 'brand-new-name.com', years: 3 },
+    changeFacts: {
+      what: 'a price rise',
+      change: (sim) => {
+        sim.tldPrices = sim.tldPrices.map((p) => (p.tld === 'com' ? { ...p, register: p.register + 5 } : p));
+      },
+    },
+    writes: ['register'],
+  });
 
-  it('register preview shows availability and the estimated cost', async () => {
-    const result = await call('register', { domain: 'brand-new-name.com', years: 2 });
+  it('register preview: price per year and total, balance before and after, the contacts the domain will get', async () => {
+    const result = await call('register', { domain: 'brand-new-name.com', years: 2, contacts: { registrant: 1 } });
     const { details } = (result.structuredContent as Json).preview;
     expect(details).toMatchObject({
       available: true,
+      years: 2,
       first_year_price: { amount: 10.99, currency: 'USD' },
-      estimated_total: { amount: 21.98, currency: 'USD' },
+      total: { amount: 21.98, currency: 'USD' },
+      balance_before: { amount: 300, currency: 'USD' },
+      balance_after: { amount: 278.02, currency: 'USD' },
+      contacts: { registrant: 1, admin: 0, technical: 0, billing: 0 },
     });
   });
 

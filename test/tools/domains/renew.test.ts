@@ -70,7 +70,7 @@ describe('through the client', () => {
     const result = await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true });
     const after = domain('acme-widgets.com').expiration;
     expect(after).toBe(before + YEAR);
-    expect(result).toEqual({ domain: 'acme-widgets.com', expires: iso(after), renewed: true });
+    expect(result).toEqual({ domain: 'acme-widgets.com', expires: iso(after), renewed: true, charged: { amount: 11.99, currency: 'USD' } });
     expect(account().balance).toBeCloseTo(300 - 11.99, 2);
   });
 
@@ -86,7 +86,23 @@ describe('through the client', () => {
 describe('safety', () => {
   pinEffect(renew, 'destructive');
   // The preview asks api3 itself for the price (renew with price_check), which renews nothing.
-  confirmGateCases(renew, { domain: 'acme-widgets.com', years: 1 }, ['renew']);
+  confirmGateCases(renew, { domain: 'acme-widgets.com', years: 1 }, ['domain_info', 'renew', 'get_account_balance'], {
+    otherArgs: { domain: 'acme-widgets.com', years: 2 },
+    changeFacts: {
+      what: 'a price rise',
+      change: (sim) => {
+        sim.tldPrices = sim.tldPrices.map((p) => (p.tld === 'com' ? { ...p, renew: p.renew + 5 } : p));
+      },
+    },
+  });
+
+  it('renew preview: a balance below the price gets no confirmation id, and nothing is renewed', async () => {
+    account().balance = 5;
+    const { preview } = await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true });
+    expect(preview.refused_because).toEqual([expect.stringMatching(/balance of 5 USD does not cover 11.99 USD/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(h().simulator.requests.filter((r) => r.command === 'renew' && r.params.price_check === undefined)).toEqual([]);
+  });
 
   it('renew preview sends exactly one renew request, a price_check, and shows its price', async () => {
     const result = await call('renew', { domain: 'acme-widgets.com', years: 2 });
@@ -94,7 +110,17 @@ describe('safety', () => {
     expect(renews).toHaveLength(1);
     expect(renews[0]?.params.price_check).toBe('1');
     expect(renews[0]?.params).toMatchObject({ domain: 'acme-widgets.com', duration: '2' });
-    expect((result.structuredContent as Json).preview.details).toEqual({ price: { amount: 23.98, currency: 'USD' } });
+    const expires = domain('acme-widgets.com').expiration;
+    const later = new Date(expires);
+    later.setUTCFullYear(later.getUTCFullYear() + 2);
+    expect((result.structuredContent as Json).preview.details).toEqual({
+      years: 2,
+      price: { amount: 23.98, currency: 'USD' },
+      balance_before: { amount: 300, currency: 'USD' },
+      balance_after: { amount: 276.02, currency: 'USD' },
+      expires_now: iso(expires),
+      expires_after: iso(later.getTime()),
+    });
   });
 
   it('renew: other invalid input is refused before anything is sent', async () => {
