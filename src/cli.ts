@@ -7,6 +7,8 @@ import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
 import { log, setLogLevel } from './log.js';
 import { fileAuditLog } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
+import { Confirmations } from './server/confirmation.js';
+import { registerSecret } from './api3/redact.js';
 import { startSimulator } from './simulator/server.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
   }
   const { config } = parsed;
   setLogLevel(config.logLevel);
+  // Whoever holds the secret can mint confirmations: it is kept out of every log line like the key.
+  if (config.confirmSecret) registerSecret(config.confirmSecret);
   const backend = await connectBackend(config);
   const options: ServerOptions = {
     api: backend.api,
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
     readOnly: config.readOnly,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
     ...(config.auditLog ? { audit: fileAuditLog(config.auditLog) } : {}),
+    // One for the process: every HTTP session (and each stateless request) checks the same ids.
+    confirmations: new Confirmations(config.confirmSecret),
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),
     ...(config.tools ? { tools: config.tools } : {}),
   };

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_TOOLSETS, isToolsetName, TOOLSET_NAMES, type ToolsetName } from './server/toolsets.js';
+import type { SpendCap } from './server/safety.js';
 
 export const LIVE_API_URL = 'https://api.dynadot.com/api3.json';
 export const SANDBOX_API_URL = 'https://api-sandbox.dynadot.com/api3.json';
@@ -56,6 +57,29 @@ const toolsetList = z
     return [...new Set(names.flatMap((name) => (name === 'default' ? DEFAULT_TOOLSETS : [name as ToolsetName])))];
   });
 
+/** What DYNADOT_SPEND_CAP accepts, as its error message says. */
+const SPEND_CAP_FORMS = 'an amount in the account currency (50), an amount and its three-letter currency code (50 USD), or none for no cap';
+
+/**
+ * DYNADOT_SPEND_CAP: `50` is in the account's currency, `50 USD` names it (and must then be the
+ * account's: the gate refuses every purchase otherwise), `none` or `off` is no cap.
+ */
+const spendCapText = z.string().transform((text, ctx): SpendCap | undefined => {
+  const value = text.trim();
+  if (/^(none|off)$/i.test(value)) return undefined;
+  const match = /^(\d+(?:\.\d+)?)(?:\s*([A-Za-z]{3}))?$/.exec(value);
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a spend cap; write ${SPEND_CAP_FORMS}` });
+    return z.NEVER;
+  }
+  const amount = Number(match[1]);
+  if (!(amount > 0) || !Number.isFinite(amount)) {
+    ctx.addIssue({ code: 'custom', message: `"${value}": the amount must be more than 0 (none turns the cap off)` });
+    return z.NEVER;
+  }
+  return match[2] ? { amount, currency: match[2].toUpperCase() } : { amount };
+});
+
 /** Every setting, in one schema; env and flags are merged into its input. */
 export const configSchema = z.object({
   apiKey: z.string().min(1).optional(),
@@ -84,10 +108,12 @@ export const configSchema = z.object({
   sessionIdleMs: positiveInt(7 * 24 * 3_600_000).default(30 * 60_000),
   /** HTTP: largest accepted request body; larger gets 413. */
   maxBodyBytes: positiveInt(64 * 1024 * 1024).default(1024 * 1024),
-  /** Largest amount a single purchase may cost, in the account currency; unset: no cap. */
-  spendCap: z.coerce.number().positive('must be a positive amount').optional(),
+  /** Largest amount a single purchase may cost, in the account currency; unset or `none`: no cap. */
+  spendCap: spendCapText.optional(),
   /** A file that gets one JSON line per write; unset: no audit log. */
   auditLog: z.string().min(1).optional(),
+  /** Signs confirmation ids; replicas behind one load balancer share it. Unset: random per process. */
+  confirmSecret: z.string().min(16, 'DYNADOT_CONFIRM_SECRET must be at least 16 characters').optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -109,7 +135,8 @@ HTTP settings from env: DYNADOT_MCP_TOKEN (bearer token, required beyond loopbac
   DYNADOT_MCP_ALLOWED_ORIGINS (extra browser origins), DYNADOT_MCP_MAX_SESSIONS (100),
   DYNADOT_MCP_SESSION_IDLE_MS (1800000), DYNADOT_MCP_MAX_BODY_BYTES (1048576).
 
-Safety settings from env: DYNADOT_SPEND_CAP (largest single purchase),
+Safety settings from env: DYNADOT_SPEND_CAP (largest single purchase: 50 in the account
+  currency, 50 USD, or none),
   DYNADOT_AUDIT_LOG (file that records every write as a JSON line).
 
 Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
@@ -159,6 +186,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     maxBodyBytes: unset(env.DYNADOT_MCP_MAX_BODY_BYTES),
     spendCap: unset(env.DYNADOT_SPEND_CAP),
     auditLog: unset(env.DYNADOT_AUDIT_LOG),
+    confirmSecret: unset(env.DYNADOT_CONFIRM_SECRET),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
   };
   const parsed = configSchema.safeParse(input);
@@ -190,6 +218,7 @@ const SETTING_NAMES: Record<string, string> = {
   maxBodyBytes: 'DYNADOT_MCP_MAX_BODY_BYTES',
   spendCap: 'DYNADOT_SPEND_CAP',
   auditLog: 'DYNADOT_AUDIT_LOG',
+  confirmSecret: 'DYNADOT_CONFIRM_SECRET',
   logLevel: 'DYNADOT_LOG_LEVEL',
 };
 

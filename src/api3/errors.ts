@@ -82,8 +82,9 @@ export function classifyApi3Message(message: string): ErrorCode {
 }
 
 /**
- * Remedies for messages whose code alone does not say what to do. The first that matches wins;
- * each names only tools this server has, or the Dynadot control panel.
+ * Remedies for messages whose code alone does not say what to do. The first that matches wins.
+ * Hints may name any catalog tool (a one-word name in backticks): a server that does not serve
+ * it adds how to enable it (ServedNames in src/server/toolsets.ts).
  */
 const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
   [
@@ -108,7 +109,7 @@ export function api3Failure(api3Message: string): Api3Error {
  * `system_busy`): what each means to an agent.
  */
 const STATUS_MEANINGS: Readonly<Record<string, { code: ErrorCode; says: string; hint?: string }>> = {
-  not_available: { code: 'api_error', says: 'the domain is not available', hint: 'Someone else holds it or it is reserved; search shows what is available.' },
+  not_available: { code: 'api_error', says: 'the domain is not available', hint: 'Someone else holds it or it is reserved; `search` shows what is available.' },
   grace_expired: {
     code: 'api_error',
     says: 'the delete grace period is over',

@@ -57,6 +57,9 @@ export interface Manifest {
   user_config: Record<string, UserConfigOption>;
 }
 
+/** The spend cap a bundle user starts with: enough for most names for a year or two, not for a premium one. */
+export const SUGGESTED_SPEND_CAP = '50';
+
 /** user_config entries and the env variable each one feeds. */
 const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }> = [
   {
@@ -112,9 +115,9 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
       type: 'string',
       title: 'Spend cap per purchase',
       description:
-        'Largest amount, in your account currency, that a single registration or renewal may cost; pricier ones are refused even when confirmed. Empty: no cap.',
+        'Largest amount a single registration or renewal may cost, in your account currency ("50") or with it ("50 USD"); pricier ones, and ones priced in another currency, are refused even when confirmed. "none": no cap.',
       required: false,
-      default: '',
+      default: SUGGESTED_SPEND_CAP,
     },
   },
 ];
@@ -128,7 +131,7 @@ function longDescription(): string {
     '',
     '**No API key? Demo mode.** Leave the API key empty to try every tool against a built-in simulated account with made-up domains: nothing is real and nothing is charged. To use your own account, create an api3 key in the Dynadot control panel under Tools > API and enter it in the settings.',
     '',
-    '**Confirm before anything costly or irreversible.** Purchases, deletions, transfers away and replacements of DNS records or name servers return a preview (with the price where there is one) and change nothing until the call is repeated with `confirm: true` after you approve. Read-only mode serves only tools that change nothing.',
+    `**Confirm before anything costly or irreversible.** Purchases, deletions, transfers away and replacements of DNS records or name servers return a preview (with the price where there is one) and change nothing until the call is repeated with \`confirm: true\` after you approve. The spend cap (${SUGGESTED_SPEND_CAP} in your account currency unless you change it) refuses any single purchase above it even when confirmed. Read-only mode serves only tools that change nothing.`,
     '',
     '**Toolsets** keep the tool list short; choose them in the settings ("all" for every tool):',
     ...toolsets,

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { redact } from '../api3/redact.js';
 import { log } from '../log.js';
+import { maskSensitive, type DeclaresSensitive } from './sensitive.js';
 
 /**
  * The audit log: one JSON line per call that may have changed the account (writes and
@@ -9,6 +10,7 @@ import { log } from '../log.js';
  */
 export interface AuditEntry {
   tool: string;
+  /** The call's arguments; an entry that reaches an AuditLog through `maskedAuditLog` has its secrets as `***`. */
   args: Record<string, unknown>;
   outcome: 'done' | 'pending' | 'error';
   error?: string;
@@ -26,4 +28,15 @@ export function fileAuditLog(path: string): AuditLog {
       log('error', `could not write the audit log ${path}: ${(error as Error).message}`);
     }
   };
+}
+
+/**
+ * `audit` behind a mask: every entry's arguments have the secret fields its tool declares
+ * (`sensitive` in the spec) replaced by `***` before `audit` sees them, so no audit log, a file
+ * or a test's array, ever holds one. An entry for a tool not in `specs` passes unchanged.
+ */
+export function maskedAuditLog(audit: AuditLog, specs: Iterable<DeclaresSensitive & { name: string }>): AuditLog {
+  const byName = new Map<string, DeclaresSensitive>();
+  for (const spec of specs) if (spec.sensitive?.length) byName.set(spec.name, spec);
+  return (entry) => audit({ ...entry, args: maskSensitive(byName.get(entry.tool), entry.args) });
 }

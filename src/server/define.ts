@@ -48,6 +48,11 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   preview?(args: z.infer<In>, ctx: ToolContext): Promise<PreviewOutcome>;
   /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
   cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
+  /**
+   * Top-level argument names whose values are secrets (a transfer's auth code): api3 gets them,
+   * previews, audit lines, logs and error texts never do (src/server/sensitive.ts).
+   */
+  sensitive?: readonly (keyof z.infer<In> & string)[];
 }
 
 /** One api3 command as an MCP tool: the whole of it, in one file under tools/. */

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import type { AnyToolSpec, PreviewOutcome, ToolContext } from './define.js';
-import type { Json } from './condense.js';
+import accountInfo from '../../tools/account/account_info.js';
+import getAccountBalance from '../../tools/account/get_account_balance.js';
+import { invokeRead, type AnyToolSpec, type PreviewOutcome, type ToolContext } from './define.js';
+import type { Json, Money } from './condense.js';
 import { Api3Error, TRANSIENT_CODES } from '../api3/errors.js';
 import { log } from '../log.js';
 import { type Confirmations, CONFIRMATION_TTL_MS } from './confirmation.js';
+import { maskSensitive, registerSensitive } from './sensitive.js';
 
 /**
  * The safety gate: the one place that decides whether a call may reach api3. A destructive call
@@ -36,29 +39,122 @@ export async function requiresConfirm(spec: AnyToolSpec, args: Json, ctx: ToolCo
   return spec.needsConfirm ? spec.needsConfirm(args, ctx) : true;
 }
 
+/** DYNADOT_SPEND_CAP: an amount in `currency` when it names one, else in the account's currency. */
+export interface SpendCap {
+  amount: number;
+  /** Upper-case ISO code; it must be the account's currency, or every purchase is refused. */
+  currency?: string;
+}
+
+/** A cap as a policy takes it: a bare number is an amount in the account's currency. */
+export type SpendCapSetting = number | SpendCap;
+
+export function spendCapOf(setting: SpendCapSetting): SpendCap {
+  if (typeof setting === 'number') return { amount: setting };
+  return setting.currency ? { amount: setting.amount, currency: setting.currency.toUpperCase() } : { amount: setting.amount };
+}
+
+/** `50 USD`, or `50 (account currency)` for a cap that names no currency. */
+export function describeSpendCap(setting: SpendCapSetting): string {
+  const cap = spendCapOf(setting);
+  return cap.currency ? `${cap.amount} ${cap.currency}` : `${cap.amount} (account currency)`;
+}
+
 export interface SafetyPolicy {
   /** Largest amount one purchase may cost, in the account's currency; unset means no cap. */
-  spendCap?: number;
+  spendCap?: SpendCapSetting;
   /** Issues and checks confirmation ids. */
   confirmations: Confirmations;
 }
 
+const codeOf = (error: unknown) => (error instanceof Api3Error ? error.code : 'error');
+
 /**
- * The spend cap: a confirmed purchase is priced again right before it is sent, and refused
- * when it costs more than the cap or cannot be priced at all.
+ * The account's currency: the one its balance is in (get_account_balance; with several
+ * balances, the only one holding money), else the currency of account_info's balance. Read,
+ * never assumed; when neither read tells, `why` says what was seen.
  */
-async function enforceSpendCap(spec: AnyToolSpec, args: Json, ctx: ToolContext, cap: number): Promise<void> {
-  if (!spec.cost) return;
-  const cost = await spec.cost(args, ctx);
-  const hint = 'The spend cap (DYNADOT_SPEND_CAP) is set by whoever runs this server; the user can raise it or buy in the Dynadot control panel.';
-  if (cost === undefined) {
-    throw new Api3Error('permission_denied', `refused by the spend cap of ${cap}: the price of this ${spec.name} could not be determined`, { hint });
+export async function readAccountCurrency(ctx: ToolContext): Promise<{ currency: string } | { currency?: undefined; why: string }> {
+  let why: string;
+  try {
+    const { balances } = await invokeRead(getAccountBalance, {}, ctx);
+    const funded = balances.filter((balance) => balance.amount > 0);
+    const only = balances.length === 1 ? balances[0] : funded.length === 1 ? funded[0] : undefined;
+    if (only) return { currency: only.currency.toUpperCase() };
+    why = balances.length === 0 ? 'get_account_balance lists no balance' : `get_account_balance lists ${balances.length} balances`;
+  } catch (error) {
+    why = `get_account_balance failed (${codeOf(error)})`;
   }
-  if (cost.amount > cap) {
-    throw new Api3Error('permission_denied', `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap}`, {
-      hint,
+  try {
+    const { balance } = await invokeRead(accountInfo, {}, ctx);
+    if (balance) return { currency: balance.currency.toUpperCase() };
+    why += ' and account_info shows no balance';
+  } catch (error) {
+    why += ` and account_info failed (${codeOf(error)})`;
+  }
+  return { why };
+}
+
+const CAP_HINT = 'The spend cap (DYNADOT_SPEND_CAP) is set by whoever runs this server; the user can raise it or buy in the Dynadot control panel.';
+
+/**
+ * The spend cap: a confirmed purchase is priced again right before it is sent and compared with
+ * the cap in the account's currency, read now. Refused, with nothing sent, when it costs more
+ * than the cap, is priced in another currency, or when its price or the account currency cannot
+ * be determined; and every purchase is refused while the cap names a currency the account does
+ * not pay in.
+ */
+async function enforceSpendCap(spec: AnyToolSpec, args: Json, ctx: ToolContext, setting: SpendCapSetting): Promise<void> {
+  if (!spec.cost) return;
+  const cap = spendCapOf(setting);
+  const refuse = (why: string, hint = CAP_HINT) =>
+    new Api3Error('permission_denied', `refused by the spend cap of ${describeSpendCap(cap)}: ${why}; nothing was sent`, { hint });
+
+  const account = await readAccountCurrency(ctx);
+  if (account.currency === undefined) {
+    throw refuse(`the account currency could not be determined (${account.why}), so this ${spec.name} cannot be compared with the cap`, `${CAP_HINT} Try again shortly; get_account_balance shows the balance.`);
+  }
+  if (cap.currency !== undefined && cap.currency !== account.currency) {
+    throw refuse(
+      `the cap is set in ${cap.currency} but this account pays in ${account.currency}, so no purchase can be compared with it`,
+      `Every purchase is refused until whoever runs this server sets DYNADOT_SPEND_CAP in ${account.currency} (e.g. "${cap.amount} ${account.currency}") or as a bare amount, which means the account currency.`,
+    );
+  }
+  let cost: Money | undefined;
+  try {
+    cost = await spec.cost(args, ctx);
+  } catch (error) {
+    throw refuse(`the price of this ${spec.name} could not be determined (${codeOf(error)})`, `${CAP_HINT} Try again shortly.`);
+  }
+  if (cost === undefined) throw refuse(`the price of this ${spec.name} could not be determined`);
+  if (cost.currency.toUpperCase() !== account.currency) {
+    throw refuse(
+      `this ${spec.name} is priced at ${cost.amount} ${cost.currency}, not in the account currency ${account.currency} the cap is compared in`,
+      `Ask for the price in ${account.currency} (leave out currency), or buy in the Dynadot control panel.`,
+    );
+  }
+  if (cost.amount > cap.amount) {
+    throw new Api3Error('permission_denied', `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap.amount} ${account.currency}; nothing was sent`, {
+      hint: CAP_HINT,
     });
   }
+}
+
+/**
+ * The cap as the preview shows it: with its currency (the account's, read now, when the cap
+ * names none), and what a confirmed purchase will run into.
+ */
+async function capDetails(setting: SpendCapSetting, ctx: ToolContext): Promise<Json> {
+  const cap = spendCapOf(setting);
+  const account = await readAccountCurrency(ctx);
+  const currency = cap.currency ?? account.currency;
+  let note = 'Purchases above the spend cap, or priced in another currency than the account pays in, are refused even when confirmed.';
+  if (account.currency === undefined) {
+    note = `The account currency could not be read (${account.why}): a confirmed purchase is refused unless it can be read then.`;
+  } else if (cap.currency !== undefined && cap.currency !== account.currency) {
+    note = `The spend cap is set in ${cap.currency} but this account pays in ${account.currency}: every purchase is refused until DYNADOT_SPEND_CAP is set in ${account.currency} or as a bare amount.`;
+  }
+  return { spend_cap: currency ? { amount: cap.amount, currency } : { amount: cap.amount }, note_on_cap: note };
 }
 
 /** The call as the agent made it, without the confirmation fields: what a confirmation is bound to. */
@@ -93,6 +189,8 @@ export type GateDecision = { proceed: true } | { proceed: false; preview: Previe
  * call was not sent when it came with confirm.
  */
 export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, policy: SafetyPolicy): Promise<GateDecision> {
+  // Before anything can log or echo them: secret arguments are redacted from every log line and error text.
+  registerSensitive(spec, args);
   const call = callArguments(args);
   if (!(await requiresConfirm(spec, call, ctx))) return { proceed: true };
 
@@ -111,18 +209,23 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
       whyNotSent = `Not sent: ${verdict.message}`;
     }
   }
-  return { proceed: false, preview: renderPreview(spec, call, outcome, policy, whyNotSent) };
+  return { proceed: false, preview: await renderPreview(spec, call, outcome, policy, ctx, whyNotSent) };
 }
 
-function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutcome, policy: SafetyPolicy, whyNotSent?: string): Preview {
+/** The description's first sentence, whole: "e.g. www" is not a sentence end. */
+function firstSentence(text: string): string {
+  const end = /[.!?](?=\s+[A-Z]|$)/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
+}
+
+async function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutcome, policy: SafetyPolicy, ctx: ToolContext, whyNotSent?: string): Promise<Preview> {
   const refusals = outcome.refusals ?? [];
   let details: Json = outcome.facts;
-  if (policy.spendCap !== undefined && spec.cost) {
-    details = { ...details, spend_cap: policy.spendCap, note_on_cap: 'Purchases above the spend cap are refused even when confirmed.' };
-  }
+  if (policy.spendCap !== undefined && spec.cost) details = { ...details, ...(await capDetails(policy.spendCap, ctx)) };
   const preview: Preview = {
-    summary: `Preview only, nothing was changed. ${spec.title}: ${spec.description.split('. ')[0]}.`,
-    would_call: call,
+    summary: `Preview only, nothing was changed. ${spec.title}: ${firstSentence(spec.description)}`,
+    // Secret arguments as *** (the confirmation id is bound to the real ones).
+    would_call: maskSensitive(spec, call),
     next_step: '',
   };
   if (Object.keys(details).length > 0) preview.details = details;

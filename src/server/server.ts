@@ -10,9 +10,21 @@ import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
 import type { AuditLog } from './audit.js';
-import { confirmFields, gate, previewSchema, type SafetyPolicy } from './safety.js';
+import {
+  CONFIRM_FIELD,
+  CONFIRMATION_ID_FIELD,
+  confirmFields,
+  describeSpendCap,
+  gate,
+  previewSchema,
+  type GateDecision,
+  type Preview,
+  type SafetyPolicy,
+  type SpendCapSetting,
+} from './safety.js';
 import { Confirmations } from './confirmation.js';
-import { DEFAULT_TOOLSETS, TOOLSETS, type ToolsetName } from './toolsets.js';
+import { askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
+import { DEFAULT_TOOLSETS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetName } from './toolsets.js';
 
 export interface Selection {
   /** Toolsets to serve; undefined means the default set. */
@@ -59,23 +71,62 @@ function success(result: Json): CallToolResult {
 }
 
 /** What an agent reads for an accepted, unfinished order: what happened and what to do next. */
-function pendingAnswer(spec: AnyToolSpec, pending: Api3Pending): Json {
+function pendingAnswer(spec: AnyToolSpec, pending: Api3Pending, names?: ServedNames): Json {
+  const nextStep = `Do not call ${spec.name} again: that could repeat the order. Tell the user it is pending; is_processing and domain_info show when it is done.`;
   return {
     pending: {
       status: pending.status,
       message: `${spec.name} was accepted by Dynadot and is not finished yet (${pending.status}); it is neither done nor failed.`,
-      next_step: `Do not call ${spec.name} again: that could repeat the order. Tell the user it is pending; is_processing and domain_info show when it is done.`,
+      next_step: names ? names.adapt(nextStep) : nextStep,
     },
   };
 }
 
-export function errorResult(error: unknown): CallToolResult {
-  const agentError =
+/**
+ * An error as the agent reads it. With `names` (the running server's), a message or hint that
+ * names a tool it does not serve gets a note on how to enable it, once, in the hint.
+ */
+export function errorResult(error: unknown, names?: ServedNames): CallToolResult {
+  const agentError: { error: string; message: string; hint?: string } =
     error instanceof Api3Error
       ? error.toAgent()
       : { error: 'api_error', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
   if (!(error instanceof Api3Error)) log('error', 'tool failed unexpectedly', { error: String((error as Error)?.stack ?? error) });
+  const note = names?.note(agentError.message, agentError.hint);
+  if (note) agentError.hint = agentError.hint ? `${agentError.hint} ${note}` : note;
   return { content: [{ type: 'text', text: redact(JSON.stringify(agentError)) }], isError: true };
+}
+
+/** A preview's texts (not its facts) kept to the served tools. */
+function adaptPreview(preview: Preview, names: ServedNames): Preview {
+  const adapted: Preview = { ...preview, summary: names.adapt(preview.summary), next_step: names.adapt(preview.next_step) };
+  if (preview.refused_because) adapted.refused_because = preview.refused_because.map((reason) => names.adapt(reason));
+  if (preview.why_not_sent !== undefined) adapted.why_not_sent = names.adapt(preview.why_not_sent);
+  return adapted;
+}
+
+/**
+ * The input schema as served: the advertised one, with the tool-naming descriptions of its
+ * top-level fields kept to the served tools (a wrapper's description wins over its inner one's).
+ */
+function servedInput(spec: AnyToolSpec, names: ServedNames): z.ZodObject {
+  const input = advertisedInput(spec);
+  const changed: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(input.shape as Record<string, z.ZodType>)) {
+    const description = describedAs(field);
+    if (description !== undefined && names.note(description)) changed[key] = field.describe(names.adapt(description));
+  }
+  return Object.keys(changed).length > 0 ? input.extend(changed) : input;
+}
+
+/** A field's description, looked up through optional/default/nullable wrappers. */
+function describedAs(field: z.ZodType): string | undefined {
+  let current: z.ZodType | undefined = field;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.description !== undefined) return current.description;
+    current = (current as unknown as { _zod?: { def?: { innerType?: z.ZodType } } })._zod?.def?.innerType;
+  }
+  return undefined;
 }
 
 export interface ServerOptions extends Selection {
@@ -84,25 +135,50 @@ export interface ServerOptions extends Selection {
   /** The built-in simulator stands in for a real account: say so in every answer. */
   demo: boolean;
   /** Largest amount one purchase may cost (DYNADOT_SPEND_CAP). */
-  spendCap?: number;
+  spendCap?: SpendCapSetting;
   /** Where writes are recorded (DYNADOT_AUDIT_LOG). */
   audit?: AuditLog;
   /** Issues and checks confirmation ids; one per process (or a shared secret) so HTTP sessions agree. */
   confirmations?: Confirmations;
+  /**
+   * How long a destructive call waits for the user's answer when the client asks them itself
+   * (elicitation); then the preview is the answer. Default 60 s; 0 never asks.
+   */
+  elicitationTimeoutMs?: number;
 }
 
+const ENABLE = 'DYNADOT_TOOLSETS or --toolsets';
+
+/**
+ * What the agent reads first. It names only what this server serves and, for the rest, the
+ * toolsets that have tools and how to enable them; toolsets with no tools yet go unmentioned.
+ */
 export function instructionsFor(options: ServerOptions, served: readonly AnyToolSpec[]): string {
-  const toolsets = [...new Set(served.map((spec) => spec.toolset))];
+  const servedNames = new Set(served.map((spec) => spec.name));
+  const inToolset = (name: ToolsetName) => options.catalog.filter((spec) => spec.toolset === name);
+  const available = (name: ToolsetName) => inToolset(name).filter((spec) => !options.readOnly || spec.effect === 'read');
+  const servedSets = TOOLSET_NAMES.filter((name) => inToolset(name).some((spec) => servedNames.has(spec.name)));
+  const describe = (name: ToolsetName) => {
+    const here = inToolset(name).filter((spec) => servedNames.has(spec.name));
+    return here.length < inToolset(name).length ? `${name} (only ${here.map((spec) => spec.name).join(', ')})` : `${name} (${TOOLSETS[name].description})`;
+  };
+  const more = TOOLSET_NAMES.filter((name) => !servedSets.includes(name) && available(name).length > 0);
   const lines = [
-    'Dynadot registrar tools (api3): research, register and renew domains; DNS, name servers, contacts, account.',
-    `Toolsets served: ${toolsets.join(', ') || 'none'}. Others (${Object.keys(TOOLSETS)
-      .filter((name) => !toolsets.includes(name as ToolsetName))
-      .join(', ')}) can be enabled with DYNADOT_TOOLSETS or --toolsets.`,
-    'Tools marked destructive (purchases, deletions, transfers away, replacing DNS or name servers) change nothing without confirm: true; they return a preview instead. Show the preview to the user and only confirm after they approve.',
-    'Results are condensed JSON: dates in ISO 8601 UTC, prices as {amount, currency}.',
+    'Dynadot registrar tools (api3) for one Dynadot account.',
+    `Toolsets served: ${servedSets.map(describe).join('; ') || 'none'}.`,
   ];
-  if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are available.');
-  if (options.spendCap !== undefined) lines.push(`Spend cap: a single purchase above ${options.spendCap} (account currency) is refused.`);
+  if (more.length > 0) lines.push(`Not served: ${more.map((name) => `${name} (${TOOLSETS[name].description})`).join('; ')}. Enable with ${ENABLE}.`);
+  if (served.some((spec) => spec.effect === 'destructive')) {
+    lines.push(
+      'Tools marked destructive (purchases, deletions, replacing DNS or name servers) change nothing without confirm: true and the confirmation_id of their preview; without them they return a preview. Show it to the user and confirm only after they approve.' +
+        (options.elicitationTimeoutMs === 0 ? '' : ' A client that supports elicitation is asked directly: the user approves there.'),
+    );
+  }
+  lines.push('Results are condensed JSON: dates in ISO 8601 UTC, prices as {amount, currency}.');
+  if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are served; writes need a server started without --read-only (DYNADOT_READ_ONLY).');
+  if (options.spendCap !== undefined && served.some((spec) => spec.cost)) {
+    lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
+  }
   if (options.demo) {
     lines.unshift(
       'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains, and every result carries "demo": true. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
@@ -113,6 +189,8 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
 
 export function buildServer(options: ServerOptions): McpServer {
   const served = selectTools(options.catalog, options);
+  const names = new ServedNames(options.catalog, served, options.readOnly ?? false);
+  const elicitationTimeoutMs = options.elicitationTimeoutMs ?? DEFAULT_ELICITATION_TIMEOUT_MS;
   const server = new McpServer(
     { name: 'mcp-server-dynadot', title: 'Dynadot', version: PACKAGE_VERSION },
     { instructions: instructionsFor(options, served), capabilities: { logging: {} } },
@@ -126,7 +204,7 @@ export function buildServer(options: ServerOptions): McpServer {
       const hint = /^Tool \S+ (not found|disabled)/.test(message)
         ? 'No such tool is served here: tools/list shows the available ones (DYNADOT_TOOLSETS enables more).'
         : 'Correct the field named above and call again; nothing was sent to Dynadot.';
-      return errorResult(new Api3Error('invalid_input', message, { hint }));
+      return errorResult(new Api3Error('invalid_input', message, { hint }), names);
     },
   });
   const ctx: ToolContext = { api: options.api };
@@ -134,24 +212,55 @@ export function buildServer(options: ServerOptions): McpServer {
     confirmations: options.confirmations ?? new Confirmations(),
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
   };
+  /**
+   * A destructive call without `confirm` whose preview issued an id (nothing stands in the way):
+   * a client that declared elicitation asks the user. An approval goes through the gate again
+   * as the confirmed call with that id, so facts are checked anew and the spend cap applies; a
+   * no withdraws the id; no answer within the bounded wait leaves the preview as it was.
+   */
+  const confirmInClient = async (
+    spec: AnyToolSpec,
+    args: Json,
+    preview: Preview,
+    extra: { signal: AbortSignal; requestId: string | number },
+  ): Promise<{ args: Json; decision: GateDecision }> => {
+    const id = preview.confirmation_id;
+    if (!id || elicitationTimeoutMs <= 0 || !canElicit(server.server)) return { args, decision: { proceed: false, preview } };
+    const approval = await askApproval(server.server, spec, preview, {
+      timeoutMs: elicitationTimeoutMs,
+      demo: options.demo,
+      signal: extra.signal,
+      relatedRequestId: extra.requestId,
+    });
+    if (approval.approved) {
+      const confirmed = { ...args, [CONFIRM_FIELD]: true, [CONFIRMATION_ID_FIELD]: id };
+      return { args: confirmed, decision: await gate(spec, confirmed, ctx, policy) };
+    }
+    if (!approval.answered) return { args, decision: { proceed: false, preview: { ...preview, why_not_sent: approval.why } } };
+    const { confirmation_id: _withdrawn, ...declined } = preview;
+    const nextStep = 'Nothing was sent. Do not call again unless the user asks for it; a new call asks them again in the client.';
+    return { args, decision: { proceed: false, preview: { ...declined, why_not_sent: approval.why, next_step: nextStep } } };
+  };
   for (const spec of served) {
     server.registerTool(
       spec.name,
       {
         title: spec.title,
-        description: spec.description,
-        inputSchema: advertisedInput(spec),
+        description: names.adapt(spec.description),
+        inputSchema: servedInput(spec, names),
         outputSchema: advertisedOutput(spec),
         annotations: annotationsFor(spec),
       },
-      async (args: Json) => {
+      async (input: Json, extra) => {
+        let args = input;
         // Only calls that reach api3 and may change the account are audited; previews are not.
         let sent = false;
         try {
-          const decision = await gate(spec, args, ctx, policy);
+          let decision = await gate(spec, args, ctx, policy);
+          if (!decision.proceed && args[CONFIRM_FIELD] !== true) ({ args, decision } = await confirmInClient(spec, args, decision.preview, extra));
           let result: Json;
           if (!decision.proceed) {
-            result = { preview: decision.preview };
+            result = { preview: adaptPreview(decision.preview, names) };
           } else {
             sent = spec.effect !== 'read';
             result = await invoke(spec, args, ctx);
@@ -161,11 +270,11 @@ export function buildServer(options: ServerOptions): McpServer {
         } catch (error) {
           if (sent && error instanceof Api3Pending) {
             options.audit?.({ tool: spec.name, args, outcome: 'pending' });
-            const answer = pendingAnswer(spec, error);
+            const answer = pendingAnswer(spec, error, names);
             return success(options.demo ? { ...answer, demo: true } : answer);
           }
           if (sent) options.audit?.({ tool: spec.name, args, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
-          return errorResult(error);
+          return errorResult(error, names);
         }
       },
     );

@@ -5,7 +5,7 @@ import { McpbManifestSchema } from '@anthropic-ai/mcpb/schemas/0.3';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
 import { loadConfig } from '../../src/config.js';
-import { buildManifest, ENTRY_POINT, readPackageJson, renderManifest, type Manifest } from '../../src/docs/manifest.js';
+import { buildManifest, ENTRY_POINT, readPackageJson, renderManifest, SUGGESTED_SPEND_CAP, type Manifest } from '../../src/docs/manifest.js';
 import { DEFAULT_TOOLSETS } from '../../src/server/toolsets.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 
@@ -79,21 +79,36 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
       DYNADOT_TOOLSETS: 'default',
       DYNADOT_READ_ONLY: 'false',
       DYNADOT_SANDBOX: 'false',
-      DYNADOT_SPEND_CAP: '',
+      DYNADOT_SPEND_CAP: '50',
     });
     const config = configFrom(env);
     expect(config.apiKey).toBeUndefined();
     expect(config.toolsets).toEqual(DEFAULT_TOOLSETS);
     expect(config.readOnly).toBe(false);
     expect(config.sandbox).toBe(false);
-    expect(config.spendCap).toBeUndefined();
+    // The suggested cap, in the account currency.
+    expect(config.spendCap).toEqual({ amount: 50 });
+  });
+
+  it('offers the spend cap with a suggested value in the account currency, and a way to turn it off', () => {
+    const cap = manifest.user_config.spend_cap!;
+    expect(cap).toMatchObject({ type: 'string', required: false, default: SUGGESTED_SPEND_CAP });
+    expect(SUGGESTED_SPEND_CAP).toBe('50');
+    expect(cap.description).toMatch(/account currency/);
+    expect(cap.description).toMatch(/50 USD/);
+    expect(cap.description).toMatch(/"none": no cap/);
+    expect(configFrom({ DYNADOT_SPEND_CAP: String(cap.default) }).spendCap).toEqual({ amount: 50 });
+    expect(configFrom({ DYNADOT_SPEND_CAP: 'none' }).spendCap).toBeUndefined();
+    expect(manifest.long_description).toMatch(/spend cap \(50 in your account currency/);
   });
 
   it('passes what the user set, booleans as "true"/"false"', async () => {
     const env = await hostEnv({ dynadot_api_key: 'k-123', toolsets: 'all', read_only: true, sandbox: true, spend_cap: '25.50' });
     expect(env).toMatchObject({ DYNADOT_API_KEY: 'k-123', DYNADOT_READ_ONLY: 'true', DYNADOT_SANDBOX: 'true', DYNADOT_SPEND_CAP: '25.50' });
     const config = configFrom(env);
-    expect(config).toMatchObject({ apiKey: 'k-123', toolsets: 'all', readOnly: true, sandbox: true, spendCap: 25.5 });
+    expect(config).toMatchObject({ apiKey: 'k-123', toolsets: 'all', readOnly: true, sandbox: true, spendCap: { amount: 25.5 } });
+    expect(configFrom(await hostEnv({ spend_cap: '25 eur' })).spendCap).toEqual({ amount: 25, currency: 'EUR' });
+    expect(configFrom(await hostEnv({ spend_cap: 'none' })).spendCap).toBeUndefined();
   });
 
   it('treats an unsubstituted ${user_config.x} as unset', () => {

@@ -189,8 +189,13 @@ export function simulatorShapeCase(spec: AnyToolSpec, adapt: (example: Record<st
 // ---------------------------------------------------------------------------------------------
 // Safety
 
-/** The only tools whose `needsConfirm` may waive confirm for some input. Adding one is a deliberate act. */
-const CONFIRM_WAIVERS: readonly string[] = ['set_dns2'];
+/**
+ * The only tools whose `needsConfirm` may waive confirm for some input. Adding one is a deliberate
+ * act: set_dns2 appending to domains already on Dynadot DNS (decided on the state);
+ * set_privacy and set_renew_option, destructive only for `off` (publishes the owner's contact
+ * details) and `do_not_renew` (lets domains lapse), plain writes for their other values.
+ */
+const CONFIRM_WAIVERS: readonly string[] = ['set_dns2', 'set_privacy', 'set_renew_option'];
 
 export interface PinOptions {
   /** For a waiver tool: inputs and whether each needs confirm. */

@@ -137,7 +137,12 @@ describe('live api3 answers through the server', () => {
 
   it('a success with no Status at all is a success', async () => {
     h.simulator.injectAnswer({ command: 'set_note', afterRunning: true, body: { SetNoteResponse: { ResponseCode: 0 } } });
-    expect(await h.ok('set_note', { domain: 'acme-widgets.com', note: 'hello' })).toEqual({ done: true, domains: ['acme-widgets.com'], changed: { note: 'hello' } });
+    expect(await h.ok('set_note', { domain: 'acme-widgets.com', note: 'hello' })).toEqual({
+      done: true,
+      domains: ['acme-widgets.com'],
+      changed: { note: 'hello' },
+      previous: { 'acme-widgets.com': { note: 'main brand' } },
+    });
     expect(account().domains.get('acme-widgets.com')?.note).toBe('hello');
   });
 

@@ -89,6 +89,55 @@ describe('set_dns2 read-back', () => {
   });
 });
 
+describe('set_dns2 append: what it replaced, and whether it needs confirm', () => {
+  const listed = (types: Record<string, string>) => ({
+    root: 'ListDomainInfoResponse',
+    body: { ResponseCode: 0, Status: 'success', MainDomains: Object.entries(types).map(([Name, Type]) => ({ Name, NameServerSettings: { Type } })) },
+  });
+  const append = (domains: string[]) => setDns2.input.parse({ domains, records: [{ type: 'a', value: '192.0.2.1' }], append: true });
+
+  it('replaced_existing tells the truth: one list_domain read before the write names the domains not on Dynadot DNS', async () => {
+    const api = new FakeApi({
+      list_domain: () => listed({ 'a.com': 'Dynadot DNS', 'b.com': 'Name Servers', 'c.com': 'Dynadot Parking' }),
+      set_dns2: () => ok,
+      get_dns: () => dnsPayload([['a', '192.0.2.1']]),
+    });
+    const result = await invoke(setDns2, append(['a.com', 'b.com', 'c.com']), { api });
+    expect(result.changed).toEqual({ records: 1, replaced_existing: true, replaced_on: ['b.com', 'c.com'] });
+    expect(api.requests.map((r) => r.command)).toEqual(['list_domain', 'set_dns2', 'get_dns', 'get_dns', 'get_dns']);
+    const kept = await invoke(setDns2, append(['a.com']), { api });
+    expect(kept.changed).toEqual({ records: 1, replaced_existing: false });
+  });
+
+  it('when that read fails, nothing is written', async () => {
+    const api = new FakeApi({
+      list_domain: () => {
+        throw new Api3Error('busy', 'api3: system_busy');
+      },
+      set_dns2: () => ok,
+    });
+    await expect(invoke(setDns2, append(['a.com']), { api })).rejects.toMatchObject({ code: 'busy' });
+    expect(api.requests.map((r) => r.command)).toEqual(['list_domain']);
+  });
+
+  it('needsConfirm: a failed read counts as needing confirm (the preview then says what went wrong)', async () => {
+    const api = new FakeApi({
+      get_dns: () => {
+        throw new Api3Error('timeout', 'api3 did not answer');
+      },
+    });
+    expect(await setDns2.needsConfirm?.(append(['a.com']), { api })).toBe(true);
+  });
+
+  it('needsConfirm reads each domain until one is not on Dynadot DNS', async () => {
+    const parked = { root: 'GetDnsResponse', body: { ResponseCode: 0, Status: 'success', GetDns: { NameServerSettings: { Type: 'Dynadot Parking', WithAds: 'Yes' } } } };
+    const api = new FakeApi({ get_dns: (r) => (r.params.domain === 'b.com' ? parked : dnsPayload([['a', '192.0.2.1']])) });
+    expect(await setDns2.needsConfirm?.(append(['a.com', 'b.com', 'c.com']), { api })).toBe(true);
+    expect(api.requests.map((r) => r.params.domain)).toEqual(['a.com', 'b.com']);
+    expect(await setDns2.needsConfirm?.(append(['a.com', 'c.com']), { api })).toBe(false);
+  });
+});
+
 describe('the gate with a scripted api3', () => {
   const policy = () => ({ confirmations: new Confirmations('a test secret') });
 

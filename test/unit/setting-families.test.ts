@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Api3ToolSpec } from '../../src/server/define.js';
+import { type Api3ToolSpec, invoke } from '../../src/server/define.js';
+import { Api3Error } from '../../src/api3/errors.js';
 import {
   clearService,
   dnsRecords,
@@ -17,6 +18,7 @@ import {
   whois,
 } from '../../tools/shared/settings.js';
 import { exampleQuery } from '../helpers/examples.js';
+import { FakeApi } from '../helpers/fake-api.js';
 
 /**
  * The setting families (tools/shared/settings.ts) against the api3 document: every scoped setting
@@ -139,12 +141,14 @@ describe('the scopes decide the effect', () => {
     expect(CASES.set_renew_option?.spec.effect).toBe('write');
   });
 
-  it('folder: destructive only with sync; without it nothing live changes and no confirm is needed', () => {
+  it('folder: destructive only with sync; without it nothing live changes and no confirm is needed', async () => {
     const spec = CASES.set_folder_ns?.spec as Api3ToolSpec;
     expect(spec.effect).toBe('destructive');
     const args = { folder_id: 2, name_servers: ['ns1.example.com'] };
-    expect(spec.needsConfirm?.(spec.input.parse({ ...args, sync: true }))).toBe(true);
-    expect(spec.needsConfirm?.(spec.input.parse(args))).toBe(false);
+    // The folder scope decides on the input alone: no api3 is needed to tell.
+    const noApi = { api: { call: () => Promise.reject(new Error('no api3 here')) } };
+    expect(await spec.needsConfirm?.(spec.input.parse({ ...args, sync: true }), noApi)).toBe(true);
+    expect(await spec.needsConfirm?.(spec.input.parse(args), noApi)).toBe(false);
     expect(spec.toApi(spec.input.parse({ ...args, sync: false, apply_to_new: false }))).toEqual({ folder_id: '2', ns0: 'ns1.example.com', enable: 'no', sync: 'no' });
     expect(CASES.set_folder_renew_option?.spec.effect).toBe('write');
   });
@@ -205,5 +209,88 @@ describe('the scopes decide the effect', () => {
     const spec = CASES.set_default_forwarding?.spec as Api3ToolSpec;
     expect(spec.toApi(spec.input.parse({ url: 'https://a.example', permanent: true })).is_temp).toBe('no');
     expect(spec.toApi(spec.input.parse({ url: 'https://a.example', permanent: false })).is_temp).toBe('yes');
+  });
+});
+
+describe('a write on domains answers what it replaced', () => {
+  /** list_domain as api3 answers it, for domains given as [name, name server setting, renew option]. */
+  const listed = (domains: Array<[string, Record<string, unknown>, string]>) => ({
+    root: 'ListDomainInfoResponse',
+    body: {
+      ResponseCode: 0,
+      Status: 'success',
+      MainDomains: domains.map(([Name, NameServerSettings, RenewOption]) => ({ Name, Expiration: '1361430589062', NameServerSettings, RenewOption, Privacy: 'full' })),
+    },
+  });
+  const dns = {
+    Type: 'Dynadot DNS',
+    MainDomains: [{ RecordType: 'MX', Value: 'mx.example.com', Value2: '10' }],
+    SubDomains: [{ Subhost: 'go', RecordType: 'FORWARD', Value: 'https://example.org/', Value2: '2' }],
+    TTL: '300',
+  };
+  const outside = { Type: 'Name Servers', NameServers: [{ ServerId: '', ServerName: 'ns1.other.example' }] };
+
+  it('set_ns: one list_domain read, then the one write; previous in the terms of the fields, records as written', async () => {
+    const api = new FakeApi({
+      list_domain: () => listed([['a.com', dns, 'auto renew'], ['b.com', outside, 'do not renew'], ['c.com', { Type: 'Dynadot Parking', WithAds: 'No' }, 'auto renew']]),
+      set_ns: () => ({ root: 'SetNsResponse', body: { ResponseCode: 0, Status: 'success' } }),
+    });
+    const spec = CASES.set_ns?.spec as Api3ToolSpec;
+    const result = await invoke(spec, spec.input.parse({ domains: ['a.com', 'b.com'], name_servers: ['ns1.hostns.com'] }), { api });
+    expect(result).toEqual({
+      done: true,
+      domains: ['a.com', 'b.com'],
+      changed: { name_servers: ['ns1.hostns.com'] },
+      previous: {
+        'a.com': {
+          service: 'dynadot_dns',
+          records: [
+            { type: 'mx', value: 'mx.example.com', priority: 10 },
+            { subdomain: 'go', type: 'forward', value: 'https://example.org/', permanent: false },
+          ],
+          ttl: 300,
+        },
+        'b.com': { name_servers: ['ns1.other.example'] },
+      },
+    });
+    expect(api.requests.map((r) => [r.command, r.mutates])).toEqual([
+      ['list_domain', false],
+      ['set_ns', true],
+    ]);
+    expect(spec.output.safeParse(result).success).toBe(true);
+  });
+
+  it('set_renew_option: api3\'s words become the values the tool takes, so previous can be sent back as is', async () => {
+    const api = new FakeApi({
+      list_domain: () => listed([['a.com', outside, 'auto renew'], ['b.com', outside, 'do not renew'], ['c.com', outside, 'no renew option']]),
+      set_renew_option: () => ({ root: 'SetRenewOptionResponse', body: { ResponseCode: 0, Status: 'success' } }),
+    });
+    const spec = CASES.set_renew_option?.spec as Api3ToolSpec;
+    const result = await invoke(spec, spec.input.parse({ domains: ['a.com', 'b.com', 'c.com'], renew_option: 'auto' }), { api });
+    expect(result.previous).toEqual({ 'a.com': { renew_option: 'auto' }, 'b.com': { renew_option: 'do_not_renew' }, 'c.com': { renew_option: 'reset' } });
+  });
+
+  it('a failed read of the previous values never blocks the write: the answer leaves previous out', async () => {
+    const api = new FakeApi({
+      list_domain: () => {
+        throw new Api3Error('busy', 'api3: system_busy');
+      },
+      set_renew_option: () => ({ root: 'SetRenewOptionResponse', body: { ResponseCode: 0, Status: 'success' } }),
+    });
+    const spec = CASES.set_renew_option?.spec as Api3ToolSpec;
+    const result = await invoke(spec, spec.input.parse({ domains: ['a.com'], renew_option: 'auto' }), { api });
+    expect(result).toEqual({ done: true, domains: ['a.com'], changed: { renew_option: 'auto' } });
+    expect(api.requests.map((r) => r.command)).toEqual(['list_domain', 'set_renew_option']);
+  });
+
+  it('a write api3 refuses is an error, whatever the read before it found', async () => {
+    const api = new FakeApi({
+      list_domain: () => listed([]),
+      set_ns: () => {
+        throw new Api3Error('not_found', 'api3: a.com not found');
+      },
+    });
+    const spec = CASES.set_ns?.spec as Api3ToolSpec;
+    await expect(invoke(spec, spec.input.parse({ domains: ['a.com'], name_servers: ['ns1.hostns.com'] }), { api })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -4,7 +4,8 @@ import { domainList } from '../../src/server/schemas.js';
 import { Api3Error } from '../../src/api3/errors.js';
 import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
-import { type DnsRecordInput, dnsFields, isMain, recordParams } from '../shared/dns-records.js';
+import { domainsNow, SHOWN_DOMAINS } from '../shared/write.js';
+import { asWritten, type DnsRecordInput, dnsFields, isMain, recordParams } from '../shared/dns-records.js';
 import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
 /** Read-back after a write costs one call per domain; beyond this many it is skipped. */
@@ -13,7 +14,7 @@ const MAX_VERIFIED_DOMAINS = 10;
 const input = z.object({
   domains: domainList(100),
   ...dnsFields,
-  append: z.boolean().default(false).describe('Add to the current records instead of replacing them all'),
+  append: z.boolean().default(false).describe('Add to the current records'),
 });
 type Input = z.infer<typeof input>;
 
@@ -47,11 +48,35 @@ async function verify(args: Input, ctx: ToolContext) {
 
 type Verification = Awaited<ReturnType<typeof verify>>;
 
-function confirmation(_body: unknown, args: Input) {
+/**
+ * Whether appending keeps what every domain has: only on Dynadot DNS. A domain on outside name
+ * servers, parking or forwarding has no records to append to, so api3 moves it to Dynadot DNS
+ * with the given records alone, replacing that service (a site and mail outage). Past
+ * MAX_VERIFIED_DOMAINS it is not read one by one and counts as replacing.
+ */
+async function appendKeepsAll(args: Input, ctx: ToolContext): Promise<boolean> {
+  if (args.domains.length > MAX_VERIFIED_DOMAINS) return false;
+  for (const domain of args.domains) if ((await currentDns(domain, ctx)).type !== 'dynadot_dns') return false;
+  return true;
+}
+
+/** What append on a domain not on Dynadot DNS does, said where the preview shows that domain. */
+const appendReplaces = (dns: NameServerSetting) =>
+  `not on Dynadot DNS (${dns.type}): append replaces that with only these records, so its website and email stop working unless the records cover them`;
+
+/** The domains whose current setting this call replaces: all of them, or when appending those not on Dynadot DNS. */
+async function replacedDomains(args: Input, ctx: ToolContext): Promise<string[]> {
+  if (!args.append) return args.domains;
+  const found = await domainsNow(args.domains, ctx, true);
+  return args.domains.filter((d) => found.get(d)?.name_servers?.type !== 'dynadot_dns');
+}
+
+function confirmation(args: Input, replaced: readonly string[]) {
+  const appendReplaced = args.append && replaced.length > 0 ? { replaced_on: [...replaced] } : {};
   return {
     done: true as const,
     domains: args.domains,
-    changed: { records: args.records.length, replaced_existing: !args.append, ...(args.ttl ? { ttl: args.ttl } : {}) },
+    changed: { records: args.records.length, replaced_existing: replaced.length > 0, ...appendReplaced, ...(args.ttl ? { ttl: args.ttl } : {}) },
     verification: { checked: 0, of: args.domains.length, mismatches: [] } as Verification,
   };
 }
@@ -61,23 +86,38 @@ export default defineTool({
   toolset: 'dns',
   title: 'Set DNS records',
   description:
-    'Set DNS records on Dynadot DNS for up to 100 domains. Replaces ALL current records unless append is true; replacing needs confirm. Reads the records back afterwards.',
+    'Set DNS records on Dynadot DNS for up to 100 domains, replacing all records, or the name servers, parking or forwarding in use. Needs confirm, except append on domains already on Dynadot DNS. Reads them back.',
   effect: 'destructive',
   input,
   output: z.object({
     done: z.literal(true),
     domains: z.array(z.string()),
-    changed: z.object({ records: z.number(), replaced_existing: z.boolean(), ttl: z.number().optional() }),
+    changed: z.object({
+      records: z.number(),
+      replaced_existing: z.boolean(),
+      replaced_on: z.array(z.string()).optional().describe('append: domains whose service was replaced'),
+      ttl: z.number().optional(),
+    }),
     verification: z.object({
       checked: z.number(),
       of: z.number(),
       mismatches: z.array(z.object({ domain: z.string(), missing: z.array(z.string()) })).describe('records not visible yet; api3 may apply late'),
     }),
   }),
-  needsConfirm: (args) => !args.append,
+  async needsConfirm(args, ctx) {
+    if (!args.append) return true;
+    try {
+      return !(await appendKeepsAll(args, ctx));
+    } catch {
+      // Not knowing is not safe: the preview reads again and says what went wrong.
+      return true;
+    }
+  },
   toApi,
-  condense: confirmation,
+  condense: (_body, args) => confirmation(args, args.append ? [] : args.domains),
   async run(args, ctx) {
+    // Read before the write, so the answer tells the truth about what append replaced.
+    const replaced = await replacedDomains(args, ctx);
     await ctx.api.call({ command: 'set_dns2', params: toApi(args), mutates: true });
     let verification: Verification;
     try {
@@ -86,16 +126,36 @@ export default defineTool({
       const reason = error instanceof Api3Error ? error.code : 'error';
       verification = { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] };
     }
-    return { ...confirmation({}, args), verification };
+    return { ...confirmation(args, replaced), verification };
   },
   async preview(args, ctx) {
-    const shown = args.domains.slice(0, 5);
-    const current: Record<string, unknown> = {};
+    const shown = args.domains.slice(0, SHOWN_DOMAINS);
+    const current: Record<string, NameServerSetting> = {};
     for (const domain of shown) current[domain] = await currentDns(domain, ctx);
-    return {
-      replaces_current_records: current,
-      ...(args.domains.length > shown.length ? { and_more_domains: args.domains.length - shown.length } : {}),
-      tip: 'To add records without removing these, call again with append: true (no confirm needed).',
-    };
+    // Records as a person writes them (MX priority, not api3's extra).
+    const asShown = (dns: NameServerSetting) => (dns.records ? { ...dns, records: dns.records.map(asWritten) } : dns);
+    const more = args.domains.length > shown.length ? { and_more_domains: args.domains.length - shown.length } : {};
+    const offDns = shown.filter((d) => current[d]?.type !== 'dynadot_dns');
+    if (args.append) {
+      return {
+        facts: {
+          replaces_current_setting: Object.fromEntries(offDns.map((d) => [d, { ...asShown(current[d] as NameServerSetting), append: appendReplaces(current[d] as NameServerSetting) }])),
+          keeps_current_records: shown.filter((d) => !offDns.includes(d)),
+          ...more,
+          ...(args.domains.length > MAX_VERIFIED_DOMAINS
+            ? { note: `More than ${MAX_VERIFIED_DOMAINS} domains are not checked one by one: on any not on Dynadot DNS, append replaces its current setting.` }
+            : {}),
+        },
+      };
+    }
+    // Append keeps records only where every domain is on Dynadot DNS; say so only when it is true.
+    const allShownOnDns = offDns.length === 0;
+    const tip =
+      allShownOnDns && args.domains.length === shown.length
+        ? { tip: 'To add records without removing these, call again with append: true (no confirm needed).' }
+        : allShownOnDns
+          ? { tip: 'append: true adds records without removing these; it needs no confirm only when every domain is on Dynadot DNS.' }
+          : {};
+    return { facts: { replaces_current_records: Object.fromEntries(shown.map((d) => [d, asShown(current[d] as NameServerSetting)])), ...more, ...tip } };
   },
 });

@@ -2,8 +2,21 @@ import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
 import { defineComposite, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { domainName, ttl } from '../../src/server/schemas.js';
-import { type DnsRecordInput, fromCondensed, hostOf, RECORD_HELP, RECORD_TYPES, recordListSchema, recordSchema, subdomain } from '../shared/dns-records.js';
-import type { NameServerSetting } from '../shared/domain.js';
+import {
+  asWritten,
+  type CondensedRecord,
+  type DnsRecordInput,
+  fromCondensed,
+  hostOf,
+  RECORD_HELP,
+  RECORD_TYPES,
+  recordListSchema,
+  recordSchema,
+  sameRecord,
+  subdomain,
+  writtenFromInput,
+  writtenRecordSchema,
+} from '../shared/dns-records.js';
 import getDns from './get_dns.js';
 import setDns2 from './set_dns2.js';
 
@@ -28,8 +41,6 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-type CondensedRecord = NonNullable<NameServerSetting['records']>[number];
-const condensedRecord = z.object({ subdomain: z.string().optional(), type: z.string(), value: z.string(), extra: z.string().optional() });
 const slot = (r: { subdomain?: string | undefined; type: string }) => `${hostOf(r).toLowerCase()} ${r.type}`;
 
 /**
@@ -76,11 +87,15 @@ async function plan(args: Input, ctx: ToolContext) {
       'A domain on Dynadot DNS keeps at least one record, at most 20 for itself and 100 for subdomains.',
     );
   }
+  // A record set exactly as it is now is neither removed nor added: it is listed as unchanged.
+  const going = current.filter(goes);
+  const unchanged = set.filter((wanted) => going.some((have) => sameRecord(wanted, have)));
   return {
     records: next.data,
     ttl: args.ttl ?? dns.ttl,
-    removed: current.filter(goes),
-    added: set.map((r) => ({ ...(hostOf(r) ? { subdomain: hostOf(r) } : {}), type: r.type, value: r.value })),
+    removed: going.filter((have) => !unchanged.some((wanted) => sameRecord(wanted, have))).map(asWritten),
+    added: set.filter((wanted) => !unchanged.includes(wanted)).map(writtenFromInput),
+    unchanged: unchanged.map(writtenFromInput),
   };
 }
 
@@ -102,20 +117,22 @@ export default defineComposite({
   toolset: 'dns',
   title: 'Update DNS records',
   description:
-    'Change some DNS records of one domain on Dynadot DNS (e.g. point www at a new IP), keeping all others. Needs confirm; the preview shows what is replaced.',
+    'Change some DNS records of one Dynadot DNS domain, such as www to a new IP, keeping the others. Needs confirm.',
   effect: 'destructive',
   input,
   output: z.object({
     done: z.literal(true),
     domain: z.string(),
-    removed: z.array(condensedRecord).describe('the records replaced or deleted: enough to undo'),
-    added: z.array(z.object({ subdomain: z.string().optional(), type: z.string(), value: z.string() })),
+    removed: z.array(writtenRecordSchema).describe('the records replaced or deleted: enough to undo'),
+    added: z.array(writtenRecordSchema),
     records_now: z.number(),
     mismatches: z.array(z.string()).describe('records not visible on read-back yet; api3 may apply late'),
   }),
   run,
   async preview(args, ctx) {
-    const { removed, added, records } = await plan(args, ctx);
-    return { would_remove: removed, would_add: added, records_after: records.length };
+    const { removed, added, unchanged, records } = await plan(args, ctx);
+    return {
+      facts: { would_remove: removed, would_add: added, ...(unchanged.length > 0 ? { already_in_place: unchanged } : {}), records_after: records.length },
+    };
   },
 });

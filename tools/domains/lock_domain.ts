@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { defineTool } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
-import { changed, changedSchema } from '../shared/write.js';
+import { changed, changedSchema, withPrevious } from '../shared/write.js';
+
+const input = z.object({ domain: domainName });
+type Input = z.infer<typeof input>;
+
+const toApi = (args: Input) => ({ domain: args.domain });
+const condense = (_body: unknown, args: Input) => changed([args.domain], { locked: true });
 
 export default defineTool({
   name: 'lock_domain',
@@ -10,8 +16,13 @@ export default defineTool({
   description: 'Turn on the transfer lock of one domain, so it cannot be transferred away. Harmless to repeat.',
   effect: 'write',
   idempotent: true,
-  input: z.object({ domain: domainName }),
+  input,
   output: changedSchema,
-  toApi: (args) => ({ domain: args.domain }),
-  condense: (_body, args) => changed([args.domain], { locked: true }),
+  toApi,
+  condense,
+  run: (args, ctx) =>
+    withPrevious([args.domain], ctx, { of: (d) => ({ locked: d.locked ?? false }) }, async () => {
+      const { body } = await ctx.api.call({ command: 'lock_domain', params: toApi(args), mutates: true });
+      return condense(body, args);
+    }),
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { defineTool } from '../../src/server/define.js';
 import { domainName, plainText } from '../../src/server/schemas.js';
-import { changed, changedSchema } from '../shared/write.js';
+import { changed, changedSchema, withPrevious } from '../shared/write.js';
+
+const input = z.object({ domain: domainName, note: plainText(1000).describe('The note; empty to clear') });
+type Input = z.infer<typeof input>;
+
+const toApi = (args: Input) => ({ domain: args.domain, note: args.note });
+const condense = (_body: unknown, args: Input) => changed([args.domain], { note: args.note });
 
 export default defineTool({
   name: 'set_note',
@@ -10,8 +16,13 @@ export default defineTool({
   description: 'Set the private note of one domain (replaces the current note; an empty note clears it).',
   effect: 'write',
   idempotent: true,
-  input: z.object({ domain: domainName, note: plainText(1000).describe('The note; empty to clear') }),
+  input,
   output: changedSchema,
-  toApi: (args) => ({ domain: args.domain, note: args.note }),
-  condense: (_body, args) => changed([args.domain], { note: args.note }),
+  toApi,
+  condense,
+  run: (args, ctx) =>
+    withPrevious([args.domain], ctx, { verbose: true, of: (d) => ({ note: d.note ?? '' }) }, async () => {
+      const { body } = await ctx.api.call({ command: 'set_note', params: toApi(args), mutates: true });
+      return condense(body, args);
+    }),
 });

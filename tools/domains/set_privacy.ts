@@ -1,17 +1,39 @@
 import { z } from 'zod';
 import { defineTool } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
-import { changed, changedSchema } from '../shared/write.js';
+import { changed, changedSchema, domainsNow, inTerms, notInAccount, perDomain, PRIVACY_TERMS, withPrevious } from '../shared/write.js';
+
+const input = z.object({ domains: domainList(100), privacy: z.enum(['full', 'partial', 'off']) });
+type Input = z.infer<typeof input>;
+
+const toApi = (args: Input) => ({ domain: args.domains.join(','), option: args.privacy });
+const condense = (_body: unknown, args: Input) => changed(args.domains, { privacy: args.privacy });
 
 export default defineTool({
   name: 'set_privacy',
   toolset: 'domains',
   title: 'Set WHOIS privacy',
-  description: 'Set WHOIS privacy for up to 100 domains: full hides the contact details, partial shows some, off publishes them.',
-  effect: 'write',
+  description: 'Set WHOIS privacy for up to 100 domains: full hides the contact details, partial shows some, off publishes them (needs confirm).',
+  // Publishing the owner's name, address and phone cannot be taken back: off alone needs approval.
+  effect: 'destructive',
   idempotent: true,
-  input: z.object({ domains: domainList(100), privacy: z.enum(['full', 'partial', 'off']) }),
+  input,
   output: changedSchema,
-  toApi: (args) => ({ domain: args.domains.join(','), option: args.privacy }),
-  condense: (_body, args) => changed(args.domains, { privacy: args.privacy }),
+  needsConfirm: (args) => args.privacy === 'off',
+  toApi,
+  condense,
+  run: (args, ctx) =>
+    withPrevious(args.domains, ctx, { of: (d) => ({ privacy: inTerms(PRIVACY_TERMS, d.privacy) }) }, async () => {
+      const { body } = await ctx.api.call({ command: 'set_privacy', params: toApi(args), mutates: true });
+      return condense(body, args);
+    }),
+  async preview(args, ctx) {
+    const found = await domainsNow(args.domains, ctx);
+    const shown = perDomain(args.domains, (d) => ({ privacy: inTerms(PRIVACY_TERMS, found.get(d)?.privacy), expires: found.get(d)?.expires }));
+    const refusals = notInAccount(args.domains, found);
+    return {
+      facts: { ...shown, note: "WHOIS will show the registrant's name, address, email and phone to anyone; copies made meanwhile cannot be recalled." },
+      ...(refusals ? { refusals } : {}),
+    };
+  },
 });

@@ -61,9 +61,9 @@ export const recordSchema = z
   .object({
     type: z.enum(RECORD_TYPES),
     subdomain,
-    value: z.string().max(2000).describe('by type: IPv4, IPv6, host, text, "prio weight port target", URL or email'),
+    value: z.string().max(2000).describe('IP, host, text, URL or email; srv: "prio weight port target"'),
     priority: z.int().min(0).max(65535).optional().describe('mx only'),
-    permanent: z.boolean().optional().describe('forward only: 301 (default) or false for 302'),
+    permanent: z.boolean().optional().describe('forward only: false for 302'),
     title: plainText(200).min(1).optional().describe('stealth only: page title'),
     alias: plainText(64).min(1).optional().describe('email only: mailbox forwarded'),
   })
@@ -143,3 +143,62 @@ export function fromCondensed(record: NonNullable<NameServerSetting['records']>[
 
 /** The subdomain a record belongs to, '' for the domain itself. */
 export const hostOf = (r: { subdomain?: string | undefined }) => (r.subdomain === undefined || r.subdomain === '@' ? '' : r.subdomain);
+
+/** A record as get_dns condenses it (api3's `Value2` as `extra`). */
+export type CondensedRecord = NonNullable<NameServerSetting['records']>[number];
+
+/**
+ * A record as a person writes it, and as set_dns2 takes it: `subdomain` only for subdomains,
+ * MX priority, forward kind, stealth title or email alias as their own fields, never api3's
+ * `extra`. What previews and results show, so a record can be read, compared and written back.
+ */
+export const writtenRecordSchema = z.object({
+  subdomain: z.string().optional(),
+  type: z.string(),
+  value: z.string(),
+  priority: z.number().optional(),
+  permanent: z.boolean().optional(),
+  title: z.string().optional(),
+  alias: z.string().optional(),
+});
+export type WrittenRecord = z.infer<typeof writtenRecordSchema>;
+
+/** A current record (get_dns, list_domain) as a person writes it. */
+export function asWritten(record: CondensedRecord): WrittenRecord {
+  const extra = record.extra;
+  const host = hostOf(record);
+  const out: WrittenRecord = { ...(host ? { subdomain: host } : {}), type: record.type, value: record.value };
+  if (record.type === 'mx' && extra !== undefined && /^\d+$/.test(extra)) out.priority = Number(extra);
+  if (record.type === 'forward' && extra === '2') out.permanent = false;
+  if (record.type === 'stealth' && extra) out.title = extra;
+  if (record.type === 'email' && extra) out.alias = extra;
+  return out;
+}
+
+/** A record of the input as the person wrote it, without empty fields or the "@" of the domain itself. */
+export function writtenFromInput(record: DnsRecordInput): WrittenRecord {
+  const host = hostOf(record);
+  const { subdomain: _subdomain, type, value, ...extras } = record;
+  return {
+    ...(host ? { subdomain: host } : {}),
+    type,
+    value,
+    ...Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined)),
+  };
+}
+
+/** Values compared as DNS compares them: names without case or a final dot, text as written (trimmed). */
+function comparable(type: string, value: string): string {
+  const trimmed = value.trim();
+  return ['a', 'aaaa', 'cname', 'mx'].includes(type) ? trimmed.toLowerCase().replace(/\.$/, '') : trimmed;
+}
+
+/** Whether a record of the input is exactly a current one: same subdomain, type, value and extra. */
+export function sameRecord(wanted: DnsRecordInput, have: CondensedRecord): boolean {
+  return (
+    hostOf(wanted).toLowerCase() === hostOf(have).toLowerCase() &&
+    wanted.type === have.type &&
+    comparable(wanted.type, wanted.value) === comparable(have.type, have.value) &&
+    (recordExtra(wanted) ?? '') === (have.extra ?? '')
+  );
+}

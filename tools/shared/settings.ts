@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { apiParams, commaList, flagParam, indexed, indexedRows, type ParamFields } from '../../src/api3/params.js';
-import { type Api3ToolSpec, defineTool, type Effect, type ToolContext } from '../../src/server/define.js';
-import type { Json } from '../../src/server/condense.js';
+import { type Api3ToolSpec, defineTool, type Effect, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
+import { type Json, prune } from '../../src/server/condense.js';
 import { domainList, emailAddress, hostName, id, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
-import { dnsFields, isHttpUrl, recordParams } from './dns-records.js';
+import { asWritten, dnsFields, isHttpUrl, recordParams } from './dns-records.js';
+import type { CondensedDomain, NameServerSetting } from './domain.js';
+import { inTerms, previousSchema, RENEW_TERMS, withPrevious } from './write.js';
 
 /**
  * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
@@ -28,6 +30,11 @@ export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * and on a folder synced to its domains. Flags that are simple to set back are not.
    */
   replacesLive: boolean;
+  /**
+   * How a domain's current value reads from list_domain (with `verbose` for name servers and
+   * note), in the same terms as the fields: what a write on domains answers as `previous`.
+   */
+  previous?: { verbose?: boolean; of(domain: CondensedDomain): Json };
 }
 
 /** Identity with inference, so each payload's `toApi` sees its own fields' types. */
@@ -69,7 +76,18 @@ export const nameServers = settingPayload({
   },
   toApi: (args) => indexed('ns', args.name_servers),
   replacesLive: true,
+  previous: { verbose: true, of: (domain) => nameServersBefore(domain.name_servers) },
 });
+
+/**
+ * A domain's name server setting before a change: its name servers, or the Dynadot service it
+ * used (DNS with its records as written, parking, forwarding), so it can be set back.
+ */
+export function nameServersBefore(setting: NameServerSetting | undefined): Json {
+  if (!setting) return {};
+  if (setting.type === 'name_servers') return { name_servers: setting.name_servers ?? [] };
+  return prune({ service: setting.type, records: setting.records?.map(asWritten), ttl: setting.ttl, forward_to: setting.forward_to });
+}
 
 export const parking = settingPayload({
   noun: 'parking page',
@@ -151,6 +169,7 @@ export const renewOption = settingPayload({
   },
   toApi: (args) => ({ renew_option: RENEW_OPTION[args.renew_option] }),
   replacesLive: false,
+  previous: { of: (domain) => ({ renew_option: inTerms(RENEW_TERMS, domain.renew_option) }) },
 });
 
 /** Clearing a service; dnssec exists on domains only, so each scope passes its own list. */
@@ -170,6 +189,7 @@ export const settingResultSchema = z.object({
   folder_id: z.number().optional(),
   account_default: z.literal(true).optional(),
   changed: z.record(z.string(), z.unknown()).describe('the settings now in place'),
+  previous: previousSchema,
 });
 type SettingResult = z.infer<typeof settingResultSchema>;
 
@@ -185,7 +205,7 @@ interface ScopeOptions<Args> {
   description: string;
   toolset: ToolsetName;
   /** Facts a person decides on before a destructive call (the current settings replaced). */
-  preview?(args: Args, ctx: ToolContext): Promise<Json>;
+  preview?(args: Args, ctx: ToolContext): Promise<PreviewOutcome>;
 }
 
 /** Fields of the folder scope, api3's `folder_id`, `enable` and `sync`. */
@@ -200,23 +220,46 @@ type FolderInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & typeof folde
 /** The scope's own arguments; zod cannot see them through a generic payload's intersection. */
 type FolderArgs = z.infer<z.ZodObject<typeof folderFields>>;
 
-/** The setting on up to 100 domains (`domain=a.com,b.com`): destructive where it replaces what they have. */
+/**
+ * The setting on up to 100 domains (`domain=a.com,b.com`): destructive where it replaces what
+ * they have, or (`effect` with `needsConfirm`) for the values that do harm. The answer gives the
+ * values replaced beside the new ones, read before the one write where the payload says how.
+ */
 export function forDomains<Shape extends z.ZodRawShape>(
   payload: SettingPayload<Shape>,
-  options: ScopeOptions<z.infer<DomainsInput<Shape>>> & { effect?: Effect },
+  options: ScopeOptions<z.infer<DomainsInput<Shape>>> & {
+    effect?: Effect;
+    needsConfirm?(args: z.infer<DomainsInput<Shape>>, ctx: ToolContext): boolean | Promise<boolean>;
+  },
 ): Api3ToolSpec<DomainsInput<Shape>, typeof settingResultSchema> {
   const input = z.object({ domains: domainList(100), ...payload.fields }) as DomainsInput<Shape>;
-  return defineTool({
+  const toApi = (args: z.infer<DomainsInput<Shape>>) => {
+    const { domains } = args as { domains: string[] };
+    return apiParams({ domain: commaList(domains) }, payload.toApi(args as never));
+  };
+  const condense = (_body: unknown, args: z.infer<DomainsInput<Shape>>): SettingResult => ({
+    done: true,
+    domains: (args as { domains: string[] }).domains,
+    changed: payloadValues(payload, args),
+  });
+  const previous = payload.previous;
+  return defineTool<DomainsInput<Shape>, typeof settingResultSchema>({
     ...options,
     effect: options.effect ?? (payload.replacesLive ? 'destructive' : 'write'),
     idempotent: true,
     input,
     output: settingResultSchema,
-    toApi: (args) => {
-      const { domains } = args as { domains: string[] };
-      return apiParams({ domain: commaList(domains) }, payload.toApi(args as never));
-    },
-    condense: (_body, args): SettingResult => ({ done: true, domains: (args as { domains: string[] }).domains, changed: payloadValues(payload, args) }),
+    toApi,
+    condense,
+    ...(previous
+      ? {
+          run: (args, ctx) =>
+            withPrevious((args as { domains: string[] }).domains, ctx, previous, async () => {
+              const { body } = await ctx.api.call({ command: options.name, params: toApi(args), mutates: true });
+              return condense(body, args);
+            }),
+        }
+      : {}),
   });
 }
 
@@ -230,13 +273,13 @@ export function forFolder<Shape extends z.ZodRawShape>(
   options: ScopeOptions<z.infer<FolderInput<Shape>>>,
 ): Api3ToolSpec<FolderInput<Shape>, typeof settingResultSchema> {
   const input = z.object({ ...payload.fields, ...folderFields }) as FolderInput<Shape>;
-  return defineTool({
+  return defineTool<FolderInput<Shape>, typeof settingResultSchema>({
     ...options,
     effect: payload.replacesLive ? 'destructive' : 'write',
     idempotent: true,
     input,
     output: settingResultSchema,
-    ...(payload.replacesLive ? { needsConfirm: (args: z.infer<FolderInput<Shape>>) => (args as FolderArgs).sync === true } : {}),
+    ...(payload.replacesLive ? { needsConfirm: (args) => (args as FolderArgs).sync === true } : {}),
     toApi: (args) => {
       const scope = args as FolderArgs;
       return apiParams({ folder_id: scope.folder_id }, payload.toApi(args as never), {

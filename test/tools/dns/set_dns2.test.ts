@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invoke } from '../../../src/server/define.js';
 import setDns2 from '../../../tools/dns/set_dns2.js';
 import { textOf } from '../../helpers/harness.js';
 import {
@@ -112,9 +113,9 @@ describe('through the client', () => {
       ],
       sub: [{ subhost: '_dmarc', type: 'txt', value: 'v=DMARC1; p=none' }],
     });
-    // The write, then one read-back.
+    // The write, then one read-back (the get_dns before it are the preview's).
     expect(sent('set_dns2')).toHaveLength(1);
-    expect(sent('get_dns')).toHaveLength(1);
+    expect(commands().slice(commands().indexOf('set_dns2'))).toEqual(['set_dns2', 'get_dns']);
   });
 
   it('set_dns2 append: the old records stay, the new one is added, no confirm needed', async () => {
@@ -180,10 +181,13 @@ describe('through the client', () => {
     expect(result.verification).toEqual({ checked: 1, of: 1, mismatches: [] });
   });
 
+  // The gate reads get_dns too (a preview's facts), so a get_dns fault would stop the call there:
+  // the spec's own run is driven past the gate, against the same simulator.
   it('set_dns2: when only the read-back fails, the write is still reported done, with a warning', async () => {
     h().simulator.injectFault({ kind: 'busy', times: 10, command: 'get_dns' });
     try {
-      const result = await ok('set_dns2', { domains: ['widget.dev'], records: [{ type: 'a', value: '198.51.100.9' }], confirm: true });
+      const args = setDns2.input.parse({ domains: ['widget.dev'], records: [{ type: 'a', value: '198.51.100.9' }] });
+      const result = (await invoke(setDns2, args, { api: h().api })) as Json;
       expect(result.done).toBe(true);
       expect(result.verification).toEqual({ checked: 0, of: 1, mismatches: [{ domain: '*', missing: [expect.stringMatching(/read-back failed \(busy\)/)] }] });
       expect(domain('widget.dev').nameServers).toMatchObject({ kind: 'dns', main: [{ type: 'a', value: '198.51.100.9' }] });
@@ -196,30 +200,106 @@ describe('through the client', () => {
 
 describe('safety', () => {
   const records = [{ type: 'a', value: '192.0.2.1' }];
-  // Only set_dns2 may waive confirm, and only when appending.
+  // Only set_dns2 may waive confirm, and only when appending to domains all on Dynadot DNS.
   pinEffect(setDns2, 'destructive', {
     confirmNeeded: [
-      { args: { domains: ['a.com'], records }, needed: true },
-      { args: { domains: ['a.com'], records, append: true }, needed: false },
+      { args: { domains: ['acme-widgets.com'], records }, needed: true },
+      { args: { domains: ['acme-widgets.com', 'widget.dev'], records, append: true }, needed: false },
+      { args: { domains: ['acme-widgets.com', 'widgetlab.io'], records, append: true }, needed: true },
+      { args: { domains: ['acme-widgets.net'], records, append: true }, needed: true },
+      // Past 10 domains nothing is read: confirm.
+      { args: { domains: Array.from({ length: 11 }, (_, i) => `d${i}.com`), records, append: true }, needed: true },
     ],
   });
-  confirmGateCases(setDns2, { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.1' }] }, ['get_dns']);
+  confirmGateCases(setDns2, { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.1' }] }, ['get_dns'], {
+    otherArgs: { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.2' }] },
+    changeFacts: {
+      what: 'a record of the domain edited',
+      change(account) {
+        const dns = account.domains.get('acme-widgets.com')?.nameServers;
+        if (dns?.kind !== 'dns') throw new Error('seed changed');
+        dns.main[0] = { type: 'a', value: '203.0.113.99' };
+      },
+    },
+  });
 
-  it('set_dns2 preview shows what would be replaced', async () => {
+  it('set_dns2 preview shows what would be replaced, and append as needing no confirm only when that is true', async () => {
     const dns = (await call('set_dns2', { domains: ['widget.dev'], records: [{ type: 'a', value: '198.51.100.1' }] })).structuredContent as Json;
     expect(dns.preview.details.replaces_current_records).toEqual({
       'widget.dev': { type: 'dynadot_dns', ttl: 300, records: [{ type: 'aaaa', value: '2001:db8::1' }] },
     });
-    expect(dns.preview.details.tip).toMatch(/append: true/);
+    expect(dns.preview.details.tip).toMatch(/append: true \(no confirm needed\)/);
+    // Records as written: MX priority, not api3's extra.
+    const mail = (await call('set_dns2', { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.1' }] })).structuredContent as Json;
+    expect(mail.preview.details.replaces_current_records['acme-widgets.com'].records).toContainEqual({ type: 'mx', value: 'mx1.mailhost.example', priority: 10 });
+    expect(JSON.stringify(mail.preview.details)).not.toContain('extra');
+    // A domain on outside name servers: append would replace them too, so no such tip.
+    const ns = (await call('set_dns2', { domains: ['widget.dev', 'widgetlab.io'], records: [{ type: 'a', value: '198.51.100.1' }] })).structuredContent as Json;
+    expect(ns.preview.details.replaces_current_records['widgetlab.io']).toEqual({
+      type: 'name_servers',
+      name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'],
+    });
+    expect(JSON.stringify(ns.preview)).not.toMatch(/no confirm/);
+    expect(sent('set_dns2')).toHaveLength(0);
   });
 
-  it('set_dns2 with append: true needs no confirm and changes the records', async () => {
-    const result = await call('set_dns2', { domains: ['acme-widgets.com'], records: [{ type: 'a', subdomain: 'blog', value: '203.0.113.30' }], append: true });
+  it('set_dns2 append on a domain with outside name servers needs confirm, and the preview says what it replaces', async () => {
+    const args = { domains: ['acme-widgets.com', 'widgetlab.io'], records: [{ type: 'a', subdomain: 'blog', value: '203.0.113.30' }], append: true };
+    const result = await call('set_dns2', args);
     expect(result.isError, textOf(result)).toBeFalsy();
-    expect(result.structuredContent as Json).not.toHaveProperty('preview');
+    const preview = (result.structuredContent as Json).preview;
+    expect(preview.confirmation_id).toMatch(/^c1\./);
+    expect(preview.details.replaces_current_setting).toEqual({
+      'widgetlab.io': {
+        type: 'name_servers',
+        name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'],
+        append: expect.stringMatching(/not on Dynadot DNS \(name_servers\).*website and email stop working/),
+      },
+    });
+    expect(preview.details.keeps_current_records).toEqual(['acme-widgets.com']);
+    expect(JSON.stringify(preview)).not.toMatch(/no confirm/);
+    expect(sent('set_dns2')).toHaveLength(0);
+    expect(domain('widgetlab.io').nameServers).toEqual({ kind: 'nameservers', hosts: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] });
+
+    // Confirmed, it goes through, and the answer says the name servers were replaced.
+    const done = await ok('set_dns2', { ...args, confirm: true });
+    expect(done.changed).toEqual({ records: 1, replaced_existing: true, replaced_on: ['widgetlab.io'] });
+    expect(domain('widgetlab.io').nameServers).toMatchObject({ kind: 'dns', sub: [{ subhost: 'blog', type: 'a', value: '203.0.113.30' }] });
+    expect(sent('set_dns2')).toHaveLength(1);
+  });
+
+  it('set_dns2 append on a parked domain needs confirm too', async () => {
+    const result = await call('set_dns2', { domains: ['acme-widgets.net'], records: [{ type: 'a', value: '203.0.113.30' }], append: true });
+    const preview = (result.structuredContent as Json).preview;
+    expect(preview.details.replaces_current_setting['acme-widgets.net']).toMatchObject({ type: 'dynadot_parking' });
+    expect(sent('set_dns2')).toHaveLength(0);
+    expect(domain('acme-widgets.net').nameServers).toEqual({ kind: 'parking', withAds: false });
+  });
+
+  it('set_dns2 append on more than 10 domains needs confirm without reading each one', async () => {
+    const domains = ['acme-widgets.com', 'widget.dev', ...Array.from({ length: 9 }, (_, i) => `extra${i}.com`)];
+    const args = setDns2.input.parse({ domains, records: [{ type: 'a', value: '203.0.113.30' }], append: true });
+    expect(await setDns2.needsConfirm?.(args, { api: h().api })).toBe(true);
+    expect(commands()).toEqual([]);
+    // Ten are read, one by one.
+    expect(await setDns2.needsConfirm?.({ ...args, domains: domains.slice(0, 2) }, { api: h().api })).toBe(false);
+    expect(commands()).toEqual(['get_dns', 'get_dns']);
+  });
+
+  it('set_dns2 with append: true on Dynadot DNS domains needs no confirm, changes the records, and replaced nothing', async () => {
+    const result = await call('set_dns2', {
+      domains: ['acme-widgets.com', 'widget.dev'],
+      records: [{ type: 'a', subdomain: 'blog', value: '203.0.113.30' }],
+      append: true,
+    });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const content = result.structuredContent as Json;
+    expect(content).not.toHaveProperty('preview');
+    expect(content.changed).toEqual({ records: 1, replaced_existing: false });
     expect(commands()).toContain('set_dns2');
     const dns = h().simulator.account.domains.get('acme-widgets.com')?.nameServers;
     expect(dns?.kind === 'dns' && dns.sub.some((r) => r.subhost === 'blog' && r.value === '203.0.113.30')).toBe(true);
+    expect(dns?.kind === 'dns' && dns.main).toHaveLength(3);
   });
 
   it('set_dns2: other invalid input is refused before anything is sent', async () => {
@@ -272,6 +352,7 @@ describe('safety', () => {
       domains: ['widgetlab.io'],
       records: [{ type: 'stealth', subdomain: 'shop', value: 'https://example.org/?a=1&command=delete', title: 'T&key=stolen' }],
       append: true,
+      confirm: true,
     },
     'sub_recordx0',
     'T&key=stolen',

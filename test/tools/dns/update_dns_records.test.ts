@@ -47,7 +47,57 @@ describe('through the client', () => {
 
 describe('safety', () => {
   pinEffect(updateDnsRecords, 'destructive');
-  confirmGateCases(updateDnsRecords, { domain: 'acme-widgets.com', set: [{ type: 'a', subdomain: 'www', value: '198.51.100.1' }] }, ['get_dns']);
+  confirmGateCases(updateDnsRecords, { domain: 'acme-widgets.com', set: [{ type: 'a', subdomain: 'www', value: '198.51.100.1' }] }, ['get_dns'], {
+    otherArgs: { domain: 'acme-widgets.com', set: [{ type: 'a', subdomain: 'www', value: '198.51.100.2' }] },
+    changeFacts: {
+      what: 'the www record replaced is edited',
+      change(account) {
+        const dns = account.domains.get('acme-widgets.com')?.nameServers;
+        if (dns?.kind !== 'dns') throw new Error('seed changed');
+        dns.sub[0] = { subhost: 'www', type: 'cname', value: 'elsewhere.example' };
+      },
+    },
+    // A composite: its write is the set_dns2 it calls.
+    writes: ['set_dns2'],
+  });
+
+  it('update_dns_records preview lists each record as written (MX priority included), not api3\'s extra', async () => {
+    const preview = (
+      await ok<Json>('update_dns_records', { domain: 'acme-widgets.com', set: [{ type: 'mx', value: 'mx.newmail.example', priority: 20 }] })
+    ).preview;
+    expect(preview.details.would_remove).toEqual([{ type: 'mx', value: 'mx1.mailhost.example', priority: 10 }]);
+    expect(preview.details.would_add).toEqual([{ type: 'mx', value: 'mx.newmail.example', priority: 20 }]);
+    expect(JSON.stringify(preview.details)).not.toContain('extra');
+    expect(sent('set_dns2')).toHaveLength(0);
+  });
+
+  it('update_dns_records: a record set exactly as it is now is not listed as removed and added', async () => {
+    const preview = (
+      await ok<Json>('update_dns_records', {
+        domain: 'acme-widgets.com',
+        set: [
+          { type: 'mx', value: 'MX1.mailhost.example.', priority: 10 },
+          { type: 'a', subdomain: 'api', value: '203.0.113.21' },
+        ],
+      })
+    ).preview;
+    expect(preview.details.would_remove).toEqual([{ subdomain: 'api', type: 'a', value: '203.0.113.20' }]);
+    expect(preview.details.would_add).toEqual([{ subdomain: 'api', type: 'a', value: '203.0.113.21' }]);
+    expect(preview.details.already_in_place).toEqual([{ type: 'mx', value: 'MX1.mailhost.example.', priority: 10 }]);
+    // The same MX with another priority is a change, listed both ways.
+    const other = (await ok<Json>('update_dns_records', { domain: 'acme-widgets.com', set: [{ type: 'mx', value: 'mx1.mailhost.example', priority: 5 }] })).preview;
+    expect(other.details.would_remove).toEqual([{ type: 'mx', value: 'mx1.mailhost.example', priority: 10 }]);
+    expect(other.details.would_add).toEqual([{ type: 'mx', value: 'mx1.mailhost.example', priority: 5 }]);
+    expect(other.details).not.toHaveProperty('already_in_place');
+  });
+
+  it('update_dns_records: no text is cut, in the summary or in a long TXT value', async () => {
+    const spf = `v=spf1 ${Array.from({ length: 30 }, (_, i) => `include:_spf${i}.mailhost.example`).join(' ')} ~all`;
+    const preview = (await ok<Json>('update_dns_records', { domain: 'acme-widgets.com', set: [{ type: 'txt', value: spf }] })).preview;
+    expect(preview.summary).toMatch(/keeping the others\.$/);
+    expect(preview.details.would_add).toEqual([{ type: 'txt', value: spf }]);
+    expect(preview.details.would_remove).toEqual([{ type: 'txt', value: 'v=spf1 include:mailhost.example ~all' }]);
+  });
   badInputSweep(
     updateDnsRecords,
     {

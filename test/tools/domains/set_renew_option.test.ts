@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import setRenewOption from '../../../tools/domains/set_renew_option.js';
-import { badInputSweep, condenseExample, exampleQueryCase, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
+import { textOf } from '../../helpers/harness.js';
+import { badInputSweep, condenseExample, confirmGateCases, exampleQueryCase, iso, type Json, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
 
-const { ok, domain } = useHarness();
+const { ok, call, domain, sent } = useHarness();
 const toApi = (args: Record<string, unknown>) => setRenewOption.toApi(setRenewOption.input.parse(args));
 
 describe('toApi', () => {
@@ -32,16 +33,72 @@ describe('simulator', () => {
 });
 
 describe('through the client', () => {
-  it('set_renew_option: several domains at once', async () => {
-    await ok('set_renew_option', { domains: ['acme-widgets.net', 'widget.dev'], renew_option: 'do_not_renew' });
+  it('set_renew_option: several domains at once, each answering the option it replaced', async () => {
+    const lapse = await ok('set_renew_option', { domains: ['acme-widgets.net', 'widget.dev'], renew_option: 'do_not_renew', confirm: true });
+    expect(lapse).toEqual({
+      done: true,
+      domains: ['acme-widgets.net', 'widget.dev'],
+      changed: { renew_option: 'do_not_renew' },
+      previous: { 'acme-widgets.net': { renew_option: 'reset' }, 'widget.dev': { renew_option: 'auto' } },
+    });
     expect(domain('acme-widgets.net').renewOption).toBe('do not renew');
     expect(domain('widget.dev').renewOption).toBe('do not renew');
-    await ok('set_renew_option', { domains: ['acme-widgets.net'], renew_option: 'auto' });
+    const auto = await ok('set_renew_option', { domains: ['acme-widgets.net'], renew_option: 'auto' });
+    expect(auto.previous).toEqual({ 'acme-widgets.net': { renew_option: 'do_not_renew' } });
     expect(domain('acme-widgets.net').renewOption).toBe('auto renew');
+  });
+
+  it('set_renew_option auto needs no confirm: one list_domain read, then the one write', async () => {
+    const result = await call('set_renew_option', { domains: ['shopwidgets.co'], renew_option: 'auto' });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(result.structuredContent as Json).not.toHaveProperty('preview');
+    expect(sent('list_domain')).toHaveLength(1);
+    expect(sent('set_renew_option')).toHaveLength(1);
+    expect(domain('shopwidgets.co').renewOption).toBe('auto renew');
   });
 });
 
 describe('safety', () => {
-  pinEffect(setRenewOption, 'write');
+  // do_not_renew lets a domain lapse: that value alone needs confirm.
+  pinEffect(setRenewOption, 'destructive', {
+    confirmNeeded: [
+      { args: { domains: ['acme-widgets.com'], renew_option: 'do_not_renew' }, needed: true },
+      { args: { domains: ['acme-widgets.com'], renew_option: 'auto' }, needed: false },
+      { args: { domains: ['acme-widgets.com'], renew_option: 'reset' }, needed: false },
+    ],
+  });
+  confirmGateCases(setRenewOption, { domains: ['acme-widgets.com'], renew_option: 'do_not_renew' }, ['list_domain'], {
+    otherArgs: { domains: ['acme-widgets.com', 'widget.dev'], renew_option: 'do_not_renew' },
+    changeFacts: {
+      what: 'the domain was renewed meanwhile (a later expiry)',
+      change(account) {
+        const d = account.domains.get('acme-widgets.com');
+        if (!d) throw new Error('seed changed');
+        d.expiration += 365 * 86_400_000;
+      },
+    },
+  });
+
+  it('set_renew_option do_not_renew: the preview shows the current option and expiry per domain, and changes nothing', async () => {
+    const result = await call('set_renew_option', { domains: ['acme-widgets.com', 'acme-widgets.net'], renew_option: 'do_not_renew' });
+    const preview = (result.structuredContent as Json).preview;
+    expect(preview.details.current).toEqual({
+      'acme-widgets.com': { renew_option: 'auto', expires: iso(domain('acme-widgets.com').expiration) },
+      'acme-widgets.net': { renew_option: 'reset', expires: iso(domain('acme-widgets.net').expiration) },
+    });
+    expect(preview.details.note).toMatch(/lapses/);
+    expect(preview.confirmation_id).toMatch(/^c1\./);
+    expect(sent('set_renew_option')).toHaveLength(0);
+    expect(domain('acme-widgets.com').renewOption).toBe('auto renew');
+  });
+
+  it('set_renew_option do_not_renew on a domain not in the account: a preview that says so, with no confirmation id', async () => {
+    const preview = ((await call('set_renew_option', { domains: ['not-mine.com'], renew_option: 'do_not_renew', confirm: true })).structuredContent as Json)
+      .preview;
+    expect(preview.refused_because).toEqual([expect.stringMatching(/not in this account: not-mine\.com/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(sent('set_renew_option')).toHaveLength(0);
+  });
+
   badInputSweep(setRenewOption, { domains: ['acme-widgets.com'], renew_option: 'auto' });
 });

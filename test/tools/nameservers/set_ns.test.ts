@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import setNs from '../../../tools/nameservers/set_ns.js';
+import { textOf } from '../../helpers/harness.js';
 import { withValue } from '../../helpers/invalid-input.js';
 import {
   badInputSweep,
@@ -12,7 +13,7 @@ import {
   useHarness,
 } from '../../helpers/tool-test.js';
 
-const { ok, fail, call, domain, h } = useHarness();
+const { ok, fail, call, domain, sent, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => setNs.toApi(setNs.input.parse(args));
 
 describe('toApi', () => {
@@ -42,30 +43,96 @@ describe('simulator', () => {
 });
 
 describe('through the client', () => {
-  it('set_ns with confirm: points domains at registered hosts', async () => {
+  it('set_ns with confirm: points domains at registered hosts, and answers what they had before', async () => {
     const hosts = ['ns1.cloudhost.example', 'ns2.cloudhost.example'];
     const result = await ok('set_ns', { domains: ['acme-widgets.net', 'widget.dev'], name_servers: hosts, confirm: true });
-    expect(result).toEqual({ done: true, domains: ['acme-widgets.net', 'widget.dev'], changed: { name_servers: hosts } });
+    expect(result).toEqual({
+      done: true,
+      domains: ['acme-widgets.net', 'widget.dev'],
+      changed: { name_servers: hosts },
+      previous: {
+        'acme-widgets.net': { service: 'dynadot_parking' },
+        'widget.dev': { service: 'dynadot_dns', records: [{ type: 'aaaa', value: '2001:db8::1' }], ttl: 300 },
+      },
+    });
     expect(domain('acme-widgets.net').nameServers).toEqual({ kind: 'nameservers', hosts });
     expect(domain('widget.dev').nameServers).toEqual({ kind: 'nameservers', hosts });
     expect((await ok('get_ns', { domain: 'widget.dev' })).name_servers).toEqual(hosts);
   });
 
-  it('set_ns with an unknown name server is an error and changes nothing', async () => {
-    const error = await fail('set_ns', { domains: ['acme-widgets.net'], name_servers: ['ns9.nowhere.example'], confirm: true });
-    expect(error.error).toBe('not_found');
-    expect(error.message).toMatch(/ns9\.nowhere\.example/);
+  it('set_ns: the previous name servers come from one list_domain read before the one write', async () => {
+    const result = await ok('set_ns', { domains: ['widgetlab.io'], name_servers: ['ns1.acme-widgets.com'], confirm: true });
+    expect(result.previous).toEqual({ 'widgetlab.io': { name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] } });
+    const commands = h().simulator.requests.map((r) => r.command);
+    expect(commands.slice(commands.lastIndexOf('server_list') + 1).filter((c) => c === 'list_domain' || c === 'set_ns')).toEqual(['list_domain', 'set_ns']);
+  });
+
+  it('set_ns with a name server not registered in the account: a preview that says so, no confirmation id, nothing sent', async () => {
+    const args = { domains: ['acme-widgets.net'], name_servers: ['ns1.cloudhost.example', 'ns9.nowhere.example', 'ns8.nowhere.example'] };
+    for (const attempt of [args, { ...args, confirm: true }, { ...args, confirm: true, confirmation_id: 'c1.123.forged.forged' }]) {
+      const result = await call('set_ns', attempt);
+      expect(result.isError, textOf(result)).toBeFalsy();
+      const preview = (result.structuredContent as Json).preview;
+      expect(preview.refused_because).toEqual([expect.stringMatching(/not registered in this account: ns9\.nowhere\.example, ns8\.nowhere\.example\. .*Dynadot control panel/)]);
+      expect(preview).not.toHaveProperty('confirmation_id');
+      // Only tools this server serves are named.
+      expect(JSON.stringify(preview)).not.toMatch(/add_ns|register_ns/);
+    }
+    expect(sent('set_ns')).toHaveLength(0);
     expect(domain('acme-widgets.net').nameServers).toEqual({ kind: 'parking', withAds: false });
+  });
+
+  it('set_ns on a domain not in the account is an error from the preview, and nothing is sent', async () => {
+    const error = await fail('set_ns', { domains: ['not-mine.com'], name_servers: ['ns1.cloudhost.example'], confirm: true });
+    expect(error.error).toBe('not_found');
+    expect(sent('set_ns')).toHaveLength(0);
   });
 });
 
 describe('safety', () => {
   pinEffect(setNs, 'destructive');
-  confirmGateCases(setNs, { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] }, ['get_ns']);
+  confirmGateCases(setNs, { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] }, ['server_list', 'get_ns', 'get_dns'], {
+    otherArgs: { domains: ['acme-widgets.com'], name_servers: ['ns2.cloudhost.example'] },
+    changeFacts: {
+      what: 'an MX record added to the domain',
+      change(account) {
+        const dns = account.domains.get('acme-widgets.com')?.nameServers;
+        if (dns?.kind !== 'dns') throw new Error('seed changed');
+        dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
+      },
+    },
+  });
 
-  it('set_ns preview shows what would be replaced', async () => {
+  it('set_ns preview shows the name servers replaced', async () => {
     const ns = (await call('set_ns', { domains: ['widgetlab.io'], name_servers: ['ns1.acme-widgets.com'] })).structuredContent as Json;
-    expect(ns.preview.details.current_name_servers).toEqual({ 'widgetlab.io': ['ns1.cloudhost.example', 'ns2.cloudhost.example'] });
+    expect(ns.preview.details.current).toEqual({ 'widgetlab.io': { name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] } });
+    expect(ns.preview.details).not.toHaveProperty('warning');
+    expect(ns.preview.confirmation_id).toMatch(/^c1\./);
+  });
+
+  it('set_ns previews list the DNS records to be dropped, as a person writes them', async () => {
+    const domains = ['acme-widgets.com', 'widgetlab.io', 'widget.dev', 'acme-widgets.net', 'shopwidgets.co', 'fresh-idea.xyz'];
+    const ns = (await call('set_ns', { domains, name_servers: ['ns1.cloudhost.example'] })).structuredContent as Json;
+    const { current, and_more_domains, warning } = ns.preview.details;
+    expect(current['acme-widgets.com']).toEqual({
+      name_servers: ['ns1.dyna-ns.net', 'ns2.dyna-ns.net'],
+      dns_records_dropped: [
+        { type: 'a', value: '203.0.113.10' },
+        { type: 'mx', value: 'mx1.mailhost.example', priority: 10 },
+        { type: 'txt', value: 'v=spf1 include:mailhost.example ~all' },
+        { subdomain: 'www', type: 'cname', value: 'acme-widgets.com' },
+        { subdomain: 'api', type: 'a', value: '203.0.113.20' },
+      ],
+    });
+    expect(current['widget.dev'].dns_records_dropped).toEqual([{ type: 'aaaa', value: '2001:db8::1' }]);
+    // Parked and outside name servers: nothing of Dynadot DNS to drop.
+    expect(current['acme-widgets.net']).not.toHaveProperty('dns_records_dropped');
+    expect(current['widgetlab.io']).not.toHaveProperty('dns_records_dropped');
+    // The first five, the rest counted.
+    expect(Object.keys(current)).toEqual(domains.slice(0, 5));
+    expect(and_more_domains).toBe(1);
+    expect(warning).toMatch(/stop answering/);
+    expect(sent('set_ns')).toHaveLength(0);
   });
 
   it('set_ns: other invalid input is refused before anything is sent', async () => {
