@@ -9,7 +9,7 @@ import { log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
-import type { AuditLog } from './audit.js';
+import { maskedAuditLog, type AuditLog } from './audit.js';
 import {
   CONFIRM_FIELD,
   CONFIRMATION_ID_FIELD,
@@ -188,6 +188,8 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
 }
 
 export function buildServer(options: ServerOptions): McpServer {
+  // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
+  if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
   const served = selectTools(options.catalog, options);
   const names = new ServedNames(options.catalog, served, options.readOnly ?? false);
   const elicitationTimeoutMs = options.elicitationTimeoutMs ?? DEFAULT_ELICITATION_TIMEOUT_MS;

@@ -4,7 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CATALOG } from '../../tools/index.js';
 import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
 import type { AuditLog } from '../../src/server/audit.js';
-import { buildServer, type Selection } from '../../src/server/server.js';
+import { buildServer, type Selection, type ServerOptions } from '../../src/server/server.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
 
 /**
@@ -30,7 +30,7 @@ export interface HarnessOptions extends Selection {
   demo?: boolean;
   /** An api3 key of its own, so one test's queue never waits on another's. */
   apiKey?: string;
-  spendCap?: number;
+  spendCap?: ServerOptions['spendCap'];
   audit?: AuditLog;
 }
 
