@@ -179,6 +179,20 @@ describe('HTTP transport', () => {
     expect((await raw(url, { method: 'GET', path: '/nope' })).status).toBe(404);
   });
 
+  it('stateless mode: a preview from one request is confirmed by the next, each served by a fresh server', async () => {
+    const { url, simulator } = await startStack({ stateless: 'true' });
+    const first = await connectClient(url);
+    const previewed = (await first.client.callTool({ name: 'delete', arguments: { domain: 'fresh-idea.xyz' } })) as CallToolResult;
+    const id = (previewed.structuredContent as { preview?: { confirmation_id?: string } }).preview?.confirmation_id;
+    expect(id).toMatch(/^c1\./);
+    await first.client.close();
+    const second = await connectClient(url);
+    const confirmed = (await second.client.callTool({ name: 'delete', arguments: { domain: 'fresh-idea.xyz', confirm: true, confirmation_id: id } })) as CallToolResult;
+    expect(confirmed.structuredContent).toEqual({ domain: 'fresh-idea.xyz', deleted: true });
+    expect(simulator.requests.filter((r) => r.command === 'delete')).toHaveLength(1);
+    await second.client.close();
+  });
+
   it('stateless mode serves two successive clients, each with a fresh server', async () => {
     const { url } = await startStack({ stateless: 'true' });
     for (let i = 0; i < 2; i++) {

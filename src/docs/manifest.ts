@@ -81,7 +81,7 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
     option: {
       type: 'string',
       title: 'Toolsets',
-      description: `Comma-separated toolsets to serve: "default" (${DEFAULT_TOOLSETS.join(', ')}), "all", or names from: ${TOOLSET_NAMES.join(', ')}. "default,transfers" adds one to the default set.`,
+      description: `Comma-separated toolsets to serve: "default" (${DEFAULT_TOOLSETS.join(', ')}), "all", or names from: ${TOOLSET_NAMES.filter((name) => CATALOG.some((spec) => spec.toolset === name)).join(', ')}. "default,defaults" adds one to the default set.`,
       required: false,
       default: 'default',
     },

@@ -187,6 +187,16 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   return lines.join('\n');
 }
 
+let processWide: Confirmations | undefined;
+/**
+ * Without a shared secret, one random one for the whole process: an id issued by one HTTP
+ * session (or one stateless request's server) is accepted by the next.
+ */
+function processConfirmations(): Confirmations {
+  processWide ??= new Confirmations();
+  return processWide;
+}
+
 export function buildServer(options: ServerOptions): McpServer {
   // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
   if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
@@ -211,7 +221,7 @@ export function buildServer(options: ServerOptions): McpServer {
   });
   const ctx: ToolContext = { api: options.api };
   const policy: SafetyPolicy = {
-    confirmations: options.confirmations ?? new Confirmations(),
+    confirmations: options.confirmations ?? processConfirmations(),
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
   };
   /**

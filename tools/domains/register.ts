@@ -72,7 +72,7 @@ export default defineTool({
   toolset: 'domains',
   title: 'Register a domain',
   description:
-    'Register one available domain, paid from the account balance. Spends money: needs confirm after the user saw the price. Check with search first.',
+    'Register one available domain, paid from the account balance. Spends money: needs confirm after the user saw the price. Check with `search` first.',
   effect: 'destructive',
   input,
   output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true), charged: moneySchema.optional() }),
@@ -90,7 +90,7 @@ export default defineTool({
   async preview(args, ctx) {
     const { available, premium, firstYear, renewal, total } = await quote(args, ctx);
     const refusals: string[] = [];
-    if (!available) refusals.push(`${args.domain} is not available to register (search shows what is)`);
+    if (!available) refusals.push(`${args.domain} is not available to register (\`search\` shows what is)`);
     if (premium && !args.premium) refusals.push(`${args.domain} is a premium name: it can only be bought with premium: true, at the price shown`);
     const account = await invokeRead(accountInfo, {}, ctx);
     const contacts = { ...account.default_contacts, ...args.contacts };
