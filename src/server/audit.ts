@@ -1,4 +1,5 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { redact } from '../api3/redact.js';
 import { log } from '../log.js';
 import { maskSensitive, type DeclaresSensitive } from './sensitive.js';
@@ -12,8 +13,11 @@ export interface AuditEntry {
   tool: string;
   /** The call's arguments; an entry that reaches an AuditLog through `maskedAuditLog` has its secrets as `***`. */
   args: Record<string, unknown>;
-  outcome: 'done' | 'pending' | 'error';
+  /** `sending` is written before the request: a change whose line cannot be written is not sent. */
+  outcome: 'sending' | 'done' | 'pending' | 'error';
   error?: string;
+  /** The snapshot of the settings this call replaces, for restore_settings. */
+  snapshot_id?: string;
 }
 
 export type AuditLog = (entry: AuditEntry) => void;
@@ -22,9 +26,12 @@ export function fileAuditLog(path: string): AuditLog {
   return (entry) => {
     const line = redact(JSON.stringify({ time: new Date().toISOString(), ...entry }));
     try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       appendFileSync(path, `${line}\n`, { mode: 0o600 });
     } catch (error) {
-      // The call already happened; failing it now would only hide its outcome from the agent.
+      // Before the request: refuse the change rather than make one nobody can trace.
+      if (entry.outcome === 'sending') throw error;
+      // After it: the call already happened; failing it now would only hide its outcome from the agent.
       log('error', `could not write the audit log ${path}: ${(error as Error).message}`);
     }
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Api3, Api3Params } from '../api3/client.js';
 import type { Json, Money } from './condense.js';
+import type { StateStore } from './state-store.js';
 import type { ToolsetName } from './toolsets.js';
 
 /**
@@ -14,6 +15,8 @@ export type Effect = 'read' | 'write' | 'destructive';
 
 export interface ToolContext {
   api: Api3;
+  /** Snapshots of replaced settings (undo); absent when the server keeps no state. */
+  store?: StateStore;
 }
 
 /** What a preview shows a person, and what must still hold when the call is confirmed. */
@@ -46,6 +49,12 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   needsConfirm?(args: z.infer<In>, ctx: ToolContext): boolean | Promise<boolean>;
   /** Facts a person decides on before a destructive call, and what api3 would refuse; reads only. */
   preview?(args: z.infer<In>, ctx: ToolContext): Promise<PreviewOutcome>;
+  /**
+   * The domains whose live settings (DNS records, name servers, the service they use) this call
+   * replaces: the server saves them as a snapshot before sending it, so restore_settings can put
+   * them back.
+   */
+  snapshotOf?(args: z.infer<In>): string[];
   /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
   cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
   /**

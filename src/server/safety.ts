@@ -65,6 +65,8 @@ export interface SafetyPolicy {
   spendCap?: SpendCapSetting;
   /** Issues and checks confirmation ids. */
   confirmations: Confirmations;
+  /** DYNADOT_DRY_RUN: every call that could change the account answers its preview only. */
+  dryRun?: boolean;
 }
 
 const codeOf = (error: unknown) => (error instanceof Api3Error ? error.code : 'error');
@@ -192,6 +194,7 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
   // Before anything can log or echo them: secret arguments are redacted from every log line and error text.
   registerSensitive(spec, args);
   const call = callArguments(args);
+  if (policy.dryRun && spec.effect !== 'read') return { proceed: false, preview: await dryRunPreview(spec, call, ctx, policy) };
   if (!(await requiresConfirm(spec, call, ctx))) return { proceed: true };
 
   const outcome = await lookUp(spec, call, ctx);
@@ -216,6 +219,22 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
 function firstSentence(text: string): string {
   const end = /[.!?](?=\s+[A-Z]|$)/.exec(text);
   return end ? text.slice(0, end.index + 1) : text;
+}
+
+/**
+ * Dry run: writes and destructive calls alike answer with what they would do, with the facts
+ * their reads can tell, and no confirmation id (a dry-run server never sends a change).
+ */
+async function dryRunPreview(spec: AnyToolSpec, call: Json, ctx: ToolContext, policy: SafetyPolicy): Promise<Preview> {
+  const outcome = await lookUp(spec, call, ctx);
+  const preview = await renderPreview(spec, call, { ...outcome, refusals: [] }, policy, ctx);
+  const { confirmation_id: _none, ...withoutId } = preview;
+  return {
+    ...withoutId,
+    summary: `Dry run (DYNADOT_DRY_RUN): nothing was changed and nothing will be. ${spec.title}: ${firstSentence(spec.description)}`,
+    ...(outcome.refusals?.length ? { refused_because: outcome.refusals } : {}),
+    next_step: 'This server is in dry-run mode: show the user what would happen. To make the change, the server must be started without DYNADOT_DRY_RUN / --dry-run.',
+  };
 }
 
 async function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutcome, policy: SafetyPolicy, ctx: ToolContext, whyNotSent?: string): Promise<Preview> {

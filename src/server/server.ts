@@ -10,6 +10,8 @@ import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
 import { maskedAuditLog, type AuditLog } from './audit.js';
+import { snapshotBefore } from './snapshots.js';
+import type { StateStore } from './state-store.js';
 import {
   CONFIRM_FIELD,
   CONFIRMATION_ID_FIELD,
@@ -50,20 +52,21 @@ export function advertisedInput(spec: AnyToolSpec): z.ZodObject {
 }
 
 // Explained once in the instructions rather than in every tool's schema: context costs.
-const demoField = { demo: z.literal(true).optional() };
+const labels = { demo: z.literal(true).optional(), dry_run: z.literal(true).optional() };
 
 /** An order api3 accepted but has not finished: neither done nor failed. */
 const pendingSchema = z.object({ status: z.string(), message: z.string(), next_step: z.string() });
 
 /**
  * The output schema a client sees. A call that changes the account answers with its result, or
- * with `pending` when api3 accepted it without finishing, and a destructive one with a preview:
- * so their result fields become optional beside those.
+ * with `pending` when api3 accepted it without finishing, or with a preview (a destructive call
+ * not confirmed, any change in dry run): so their result fields become optional beside those.
+ * A result that replaced settings names the snapshot that can put them back.
  */
 export function advertisedOutput(spec: AnyToolSpec): z.ZodObject {
-  if (spec.effect === 'read') return spec.output.extend(demoField);
-  const outcomes = spec.effect === 'destructive' ? { pending: pendingSchema.optional(), preview: previewSchema.optional() } : { pending: pendingSchema.optional() };
-  return spec.output.partial().extend(outcomes).extend(demoField);
+  if (spec.effect === 'read') return spec.output.extend(labels);
+  const outcomes = { pending: pendingSchema.optional(), preview: previewSchema.optional(), snapshot_id: z.string().optional() };
+  return spec.output.partial().extend(outcomes).extend(labels);
 }
 
 function success(result: Json): CallToolResult {
@@ -145,6 +148,10 @@ export interface ServerOptions extends Selection {
    * (elicitation); then the preview is the answer. Default 60 s; 0 never asks.
    */
   elicitationTimeoutMs?: number;
+  /** DYNADOT_DRY_RUN: writes and destructive calls answer with their preview only. */
+  dryRun?: boolean;
+  /** Where snapshots of replaced settings are kept (DYNADOT_STATE_DIR); without it none are taken. */
+  store?: StateStore;
 }
 
 const ENABLE = 'DYNADOT_TOOLSETS or --toolsets';
@@ -175,6 +182,9 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
     );
   }
   lines.push('Results are condensed JSON: dates in ISO 8601 UTC, prices as {amount, currency}.');
+  if (options.dryRun) {
+    lines.unshift('DRY RUN: this server changes nothing. Every write and destructive tool answers with its preview only, and every result carries "dry_run": true; reads work as usual.');
+  }
   if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are served; writes need a server started without --read-only (DYNADOT_READ_ONLY).');
   if (options.spendCap !== undefined && served.some((spec) => spec.cost)) {
     lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
@@ -219,11 +229,14 @@ export function buildServer(options: ServerOptions): McpServer {
       return errorResult(new Api3Error('invalid_input', message, { hint }), names);
     },
   });
-  const ctx: ToolContext = { api: options.api };
+  const ctx: ToolContext = { api: options.api, ...(options.store ? { store: options.store } : {}) };
   const policy: SafetyPolicy = {
     confirmations: options.confirmations ?? processConfirmations(),
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
+    ...(options.dryRun ? { dryRun: true } : {}),
   };
+  /** What every answer says about the server it came from. */
+  const labelled = (result: Json): Json => ({ ...result, ...(options.dryRun ? { dry_run: true } : {}), ...(options.demo ? { demo: true } : {}) });
   /**
    * A destructive call without `confirm` whose preview issued an id (nothing stands in the way):
    * a client that declared elicitation asks the user. An approval goes through the gate again
@@ -267,25 +280,40 @@ export function buildServer(options: ServerOptions): McpServer {
         let args = input;
         // Only calls that reach api3 and may change the account are audited; previews are not.
         let sent = false;
+        let snapshotId: string | undefined;
         try {
           let decision = await gate(spec, args, ctx, policy);
           if (!decision.proceed && args[CONFIRM_FIELD] !== true) ({ args, decision } = await confirmInClient(spec, args, decision.preview, extra));
           let result: Json;
           if (!decision.proceed) {
             result = { preview: adaptPreview(decision.preview, names) };
-          } else {
-            sent = spec.effect !== 'read';
+          } else if (spec.effect === 'read') {
             result = await invoke(spec, args, ctx);
-            if (sent) options.audit?.({ tool: spec.name, args, outcome: 'done' });
+          } else {
+            // Before anything is sent: the settings it replaces are saved, and the audit log says
+            // what is about to happen. Either failing stops the call here.
+            snapshotId = await snapshotBefore(spec, args, ctx);
+            const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
+            try {
+              options.audit?.({ ...traced, outcome: 'sending' });
+            } catch (error) {
+              throw new Api3Error('api_error', `could not write the audit log (${(error as Error).message}); nothing was sent`, {
+                hint: 'The audit log (DYNADOT_AUDIT_LOG, by default in DYNADOT_STATE_DIR) must be writable; fix it or set DYNADOT_AUDIT_LOG=off.',
+              });
+            }
+            sent = true;
+            result = await invoke(spec, args, ctx);
+            options.audit?.({ ...traced, outcome: 'done' });
+            if (snapshotId) result = { ...result, snapshot_id: snapshotId };
           }
-          return success(options.demo ? { ...result, demo: true } : result);
+          return success(labelled(result));
         } catch (error) {
+          const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
           if (sent && error instanceof Api3Pending) {
-            options.audit?.({ tool: spec.name, args, outcome: 'pending' });
-            const answer = pendingAnswer(spec, error, names);
-            return success(options.demo ? { ...answer, demo: true } : answer);
+            options.audit?.({ ...traced, outcome: 'pending' });
+            return success(labelled(pendingAnswer(spec, error, names)));
           }
-          if (sent) options.audit?.({ tool: spec.name, args, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
+          if (sent) options.audit?.({ ...traced, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
           return errorResult(error, names);
         }
       },

@@ -5,6 +5,7 @@ import { CATALOG } from '../../tools/index.js';
 import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
 import type { AuditLog } from '../../src/server/audit.js';
 import { buildServer, type Selection, type ServerOptions } from '../../src/server/server.js';
+import type { StateStore } from '../../src/server/state-store.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
 
 /**
@@ -31,6 +32,9 @@ export interface HarnessOptions extends Selection {
   /** An api3 key of its own, so one test's queue never waits on another's. */
   apiKey?: string;
   spendCap?: ServerOptions['spendCap'];
+  /** Keep snapshots in this store (a temp folder of the test's); without one none are taken. */
+  store?: StateStore;
+  dryRun?: boolean;
   audit?: AuditLog;
 }
 
@@ -56,6 +60,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.readOnly ? { readOnly: true } : {}),
     ...(options.spendCap !== undefined ? { spendCap: options.spendCap } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();

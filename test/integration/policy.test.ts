@@ -168,8 +168,11 @@ describe('audit log', () => {
     expect(errorOf(refused).error).toBe('api_error');
 
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    // Each change is written before it is sent (`sending`) and again with its outcome.
     expect(lines.map((l) => [l.tool, l.outcome, l.error])).toEqual([
+      ['set_note', 'sending', undefined],
       ['set_note', 'done', undefined],
+      ['register', 'sending', undefined],
       ['register', 'error', 'api_error'],
     ]);
     expect(lines[0].args).toEqual({ domain: 'acme-widgets.com', note: 'audited' });

@@ -88,6 +88,7 @@ export default defineTool({
   description:
     'Set DNS records on Dynadot DNS for up to 100 domains, replacing all records, or the name servers, parking or forwarding in use. Needs confirm, except append on domains already on Dynadot DNS. Reads them back.',
   effect: 'destructive',
+  snapshotOf: (args) => args.domains,
   input,
   output: z.object({
     done: z.literal(true),

@@ -119,6 +119,7 @@ export default defineComposite({
   description:
     'Change some DNS records of one Dynadot DNS domain, such as www to a new IP, keeping the others. Needs confirm.',
   effect: 'destructive',
+  snapshotOf: (args) => [args.domain],
   input,
   output: z.object({
     done: z.literal(true),

@@ -35,6 +35,11 @@ export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * note), in the same terms as the fields: what a write on domains answers as `previous`.
    */
   previous?: { verbose?: boolean; of(domain: CondensedDomain): Json };
+  /**
+   * It changes what the domain points at (name servers, DNS records, parking, forwarding, stealth,
+   * hosting): on live domains the server snapshots that setting first, for restore_settings.
+   */
+  changesResolution?: true;
 }
 
 /** Identity with inference, so each payload's `toApi` sees its own fields' types. */
@@ -66,6 +71,7 @@ export const whois = settingPayload({
 
 export const nameServers = settingPayload({
   noun: 'name servers',
+  changesResolution: true,
   fields: {
     name_servers: z
       .array(hostName)
@@ -91,6 +97,7 @@ export function nameServersBefore(setting: NameServerSetting | undefined): Json 
 
 export const parking = settingPayload({
   noun: 'parking page',
+  changesResolution: true,
   fields: { with_ads: z.boolean().optional().describe("Show Dynadot's third-party ads (default true)") },
   toApi: (args) => ({ with_ads: flagParam.yesNo(args.with_ads) }),
   replacesLive: true,
@@ -98,6 +105,7 @@ export const parking = settingPayload({
 
 export const forwarding = settingPayload({
   noun: 'URL forwarding',
+  changesResolution: true,
   fields: { url, permanent: z.boolean().optional().describe('301 instead of the default 302') },
   // api3's flag is named for the opposite: is_temp=no makes it permanent.
   toApi: (args) => ({ forward_url: args.url, is_temp: flagParam.invertedYesNo(args.permanent) }),
@@ -106,6 +114,7 @@ export const forwarding = settingPayload({
 
 export const stealth = settingPayload({
   noun: 'stealth forwarding',
+  changesResolution: true,
   fields: { url, title: plainText(200).optional().describe('Page title shown') },
   toApi: (args) => ({ stealth_url: args.url, stealth_title: args.title }),
   replacesLive: true,
@@ -113,6 +122,7 @@ export const stealth = settingPayload({
 
 export const hosting = settingPayload({
   noun: 'Dynadot hosting',
+  changesResolution: true,
   fields: { hosting_type: z.enum(['basic', 'advanced']) },
   toApi: (args) => ({ hosting_type: args.hosting_type }),
   replacesLive: true,
@@ -127,6 +137,7 @@ export const hostingWithMobileView = settingPayload({
 
 export const dnsRecords = settingPayload({
   noun: 'DNS records',
+  changesResolution: true,
   fields: dnsFields,
   toApi: (args) => recordParams(args.records, args.ttl),
   replacesLive: true,
@@ -247,6 +258,7 @@ export function forDomains<Shape extends z.ZodRawShape>(
     ...options,
     effect: options.effect ?? (payload.replacesLive ? 'destructive' : 'write'),
     idempotent: true,
+    ...(payload.changesResolution ? { snapshotOf: (args: z.infer<DomainsInput<Shape>>) => (args as { domains: string[] }).domains } : {}),
     input,
     output: settingResultSchema,
     toApi,

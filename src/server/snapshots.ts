@@ -1,0 +1,25 @@
+import getDns from '../../tools/dns/get_dns.js';
+import { Api3Error } from '../api3/errors.js';
+import type { Json } from './condense.js';
+import { type AnyToolSpec, invokeRead, type ToolContext } from './define.js';
+import { maskSensitive } from './sensitive.js';
+
+/**
+ * Before a call that replaces live settings, the settings it replaces are read and saved (the
+ * undo of issue 10). A snapshot that cannot be read or written stops the call: nothing is sent,
+ * because a change that cannot be undone was not what the user was promised.
+ */
+export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolContext): Promise<string | undefined> {
+  if (!spec.snapshotOf || !ctx.store) return undefined;
+  const domains = spec.snapshotOf(args);
+  if (domains.length === 0) return undefined;
+  const settings: Record<string, Json> = {};
+  for (const domain of domains) settings[domain] = (await invokeRead(getDns, { domain }, ctx)).dns;
+  try {
+    return ctx.store.save(spec.name, maskSensitive(spec, args), settings).id;
+  } catch (error) {
+    throw new Api3Error('api_error', `could not save the snapshot of the current settings (${(error as Error).message}); nothing was sent`, {
+      hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server; fix it, or the change cannot be undone later.',
+    });
+  }
+}
