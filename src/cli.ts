@@ -8,6 +8,7 @@ import { log, setLogLevel } from './log.js';
 import { fileAuditLog } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
 import { Confirmations } from './server/confirmation.js';
+import { auditLogPath, defaultStateDir, StateStore } from './server/state-store.js';
 import { registerSecret } from './api3/redact.js';
 import { startSimulator } from './simulator/server.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -58,13 +59,19 @@ async function main(): Promise<void> {
   // Whoever holds the secret can mint confirmations: it is kept out of every log line like the key.
   if (config.confirmSecret) registerSecret(config.confirmSecret);
   const backend = await connectBackend(config);
+  // Snapshots of replaced settings, and by default the audit log, live in the state folder; a
+  // demo session keeps its own part of it.
+  const store = new StateStore(config.stateDir ?? defaultStateDir(), backend.demo);
+  const auditPath = auditLogPath(config.auditLog, store);
   const options: ServerOptions = {
     api: backend.api,
     catalog: CATALOG,
     demo: backend.demo,
     readOnly: config.readOnly,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
-    ...(config.auditLog ? { audit: fileAuditLog(config.auditLog) } : {}),
+    ...(auditPath ? { audit: fileAuditLog(auditPath) } : {}),
+    store,
+    ...(config.dryRun ? { dryRun: true } : {}),
     // One for the process: every HTTP session (and each stateless request) checks the same ids.
     confirmations: new Confirmations(config.confirmSecret),
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),

@@ -110,8 +110,15 @@ export const configSchema = z.object({
   maxBodyBytes: positiveInt(64 * 1024 * 1024).default(1024 * 1024),
   /** Largest amount a single purchase may cost, in the account currency; unset or `none`: no cap. */
   spendCap: spendCapText.optional(),
-  /** A file that gets one JSON line per write; unset: no audit log. */
+  /**
+   * The file that gets one JSON line per change; unset: audit.jsonl in the state folder; `off`
+   * (or `none`, `0`, `false`): no audit log.
+   */
   auditLog: z.string().min(1).optional(),
+  /** Where snapshots (and by default the audit log) are kept; unset: the platform's user state folder. */
+  stateDir: z.string().min(1).optional(),
+  /** Every write and destructive call answers its preview only; reads work as usual. */
+  dryRun: boolText.default(false),
   /** Signs confirmation ids; replicas behind one load balancer share it. Unset: random per process. */
   confirmSecret: z.string().min(16, 'DYNADOT_CONFIRM_SECRET must be at least 16 characters').optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -129,6 +136,7 @@ Usage: mcp-server-dynadot [options]
   --toolsets a,b|all       toolsets to serve (DYNADOT_TOOLSETS); default: ${DEFAULT_TOOLSETS.join(',')}
   --tools a,b              extra individual tools (DYNADOT_TOOLS)
   --read-only              serve read tools only (DYNADOT_READ_ONLY=1)
+  --dry-run                change nothing: every write answers its preview (DYNADOT_DRY_RUN=1)
   --help, --version
 
 HTTP settings from env: DYNADOT_MCP_TOKEN (bearer token, required beyond loopback),
@@ -137,7 +145,10 @@ HTTP settings from env: DYNADOT_MCP_TOKEN (bearer token, required beyond loopbac
 
 Safety settings from env: DYNADOT_SPEND_CAP (largest single purchase: 50 in the account
   currency, 50 USD, or none),
-  DYNADOT_AUDIT_LOG (file that records every write as a JSON line).
+  DYNADOT_AUDIT_LOG (file that records every change as a JSON line; default audit.jsonl
+  in the state folder; off to disable), DYNADOT_STATE_DIR (snapshots of replaced settings,
+  for restore_settings; default ~/.local/state/mcp-server-dynadot or the platform's equivalent),
+  DYNADOT_CONFIRM_SECRET (signs preview confirmations; share it across replicas).
 
 Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
 
@@ -157,6 +168,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
       toolsets: { type: 'string' },
       tools: { type: 'string' },
       'read-only': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -186,6 +198,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     maxBodyBytes: unset(env.DYNADOT_MCP_MAX_BODY_BYTES),
     spendCap: unset(env.DYNADOT_SPEND_CAP),
     auditLog: unset(env.DYNADOT_AUDIT_LOG),
+    stateDir: unset(env.DYNADOT_STATE_DIR),
+    dryRun: values['dry-run'] ? 'true' : unset(env.DYNADOT_DRY_RUN),
     confirmSecret: unset(env.DYNADOT_CONFIRM_SECRET),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
   };
@@ -218,6 +232,8 @@ const SETTING_NAMES: Record<string, string> = {
   maxBodyBytes: 'DYNADOT_MCP_MAX_BODY_BYTES',
   spendCap: 'DYNADOT_SPEND_CAP',
   auditLog: 'DYNADOT_AUDIT_LOG',
+  stateDir: 'DYNADOT_STATE_DIR',
+  dryRun: 'DYNADOT_DRY_RUN / --dry-run',
   confirmSecret: 'DYNADOT_CONFIRM_SECRET',
   logLevel: 'DYNADOT_LOG_LEVEL',
 };

@@ -98,6 +98,17 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
     },
   },
   {
+    key: 'dry_run',
+    env: 'DYNADOT_DRY_RUN',
+    option: {
+      type: 'boolean',
+      title: 'Dry run',
+      description: 'Change nothing: every purchase, deletion or edit only answers with what it would do. Reads work as usual.',
+      required: false,
+      default: false,
+    },
+  },
+  {
     key: 'sandbox',
     env: 'DYNADOT_SANDBOX',
     option: {

@@ -116,3 +116,9 @@ export class StateStore {
     return out;
   }
 }
+
+/** DYNADOT_AUDIT_LOG: a path, `off` for none, or by default audit.jsonl in the state folder. */
+export function auditLogPath(setting: string | undefined, store: StateStore): string | undefined {
+  if (setting === undefined) return store.auditLogPath;
+  return /^(off|none|0|false|no)$/i.test(setting.trim()) ? undefined : setting;
+}

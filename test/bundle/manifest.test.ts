@@ -67,6 +67,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
       DYNADOT_API_KEY: '${user_config.dynadot_api_key}',
       DYNADOT_TOOLSETS: '${user_config.toolsets}',
       DYNADOT_READ_ONLY: '${user_config.read_only}',
+      DYNADOT_DRY_RUN: '${user_config.dry_run}',
       DYNADOT_SANDBOX: '${user_config.sandbox}',
       DYNADOT_SPEND_CAP: '${user_config.spend_cap}',
     });
@@ -78,6 +79,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
       DYNADOT_API_KEY: '',
       DYNADOT_TOOLSETS: 'default',
       DYNADOT_READ_ONLY: 'false',
+      DYNADOT_DRY_RUN: 'false',
       DYNADOT_SANDBOX: 'false',
       DYNADOT_SPEND_CAP: '50',
     });
@@ -85,6 +87,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     expect(config.apiKey).toBeUndefined();
     expect(config.toolsets).toEqual(DEFAULT_TOOLSETS);
     expect(config.readOnly).toBe(false);
+    expect(config.dryRun).toBe(false);
     expect(config.sandbox).toBe(false);
     // The suggested cap, in the account currency.
     expect(config.spendCap).toEqual({ amount: 50 });

@@ -476,6 +476,7 @@ function describeResult(result: CallToolResult): string {
  */
 export function badInputSweep(spec: AnyToolSpec, valid: Record<string, unknown>, options: SweepOptions = {}): void {
   const name = spec.name;
+  if (spec.effect !== 'read') dryRunCase(spec, valid);
 
   it(`${name}: the sweep's valid example is valid, and the tool is advertised`, () => {
     const parsed = advertisedInput(spec).safeParse(valid);
@@ -559,5 +560,37 @@ export function smugglingCase(spec: AnyToolSpec, args: Record<string, unknown>, 
     for (const r of sent) expect(['delete', ''].includes(r.command), `unexpected command ${r.command}`).toBe(false);
     // api3 saw only commands of the catalog.
     for (const r of sent) expect(CATALOG.map((c) => c.name)).toContain(r.command);
+  });
+}
+
+/** api3 commands that change the account: every catalog command that is not a read. */
+const STATE_CHANGING = new Set(CATALOG.filter((spec) => spec.effect !== 'read').map((spec) => spec.name));
+
+/**
+ * Dry run (DYNADOT_DRY_RUN): the tool's valid call, even confirmed, answers a preview that says
+ * it is a dry run, and not one state-changing request reaches api3 (a renewal quote is a read).
+ * Run by badInputSweep for every write and destructive tool, on a dry-run server of its own.
+ */
+function dryRunCase(spec: AnyToolSpec, valid: Record<string, unknown>): void {
+  it(`${spec.name} in dry run: a preview only, no state-changing request reaches api3`, async () => {
+    const dry = await startHarness({ dryRun: true });
+    try {
+      const before = snapshot(dry.simulator.account);
+      const args = spec.effect === 'destructive' ? { ...valid, confirm: true, confirmation_id: 'c1.0.x.x' } : valid;
+      const result = await dry.call(spec.name, args);
+      // A preview whose own read api3 refuses (renew's quote for a wrong expiry year) is an error
+      // here as anywhere; what matters is that nothing changing was sent.
+      if (!result.isError) {
+        const answer = result.structuredContent as Json;
+        expect(answer.dry_run).toBe(true);
+        expect(answer.preview.summary).toMatch(/^Dry run/);
+        expect(answer.preview).not.toHaveProperty('confirmation_id');
+      }
+      const changing = dry.simulator.requests.filter((r) => STATE_CHANGING.has(r.command) && r.params.price_check === undefined);
+      expect(changing).toEqual([]);
+      expect(snapshot(dry.simulator.account)).toEqual(before);
+    } finally {
+      await dry.close();
+    }
   });
 }
