@@ -8,30 +8,8 @@ import type { ToolsetName } from '../src/server/toolsets.js';
  */
 export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> = [
   // domains
-  { command: 'bulk_register', toolset: 'domains' },
-  { command: 'set_whois', toolset: 'domains' },
-  { command: 'set_parking', toolset: 'domains' },
-  { command: 'set_forwarding', toolset: 'domains' },
-  { command: 'set_stealth', toolset: 'domains' },
-  { command: 'set_hosting', toolset: 'domains' },
-  { command: 'set_email_forward', toolset: 'domains' },
-  { command: 'set_clear_domain_setting', toolset: 'domains' },
   // dns
-  { command: 'set_dnssec', toolset: 'dns' },
   // nameservers
-  { command: 'add_ns', toolset: 'nameservers' },
-  { command: 'register_ns', toolset: 'nameservers' },
-  { command: 'set_ns_ip', toolset: 'nameservers' },
-  { command: 'delete_ns', toolset: 'nameservers' },
-  { command: 'delete_ns_by_domain', toolset: 'nameservers' },
-  // contacts
-  { command: 'create_contact', toolset: 'contacts' },
-  { command: 'edit_contact', toolset: 'contacts' },
-  { command: 'delete_contact', toolset: 'contacts' },
-  { command: 'set_contact_eu_setting', toolset: 'contacts' },
-  { command: 'set_contact_lv_setting', toolset: 'contacts' },
-  { command: 'create_cn_audit', toolset: 'contacts' },
-  { command: 'get_cn_audit_status', toolset: 'contacts' },
   // transfers
   { command: 'transfer', toolset: 'transfers' },
   { command: 'cancel_transfer', toolset: 'transfers' },
@@ -46,7 +24,6 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'folder_list', toolset: 'folders' },
   { command: 'create_folder', toolset: 'folders' },
   { command: 'delete_folder', toolset: 'folders' },
-  { command: 'set_folder', toolset: 'folders' },
   { command: 'set_folder_name', toolset: 'folders' },
   { command: 'set_folder_whois', toolset: 'folders' },
   { command: 'set_folder_ns', toolset: 'folders' },

@@ -89,7 +89,7 @@ export function classifyApi3Message(message: string): ErrorCode {
 const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
   [
     /needs to be registered with an ip address/i,
-    'That name server host is not registered in the account yet. Register it with its IP address first (Dynadot control panel: Name Servers), or choose one from server_list.',
+    'That name server host is not in the account yet: add it with add_ns (a host elsewhere) or register_ns with its IP (a host under your own domain), or choose one from server_list.',
   ],
   [/unlock your domain/i, 'The domain is locked. Unlock it in the Dynadot control panel first, then call again.'],
   [

@@ -54,7 +54,7 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
    * replaces: the server saves them as a snapshot before sending it, so restore_settings can put
    * them back.
    */
-  snapshotOf?(args: z.infer<In>): string[];
+  snapshotOf?(args: z.infer<In>, ctx: ToolContext): string[];
   /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
   cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
   /**

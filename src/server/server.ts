@@ -319,5 +319,32 @@ export function buildServer(options: ServerOptions): McpServer {
       },
     );
   }
+  withoutSchemaDialect(server);
   return server;
 }
+
+/**
+ * tools/list without the `$schema` key the SDK writes into every input and output schema: it
+ * tells a model nothing and costs 15 tokens a tool in every conversation (about 1,500 for the
+ * whole api3 catalog). The SDK offers no option for it, so its tools/list handler is wrapped;
+ * if a future SDK stores handlers differently, the list is served unchanged (the token test
+ * then shows the cost come back).
+ */
+function withoutSchemaDialect(server: McpServer): void {
+  type Handler = (request: unknown, extra: unknown) => Promise<{ tools: Array<Record<string, unknown>> }>;
+  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, Handler> })._requestHandlers;
+  const original = handlers?.get('tools/list');
+  if (!handlers || !original) return;
+  const strip = (schema: unknown) => {
+    if (schema && typeof schema === 'object') delete (schema as Record<string, unknown>).$schema;
+  };
+  handlers.set('tools/list', async (request, extra) => {
+    const result = await original(request, extra);
+    for (const tool of result.tools) {
+      strip(tool.inputSchema);
+      strip(tool.outputSchema);
+    }
+    return result;
+  });
+}
+

@@ -11,7 +11,7 @@ import { maskSensitive } from './sensitive.js';
  */
 export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolContext): Promise<string | undefined> {
   if (!spec.snapshotOf || !ctx.store) return undefined;
-  const domains = spec.snapshotOf(args);
+  const domains = spec.snapshotOf(args, ctx);
   if (domains.length === 0) return undefined;
   const settings: Record<string, Json> = {};
   for (const domain of domains) settings[domain] = (await invokeRead(getDns, { domain }, ctx)).dns;

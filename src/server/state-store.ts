@@ -41,11 +41,13 @@ export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'mcp-server-dynadot');
 }
 
-const ID = /^s-\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+/** A snapshot id: the one place its form is written down. */
+export const SNAPSHOT_ID = /^s-\d{8}T\d{9}Z-[0-9a-f]{6}$/;
+const ID = SNAPSHOT_ID;
 
-/** `s-20261124T203800Z-1a2b3c`: sorts by time, names no domain. */
+/** `s-20261124T203800123Z-1a2b3c`: sorts by time to the millisecond (a change and its quick restore), names no domain. */
 function newId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
   return `s-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 

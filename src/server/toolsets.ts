@@ -9,6 +9,7 @@ export const TOOLSETS = {
   nameservers: { default: true, description: 'name servers of domains and registered hosts' },
   contacts: { default: true, description: 'WHOIS contacts' },
   account: { default: true, description: 'account details, balance, processing state' },
+  undo: { default: true, description: 'snapshots of replaced settings, and putting them back' },
   transfers: { default: false, description: 'transfers in and out, auth codes, pushes' },
   folders: { default: false, description: 'folders and their default settings' },
   defaults: { default: false, description: 'account-wide default settings for new domains' },

@@ -1,4 +1,4 @@
-import type { SimAccount, SimDomain, TldPrice } from './state.js';
+import type { DomainSettings, SimAccount, SimDomain, TldPrice } from './state.js';
 import { SimFailure } from './types.js';
 
 export function ownedDomain(account: SimAccount, name: string): SimDomain {
@@ -32,4 +32,22 @@ export function charge(account: SimAccount, amount: number, type: string, domain
   const id = account.nextOrderId++;
   account.orders.push({ id, type, domain, amount, status: 'Completed', created: now });
   return id;
+}
+
+/** A domain just registered: locked, private, in no folder, with the settings it starts with. */
+export function newDomain(name: string, now: number, expiration: number, settings: DomainSettings): SimDomain {
+  return {
+    name,
+    registration: now,
+    expiration,
+    renewed: false,
+    locked: true,
+    disabled: false,
+    hold: false,
+    privacy: 'full',
+    note: '',
+    folderId: -1,
+    forSale: false,
+    ...settings,
+  };
 }

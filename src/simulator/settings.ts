@@ -195,8 +195,8 @@ export const renewOption: SettingKind = {
 
 /**
  * Clearing a service: the setting goes (a domain back to parking, email to none) where it is the
- * one in place, and stays otherwise. dnssec exists on domains only; the simulator keeps no DNSSEC
- * state, so clearing it changes nothing.
+ * one in place, and stays otherwise. dnssec exists on domains only and touches none of these
+ * slots: handlers/dnssec.ts clears the domains' DNSSEC key.
  */
 const CLEARS: Record<string, { slot: Slot; clears(current: DomainSettings[Slot]): boolean }> = {
   forward: { slot: 'nameServers', clears: (s) => (s as NameServerSetting).kind === 'forwarding' },

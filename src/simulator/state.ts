@@ -77,7 +77,14 @@ export interface SimDomain {
   contacts: Contacts;
   nameServers: NameServerSetting;
   emailForward: EmailForward;
+  /** set_dnssec: the DS record or DNSKEY given to the registry, as api3 takes its numbers; absent: unsigned. */
+  dnssec?: SimDnssec;
 }
+
+/** One DNSSEC key of a domain: a DS record (option 1) or a DNSKEY (option 2) of the document. */
+export type SimDnssec =
+  | { kind: 'ds'; algorithm: number; keyTag: number; digestType: number; digest: string }
+  | { kind: 'dnskey'; algorithm: number; flags: number; publicKey: string };
 
 export interface SimContact {
   id: number;
@@ -95,6 +102,19 @@ export interface SimContact {
   zip: string;
   country: string;
   gtldVerified: boolean;
+  /** set_contact_eu_setting: the EU/EEA state of citizenship (.eu). */
+  euCitizenship?: string;
+  /** set_contact_lv_setting (.lv). */
+  lv?: { registrationNumber: string; vatNumber: string };
+  /** create_cn_audit and where it stands (get_cn_audit_status). */
+  cnAudit?: SimCnAudit;
+}
+
+/** A contact's CNNIC real-name audit: api3's `contact_type` and its status words. */
+export interface SimCnAudit {
+  contactType: 'Individual' | 'Enterprise';
+  status: 'processing' | 'waiting for cnnic' | 'failed' | 'pass';
+  failedReason?: string;
 }
 
 export interface SimServer {
@@ -265,6 +285,25 @@ export function seedAccount(now = Date.now()): SimAccount {
       country: 'DE',
       gtldVerified: false,
     },
+    // Used by no domain (it can be deleted), with a passed .cn audit.
+    {
+      id: 2,
+      organization: 'Widget Trading (Shanghai) Co., Ltd.',
+      name: 'Li Wei',
+      email: 'li.wei@widget-trading.example',
+      phoneCc: '86',
+      phoneNum: '21.55550123',
+      faxCc: '',
+      faxNum: '',
+      address1: '88 Century Avenue',
+      address2: '',
+      city: 'Shanghai',
+      state: 'SH',
+      zip: '200120',
+      country: 'CN',
+      gtldVerified: false,
+      cnAudit: { contactType: 'Enterprise', status: 'pass' },
+    },
   ];
   const servers: SimServer[] = [
     { id: 0, name: 'ns1.cloudhost.example', ips: [] },
@@ -298,7 +337,7 @@ export function seedAccount(now = Date.now()): SimAccount {
       emailForward: { kind: 'none' },
     },
     folders: new Map(folders.map((f) => [f.id, f])),
-    nextContactId: 2,
+    nextContactId: 3,
     nextServerId: 3,
     nextOrderId: 1000,
     nextFolderId: 2,

@@ -193,9 +193,10 @@ export function simulatorShapeCase(spec: AnyToolSpec, adapt: (example: Record<st
  * The only tools whose `needsConfirm` may waive confirm for some input. Adding one is a deliberate
  * act: set_dns2 appending to domains already on Dynadot DNS (decided on the state);
  * set_privacy and set_renew_option, destructive only for `off` (publishes the owner's contact
- * details) and `do_not_renew` (lets domains lapse), plain writes for their other values.
+ * details) and `do_not_renew` (lets domains lapse), plain writes for their other values;
+ * edit_contact, destructive only while domains use the contact (their WHOIS changes with it).
  */
-const CONFIRM_WAIVERS: readonly string[] = ['set_dns2', 'set_privacy', 'set_renew_option'];
+const CONFIRM_WAIVERS: readonly string[] = ['set_dns2', 'set_privacy', 'set_renew_option', 'edit_contact'];
 
 export interface PinOptions {
   /** For a waiver tool: inputs and whether each needs confirm. */
@@ -243,6 +244,8 @@ export function snapshot(account: SimAccount): unknown {
       totalSpending: account.totalSpending,
       domains: [...account.domains.values()],
       orders: account.orders,
+      contacts: [...account.contacts.values()],
+      servers: [...account.servers.values()],
       // Maps turn into {} in JSON: folders as a list.
       folders: [...account.folders.values()],
       defaults: account.defaults,

@@ -153,6 +153,6 @@ describe('live api3 answers through the server', () => {
     });
     const error = errorOf(await h.call('set_ns', { domains: ['acme-widgets.net'], name_servers: ['ns1.cloudhost.example'], confirm: true }));
     expect(error.error).toBe('invalid_input');
-    expect(error.hint).toMatch(/Register it with its IP address first/);
+    expect(error.hint).toMatch(/add it with add_ns .* or register_ns with its IP/);
   });
 });

@@ -86,7 +86,7 @@ describe('errors whose hint names the remedy', () => {
   it('a name server host not registered yet', () => {
     const error = failure({ SetNsResponse: { ResponseCode: '-1', Status: 'error', Error: "'ns1.example.net' needs to be registered with an ip address before it can be used." } });
     expect(error.code).toBe('invalid_input');
-    expect(error.hint).toMatch(/Register it with its IP address first/);
+    expect(error.hint).toMatch(/add it with add_ns .* or register_ns with its IP/);
     expect(error.hint).toMatch(/server_list/);
   });
 

@@ -41,7 +41,7 @@ export default forDomains(nameServers, {
       ...(unregistered.length > 0
         ? {
             refusals: [
-              `name servers not registered in this account: ${unregistered.join(', ')}. Register them first in the Dynadot control panel (server_list shows the registered ones).`,
+              `name servers not registered in this account: ${unregistered.join(', ')}. Add each first: add_ns for a host outside the account's domains, register_ns (with its IP) for one under them; then call set_ns again.`,
             ],
           }
         : {}),

@@ -1,5 +1,5 @@
 import { renderContact, renderDefaults } from '../render.js';
-import { ok, required, SimFailure, type SimHandlers } from '../types.js';
+import { ok, type SimHandlers } from '../types.js';
 
 export const accountHandlers: SimHandlers = {
   account_info: {
@@ -38,25 +38,6 @@ export const accountHandlers: SimHandlers = {
     handle() {
       // The simulator finishes each request before answering, so nothing is ever still processing.
       return { ResponseCode: '0', ResponseMsg: 'no' };
-    },
-  },
-};
-
-export const contactHandlers: SimHandlers = {
-  contact_list: {
-    root: 'ContactListResponse',
-    handle(_params, { account }) {
-      return { ...ok, ContactList: [...account.contacts.values()].map(renderContact) };
-    },
-  },
-
-  get_contact: {
-    root: 'GetContactResponse',
-    handle(params, { account }) {
-      const id = required(params, 'contact_id');
-      const contact = account.contacts.get(Number(id));
-      if (!/^\d+$/.test(id) || !contact) throw new SimFailure(`contact ${id} not found`);
-      return { ...ok, GetContact: renderContact(contact) };
     },
   },
 };

@@ -1,4 +1,4 @@
-import { charge, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
+import { charge, newDomain, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
 import { renderDomain } from '../render.js';
 import { defaultsFor } from '../setting-scopes.js';
 import { DAY, YEAR, type SimAccount } from '../state.js';
@@ -78,21 +78,7 @@ export const domainHandlers: SimHandlers = {
       };
       charge(account, price, 'Registration', name, now);
       const expiration = now + years * YEAR;
-      account.domains.set(name, {
-        name,
-        registration: now,
-        expiration,
-        renewed: false,
-        locked: true,
-        disabled: false,
-        hold: false,
-        privacy: 'full',
-        note: '',
-        folderId: -1,
-        forSale: false,
-        ...settings,
-        contacts,
-      });
+      account.domains.set(name, newDomain(name, now, expiration, { ...settings, contacts }));
       return { ...ok, DomainName: name, Expiration: expiration };
     },
   },

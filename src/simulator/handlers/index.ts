@@ -1,7 +1,12 @@
 import type { SimHandlers } from '../types.js';
-import { accountHandlers, contactHandlers } from './account.js';
+import { accountHandlers } from './account.js';
+import { contactHandlers } from './contacts.js';
+import { bulkHandlers } from './bulk.js';
 import { dnsHandlers, nameServerHandlers } from './dns.js';
+import { dnssecHandlers } from './dnssec.js';
 import { domainHandlers } from './domains.js';
+import { folderHandlers } from './folders.js';
+import { hostHandlers } from './hosts.js';
 import { settingHandlers } from './settings.js';
 
 /** Every command the simulator answers. A command missing here gets api3's unsupported-command answer. */
@@ -9,7 +14,12 @@ export const HANDLERS: SimHandlers = {
   ...domainHandlers,
   ...dnsHandlers,
   ...nameServerHandlers,
+  ...hostHandlers,
   ...accountHandlers,
   ...contactHandlers,
   ...settingHandlers,
+  // After settingHandlers: its set_clear_domain_setting also clears DNSSEC.
+  ...dnssecHandlers,
+  ...folderHandlers,
+  ...bulkHandlers,
 };

@@ -41,6 +41,7 @@ describe('through the client', () => {
     expect(items.map((c) => [c.id, c.name])).toEqual([
       [0, 'Jane Doe'],
       [1, 'Max Mustermann'],
+      [2, 'Li Wei'],
     ]);
     expect(items[0]).toMatchObject({ organization: 'Acme Widgets Inc.', phone: '+1 555.555.0100', country: 'US', gtld_verified: true });
   });

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
+import { asList, epochToIso, type Money, prune, text } from '../../src/server/condense.js';
+import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { currency, domainList, moneySchema, plainText } from '../../src/server/schemas.js';
+import { balanceFacts, withCharge } from '../shared/purchase.js';
+import search from './search.js';
+
+const input = z.object({
+  domains: domainList(100),
+  currency,
+  premium: z.boolean().optional().describe('Required to buy premium-priced names'),
+  coupon: plainText(64).optional(),
+});
+type Input = z.infer<typeof input>;
+
+const cents = (amount: number) => Math.round(amount * 100) / 100;
+
+/** Every name's availability and first-year price, in the order given: one search. */
+async function quote(args: Input, ctx: ToolContext) {
+  const { results } = await invokeRead(search, { domains: args.domains, with_prices: true, currency: args.currency }, ctx);
+  const byName = new Map(results.map((r) => [r.domain, r]));
+  const items = args.domains.map((domain) => {
+    const found = byName.get(domain);
+    return { domain, available: found?.available ?? false, premium: found?.premium ?? false, price: found?.price };
+  });
+  const priced = items.every((i) => i.price) && new Set(items.map((i) => i.price?.currency)).size === 1;
+  const total: Money | undefined = priced
+    ? { amount: cents(items.reduce((sum, i) => sum + (i.price?.amount ?? 0), 0)), currency: items[0]?.price?.currency ?? '' }
+    : undefined;
+  return { items, total };
+}
+
+const itemSchema = z.object({
+  domain: z.string(),
+  registered: z.boolean(),
+  expires: z.string().optional(),
+  error: z.string().optional().describe("api3's reason, e.g. not_available"),
+  price: moneySchema.optional(),
+});
+
+function condense(body: Record<string, unknown>, args: Input) {
+  const answered = new Map(asList(body.BulkRegister).map((r) => [text(r.DomainName)?.toLowerCase(), r]));
+  // In the order asked; a name api3 left out of its answer is said to be unanswered.
+  const items = args.domains.map((domain) => {
+    const r = answered.get(domain);
+    if (!r) return { domain, registered: false, error: 'not in the answer: domain_info tells whether it was registered' };
+    const registered = text(r.Result)?.toLowerCase() === 'success';
+    return prune({ domain, registered, expires: registered ? epochToIso(r.Expiration) : undefined, error: registered ? undefined : (text(r.Message) ?? 'error') });
+  });
+  return { items };
+}
+
+const toApi = (args: Input) =>
+  apiParams(indexed('domain', args.domains), { premium: flagParam.oneWhenOn(args.premium), currency: args.currency, coupon: args.coupon || undefined });
+
+export default defineTool({
+  name: 'bulk_register',
+  toolset: 'domains',
+  title: 'Register several domains',
+  description: 'Register up to 100 domains for a year each from the balance. Spends money: needs confirm.',
+  effect: 'destructive',
+  input,
+  output: z.object({ items: z.array(itemSchema), charged: moneySchema.optional() }),
+  toApi,
+  condense,
+  async run(args, ctx) {
+    return withCharge(ctx, args.currency, async () => {
+      // The prices quoted before, for the names registered; a failed quote only leaves them out.
+      const prices = await quote(args, ctx).catch(() => undefined);
+      const { body } = await ctx.api.call({ command: 'bulk_register', params: toApi(args), mutates: true });
+      const { items } = condense(body, args);
+      return {
+        items: items.map((item) => {
+          const price = item.registered ? prices?.items.find((p) => p.domain === item.domain)?.price : undefined;
+          return price ? { ...item, price } : item;
+        }),
+      };
+    });
+  },
+  async cost(args, ctx) {
+    return (await quote(args, ctx)).total;
+  },
+  /** Every name with its price, the total, and the balance before and after; what api3 would refuse. */
+  async preview(args, ctx) {
+    const { items, total } = await quote(args, ctx);
+    const refusals: string[] = [];
+    const taken = items.filter((i) => !i.available).map((i) => i.domain);
+    if (taken.length > 0) refusals.push(`not available to register: ${taken.join(', ')} (leave them out; \`search\` shows what is)`);
+    const premium = items.filter((i) => i.available && i.premium).map((i) => i.domain);
+    if (premium.length > 0 && !args.premium) refusals.push(`premium names, bought only with premium: true at the price shown: ${premium.join(', ')}`);
+    const unpriced = items.filter((i) => i.available && !i.price).map((i) => i.domain);
+    if (unpriced.length > 0 || (taken.length === 0 && !total)) refusals.push(`no single-currency price for: ${(unpriced.length > 0 ? unpriced : args.domains).join(', ')}`);
+    const balance = refusals.length === 0 ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
+    return {
+      facts: {
+        items: items.map((i) => prune({ domain: i.domain, available: i.available ? undefined : false, premium: i.premium || undefined, price: i.price })),
+        total,
+        ...balance.facts,
+        note: 'One year each. A coupon may lower the total.',
+      },
+      refusals: [...refusals, ...balance.refusals],
+    };
+  },
+});
