@@ -363,6 +363,21 @@ export function confirmGateCases(spec: AnyToolSpec, args: Record<string, unknown
   });
 }
 
+/**
+ * A change of facts many previews show: one more MX record on a domain on Dynadot DNS (its
+ * current records are what set_ns, set_parking, set_forwarding and the like would replace).
+ */
+export function mxRecordAdded(domain: string): GateOptions['changeFacts'] {
+  return {
+    what: 'an MX record added to the domain',
+    change(account) {
+      const dns = account.domains.get(domain)?.nameServers;
+      if (dns?.kind !== 'dns') throw new Error(`${domain} is not on Dynadot DNS in the seed any more`);
+      dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
+    },
+  };
+}
+
 export interface GateOptions {
   /** Valid arguments of another call of the same tool: its id must not confirm `args`. */
   otherArgs: Record<string, unknown>;

@@ -6,6 +6,7 @@ import {
   confirmGateCases,
   exampleQueryCase,
   type Json,
+  mxRecordAdded,
   pinEffect,
   simulatorShapeCase,
   useHarness,
@@ -70,14 +71,7 @@ describe('safety', () => {
   pinEffect(setEmailForward, 'destructive');
   confirmGateCases(setEmailForward, { domains: ['acme-widgets.com'], email: { type: 'mx', hosts: [{ host: 'mx.mailhost.example', distance: 5 }] } }, ['list_domain', 'get_dns'], {
     otherArgs: { domains: ['acme-widgets.com'], email: { type: 'none' } },
-    changeFacts: {
-      what: 'an MX record added to the domain',
-      change(account) {
-        const dns = account.domains.get('acme-widgets.com')?.nameServers;
-        if (dns?.kind !== 'dns') throw new Error('seed changed');
-        dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
-      },
-    },
+    changeFacts: mxRecordAdded('acme-widgets.com'),
   });
 
   it('set_email_forward preview: where mail goes now as far as reads tell, and that the rest cannot be read', async () => {

@@ -6,6 +6,7 @@ import {
   confirmGateCases,
   exampleQueryCase,
   type Json,
+  mxRecordAdded,
   pinEffect,
   simulatorShapeCase,
   useHarness,
@@ -63,14 +64,7 @@ describe('safety', () => {
   pinEffect(setForwarding, 'destructive');
   confirmGateCases(setForwarding, { domains: ['acme-widgets.com'], url: 'https://shop.example/' }, ['list_domain', 'get_dns'], {
     otherArgs: { domains: ['acme-widgets.com'], url: 'https://other.example/' },
-    changeFacts: {
-      what: 'an MX record added to the domain',
-      change(account) {
-        const dns = account.domains.get('acme-widgets.com')?.nameServers;
-        if (dns?.kind !== 'dns') throw new Error('seed changed');
-        dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
-      },
-    },
+    changeFacts: mxRecordAdded('acme-widgets.com'),
   });
 
   it('set_forwarding preview: per domain what the forward replaces, DNS records as a person writes them', async () => {

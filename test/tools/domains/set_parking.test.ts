@@ -6,6 +6,7 @@ import {
   confirmGateCases,
   exampleQueryCase,
   type Json,
+  mxRecordAdded,
   pinEffect,
   simulatorShapeCase,
   useHarness,
@@ -63,14 +64,7 @@ describe('safety', () => {
   pinEffect(setParking, 'destructive');
   confirmGateCases(setParking, { domains: ['acme-widgets.com'], with_ads: false }, ['get_dns'], {
     otherArgs: { domains: ['acme-widgets.com'], with_ads: true },
-    changeFacts: {
-      what: 'an MX record added to the domain',
-      change(account) {
-        const dns = account.domains.get('acme-widgets.com')?.nameServers;
-        if (dns?.kind !== 'dns') throw new Error('seed changed');
-        dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
-      },
-    },
+    changeFacts: mxRecordAdded('acme-widgets.com'),
   });
 
   it('set_parking preview: per domain what parking replaces, DNS records as a person writes them', async () => {

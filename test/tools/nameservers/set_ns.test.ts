@@ -8,6 +8,7 @@ import {
   confirmGateCases,
   exampleQueryCase,
   type Json,
+  mxRecordAdded,
   pinEffect,
   simulatorShapeCase,
   useHarness,
@@ -92,14 +93,7 @@ describe('safety', () => {
   pinEffect(setNs, 'destructive');
   confirmGateCases(setNs, { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] }, ['server_list', 'get_ns', 'get_dns'], {
     otherArgs: { domains: ['acme-widgets.com'], name_servers: ['ns2.cloudhost.example'] },
-    changeFacts: {
-      what: 'an MX record added to the domain',
-      change(account) {
-        const dns = account.domains.get('acme-widgets.com')?.nameServers;
-        if (dns?.kind !== 'dns') throw new Error('seed changed');
-        dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
-      },
-    },
+    changeFacts: mxRecordAdded('acme-widgets.com'),
   });
 
   it('set_ns preview shows the name servers replaced', async () => {
