@@ -20,13 +20,27 @@ export function expectedTools(selection: Selection = {}): string[] {
   return selectTools(CATALOG, selection).map((spec) => spec.name);
 }
 
-/** This process's environment without any DYNADOT_* setting, so a child starts in demo mode. */
+let stateDir: string | undefined;
+/**
+ * A state folder of this test process's own, so a server started by a test keeps its snapshots
+ * and audit log there, never in the user's ~/.local/state. Removed when the process exits.
+ */
+export function testStateDir(): string {
+  if (!stateDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-dynadot-state-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    stateDir = dir;
+  }
+  return stateDir;
+}
+
+/** This process's environment without any DYNADOT_* setting, so a child starts in demo mode (with a test state folder). */
 export function envWithoutDynadot(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('DYNADOT_')) env[key] = value;
   }
-  return { ...env, ...extra };
+  return { ...env, DYNADOT_STATE_DIR: testStateDir(), ...extra };
 }
 
 export interface StdioSession {
@@ -43,7 +57,7 @@ export async function connectStdio(command: string, args: string[], env: Record<
   const transport = new StdioClientTransport({
     command,
     args,
-    env: { ...getDefaultEnvironment(), ...env },
+    env: { ...getDefaultEnvironment(), DYNADOT_STATE_DIR: testStateDir(), ...env },
     stderr: 'pipe',
     ...(cwd ? { cwd } : {}),
   });
