@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiParams, commaList } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
 import { changed, changedSchema, domainsNow, inTerms, notInAccount, perDomain, PRIVACY_TERMS, withPrevious } from '../shared/write.js';
@@ -6,7 +7,7 @@ import { changed, changedSchema, domainsNow, inTerms, notInAccount, perDomain, P
 const input = z.object({ domains: domainList(100), privacy: z.enum(['full', 'partial', 'off']) });
 type Input = z.infer<typeof input>;
 
-const toApi = (args: Input) => ({ domain: args.domains.join(','), option: args.privacy });
+const toApi = (args: Input) => apiParams({ domain: commaList(args.domains), option: args.privacy });
 const condense = (_body: unknown, args: Input) => changed(args.domains, { privacy: args.privacy });
 
 export default defineTool({
