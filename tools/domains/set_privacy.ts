@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiParams, commaList } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
-import { changed, changedSchema, domainsNow, inTerms, notInAccount, perDomain, PRIVACY_TERMS, withPrevious } from '../shared/write.js';
+import { changed, changedSchema, currentValuePreview, inTerms, PRIVACY_TERMS, withPrevious } from '../shared/write.js';
 
 const input = z.object({ domains: domainList(100), privacy: z.enum(['full', 'partial', 'off']) });
 type Input = z.infer<typeof input>;
@@ -28,13 +28,11 @@ export default defineTool({
       const { body } = await ctx.api.call({ command: 'set_privacy', params: toApi(args), mutates: true });
       return condense(body, args);
     }),
-  async preview(args, ctx) {
-    const found = await domainsNow(args.domains, ctx);
-    const shown = perDomain(args.domains, (d) => ({ privacy: inTerms(PRIVACY_TERMS, found.get(d)?.privacy), expires: found.get(d)?.expires }));
-    const refusals = notInAccount(args.domains, found);
-    return {
-      facts: { ...shown, note: "WHOIS will show the registrant's name, address, email and phone to anyone; copies made meanwhile cannot be recalled." },
-      ...(refusals ? { refusals } : {}),
-    };
-  },
+  preview: (args, ctx) =>
+    currentValuePreview(
+      args.domains,
+      ctx,
+      (d) => ({ privacy: inTerms(PRIVACY_TERMS, d?.privacy) }),
+      "WHOIS will show the registrant's name, address, email and phone to anyone; copies made meanwhile cannot be recalled.",
+    ),
 });
