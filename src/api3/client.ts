@@ -2,7 +2,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import { log } from '../log.js';
 import { parseApi3Response, type Api3Payload } from './envelope.js';
 import { Api3Error, TRANSIENT_CODES, errorWithHint } from './errors.js';
-import { QueuePaused, queueForKey, type AccountQueue, type Clock } from './queue.js';
+import { QueueCancelled, QueuePaused, queueForKey, type AccountQueue, type Clock } from './queue.js';
 import { redact, registerSecret } from './redact.js';
 
 export type Api3Params = Record<string, string>;
@@ -29,6 +29,13 @@ export interface Api3Request {
   command: string;
   params: Api3Params;
   mutates: boolean;
+  /**
+   * The caller's interest in the answer (its MCP client cancelled, timed out or left). A call still
+   * queued or waiting to retry is then never sent and fails `cancelled`; a read on the wire is
+   * aborted; a write on the wire is left to finish, since aborting would not un-send it and its
+   * outcome still matters.
+   */
+  signal?: AbortSignal;
 }
 
 /** The seam tools depend on; tests and previews can supply their own. */
@@ -69,8 +76,30 @@ export function retryAfterHeaderMs(value: string | string[] | undefined, now: nu
 const RATE_LIMIT_HINT =
   'Dynadot asked for a pause in requests for this account; nothing was carried out and every call with this key waits until it ends. Call again after retry_after_s seconds, not sooner.';
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves true after `ms`, or false as soon as `signal` aborts (at once if it already has). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function toApi3Error(raw: unknown): Api3Error {
+  if (raw instanceof Api3Error) return raw;
+  return new Api3Error('api_error', redact(raw instanceof Error ? raw.message : String(raw)));
+}
+
+/** Whether the attempt in progress may have reached api3; cleared by a failure to connect. */
+interface Wire {
+  reached: boolean;
 }
 
 /** Failures raised before any byte reached api3: safe to report as "not sent", even for writes. */
@@ -130,27 +159,49 @@ export class Api3Client implements Api3 {
    * A call that would have to wait past `timeoutMs` from its start is answered rate_limited at once.
    */
   async call(request: Api3Request): Promise<Api3Payload> {
+    const { signal } = request;
     const deadline = this.queue.now() + this.options.timeoutMs;
-    let sent = 0;
+    let attempts = 0;
+    let reached = false;
     let retries = 0;
     let requeued = false;
+    const fail = (error: Api3Error): Api3Error => {
+      error.attempts = attempts;
+      error.sent = reached;
+      return error;
+    };
+    let path: string;
+    try {
+      // Refused before it queues: a request that can never be sent takes no turn of the key.
+      path = this.pathFor(request);
+    } catch (raw) {
+      throw fail(toApi3Error(raw));
+    }
     for (;;) {
       try {
         return await this.queue.run(
-          () => {
-            sent++;
-            return this.attempt(request);
+          async () => {
+            // The turn came in the same tick the caller gave up: still nothing sent, so send nothing.
+            if (signal?.aborted) throw new QueueCancelled();
+            attempts++;
+            const wire: Wire = { reached: false };
+            try {
+              return await this.attempt(request, path, wire);
+            } finally {
+              if (wire.reached) reached = true;
+            }
           },
-          { deadline, front: requeued },
+          { deadline, front: requeued, ...(signal ? { signal } : {}) },
         );
       } catch (raw) {
-        if (raw instanceof QueuePaused) throw this.notSent(request, raw.until, sent);
-        const error = raw instanceof Api3Error ? raw : new Api3Error('api_error', redact(String((raw as Error)?.message ?? raw)));
-        error.attempts = sent;
+        if (raw instanceof QueueCancelled) throw fail(this.cancelled(request, reached));
+        if (raw instanceof QueuePaused) throw fail(this.notSent(request, raw.until));
+        const error = fail(toApi3Error(raw));
         if (error.code === 'rate_limited') {
           const until = this.queue.pausedUntil ?? this.queue.now();
           // A write was refused, not performed: the agent decides whether to send it again.
-          if (request.mutates || until > deadline) throw this.refused(error, until);
+          if (request.mutates || until > deadline) throw fail(this.refused(error, until));
+          // Back in the queue with the same signal: a caller gone by then is answered cancelled there.
           requeued = true;
           continue;
         }
@@ -158,10 +209,25 @@ export class Api3Client implements Api3 {
         retries++;
         const delay = this.retryBaseMs * 2 ** (retries - 1) * (0.75 + Math.random() * 0.5);
         log('debug', `api3 ${request.command}: ${error.code}, retry ${retries} in ${Math.round(delay)} ms`);
-        await sleep(delay);
+        if (!(await sleep(delay, signal))) throw fail(this.cancelled(request, reached));
         requeued = false;
       }
     }
+  }
+
+  /**
+   * The caller gave up. Only reads get here once sent (a write on the wire is never aborted), so a
+   * sent cancellation changed nothing at Dynadot either.
+   */
+  private cancelled(request: Api3Request, reached: boolean): Api3Error {
+    if (!reached) {
+      return errorWithHint('cancelled', `${request.command} was not sent: the client cancelled or left the call while it waited its turn`);
+    }
+    return errorWithHint(
+      'cancelled',
+      `${request.command} was cancelled by the client after it was sent; its answer was dropped and it is not tried again`,
+      'The client cancelled or left this read; a read changes nothing at Dynadot, so there is nothing to check.',
+    );
   }
 
   /** Seconds until `until`, rounded up, at least 1. */
@@ -177,20 +243,18 @@ export class Api3Client implements Api3 {
       `${error.message} (not carried out; requests for this account are paused until ${new Date(until).toISOString()}: try again in ${seconds} s)`,
       { hint: RATE_LIMIT_HINT, ...(error.api3Message === undefined ? {} : { api3Message: error.api3Message }) },
     );
-    refusal.attempts = error.attempts;
     refusal.retryAfterS = seconds;
     return refusal;
   }
 
   /** A call the queue would not start: api3's pause for this key ends after the call's deadline. */
-  private notSent(request: Api3Request, until: number, sent: number): Api3Error {
+  private notSent(request: Api3Request, until: number): Api3Error {
     const seconds = this.secondsUntil(until);
     const error = errorWithHint(
       'rate_limited',
       `${request.command} was not sent: api3 asked for a pause in requests for this account until ${new Date(until).toISOString()}, past this call's ${this.options.timeoutMs} ms timeout; try again in ${seconds} s`,
       RATE_LIMIT_HINT,
     );
-    error.attempts = sent;
     error.retryAfterS = seconds;
     return error;
   }
@@ -201,18 +265,21 @@ export class Api3Client implements Api3 {
     this.queue.pauseUntil(this.queue.now() + ms);
   }
 
-  private async attempt(request: Api3Request): Promise<Api3Payload> {
-    const path = this.pathFor(request);
+  private async attempt(request: Api3Request, path: string, wire: Wire): Promise<Api3Payload> {
     const started = Date.now();
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    // Only a read follows the caller: an aborted write would still have been sent, with its outcome lost.
+    const signal = request.signal && !request.mutates ? AbortSignal.any([timeout, request.signal]) : timeout;
     let text: string;
     let status: number;
     let retryAfter: string | string[] | undefined;
     try {
+      wire.reached = true;
       const response = await this.pool.request({
         path,
         method: 'GET',
         headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
       });
@@ -220,6 +287,7 @@ export class Api3Client implements Api3 {
       retryAfter = response.headers['retry-after'];
       text = await response.body.text();
     } catch (error) {
+      if (neverSent(error)) wire.reached = false;
       throw this.transportFailure(request, error);
     } finally {
       log('debug', `api3 ${request.command} ${Date.now() - started} ms`);
@@ -249,6 +317,7 @@ export class Api3Client implements Api3 {
   }
 
   private transportFailure(request: Api3Request, error: unknown): Api3Error {
+    if (!request.mutates && request.signal?.aborted) return this.cancelled(request, true);
     const name = (error as Error)?.name;
     const timedOut =
       name === 'TimeoutError' ||

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'unknown_outcome',
   'upstream_unavailable',
   'api_error',
+  'cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -23,6 +24,12 @@ export class Api3Error extends Error {
   readonly api3Message: string | undefined;
   /** How many attempts were made before giving up (reads may retry). */
   attempts = 1;
+  /**
+   * Whether any attempt of the call may have reached api3 (set by Api3Client.call on every error
+   * it throws). The server needs it for a write whose client left: never sent is nothing to audit,
+   * sent is `abandoned` with an outcome nobody will see.
+   */
+  sent = false;
   /** For rate_limited: whole seconds until api3 accepts requests for this account again. */
   retryAfterS: number | undefined;
 
@@ -57,6 +64,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   timeout: 'api3 did not answer in time (DYNADOT_TIMEOUT_MS). Try again shortly.',
   upstream_unavailable: 'api3 could not be reached or answered with a server error. Try again shortly.',
   not_found: 'Check the spelling; list_domain shows the domains in this account.',
+  cancelled: 'The client cancelled or left this call before it was sent; nothing was sent to Dynadot.',
 };
 
 /**

@@ -34,17 +34,34 @@ export class QueuePaused extends Error {
   }
 }
 
+/**
+ * A task refused without being started: its caller cancelled or left while it waited. Nothing of
+ * it ran, so nothing of it reached api3.
+ */
+export class QueueCancelled extends Error {
+  constructor() {
+    super('the call was cancelled before its turn in the queue');
+    this.name = 'QueueCancelled';
+  }
+}
+
 export interface RunOptions {
   /** The latest time the caller can wait until; a pause that ends later refuses it at once. */
   deadline?: number;
   /** Go ahead of everything waiting (a caller that already had its turn and was sent back). */
   front?: boolean;
+  /**
+   * The caller's interest in the result. Aborted before the task starts, the task never starts
+   * and run() rejects with QueueCancelled; once started, the task alone decides what an abort
+   * means (a write on the wire must finish to tell its outcome).
+   */
+  signal?: AbortSignal;
 }
 
 interface Waiter {
   deadline: number;
   start(): void;
-  refuse(error: QueuePaused): void;
+  refuse(error: QueuePaused | QueueCancelled): void;
 }
 
 const WINDOW_MS = 60_000;
@@ -94,10 +111,25 @@ export class AccountQueue {
 
   async run<T>(task: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+    const { signal } = options;
     await new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(new QueueCancelled());
       const until = this.pausedUntil;
       if (until !== undefined && until > deadline) return reject(new QueuePaused(until));
-      const waiter: Waiter = { deadline, start: resolve, refuse: reject };
+      // A long-lived signal (a session's) must not keep a listener per call it ever queued.
+      const onAbort = () => this.cancel(waiter);
+      const waiter: Waiter = {
+        deadline,
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        refuse: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (options.front) this.waiting.unshift(waiter);
       else this.waiting.push(waiter);
       this.pump();
@@ -108,6 +140,21 @@ export class AccountQueue {
       this.inFlight--;
       this.pump();
     }
+  }
+
+  /** A waiter whose caller gave up leaves at once; one already started is the task's business. */
+  private cancel(waiter: Waiter): void {
+    const index = this.waiting.indexOf(waiter);
+    if (index < 0) return;
+    this.waiting.splice(index, 1);
+    waiter.refuse(new QueueCancelled());
+    // Nothing left to wake for: a timer would only keep the process alive up to a minute for nothing.
+    if (this.waiting.length === 0) this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
   }
 
   private pump(): void {

@@ -87,6 +87,8 @@ export interface Simulator {
   requests: LoggedRequest[];
   /** Highest number of requests ever in flight at once for one key. */
   maxInFlightSeen: number;
+  /** Resolves with the next request to arrive (for `command`, when given): an event to wait for, not a sleep. */
+  nextRequest(command?: string): Promise<LoggedRequest>;
   injectFault(fault: Fault): void;
   /** Answers the next `times` requests for a command with a body of the test's choosing. */
   injectAnswer(answer: InjectedAnswer): void;
@@ -107,6 +109,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = () => fixedNow ?? Date.now();
   let account = options.account ?? seedAccount(clock());
   const requests: LoggedRequest[] = [];
+  let arrivals: Array<{ command: string | undefined; notify(request: LoggedRequest): void }> = [];
   let faults: ArmedFault[] = [];
   let injected: Array<InjectedAnswer & { times: number }> = [];
   let dialect: Dialect = options.dialect ?? 'document';
@@ -121,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     requests,
     maxInFlightSeen: 0,
+    nextRequest: (command) => new Promise((notify) => arrivals.push({ command, notify })),
     injectFault: (fault) => faults.push({ ...fault, times: fault.times ?? 1 }),
     injectAnswer: (answer) => injected.push({ ...answer, times: answer.times ?? 1 }),
     clearFaults: () => {
@@ -169,7 +173,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!url.pathname.endsWith('/api3.json')) return send(res, 404, 'not found', 'text/plain');
     const query = Object.fromEntries(url.searchParams.entries());
     const { key = '', command = '', ...params } = query;
-    requests.push({ command, params, at: Date.now() });
+    const logged = { command, params, at: Date.now() };
+    requests.push(logged);
+    const matched = arrivals.filter((a) => a.command === undefined || a.command === command);
+    arrivals = arrivals.filter((a) => !matched.includes(a));
+    for (const arrival of matched) arrival.notify(logged);
 
     const armed = takeFault(command);
     const fault = armed?.kind;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT_PAUSE_MS, retryAfterHeaderMs, retryAfterMs } from '../../src/api3/client.js';
 import { Api3Error } from '../../src/api3/errors.js';
-import { AccountQueue, QueuePaused } from '../../src/api3/queue.js';
+import { AccountQueue, QueueCancelled, QueuePaused } from '../../src/api3/queue.js';
 import { ManualClock } from '../helpers/manual-clock.js';
 
 describe('retryAfterMs: the pause api3 asks for in words', () => {
@@ -175,5 +175,86 @@ describe('AccountQueue pause', () => {
     await queue.run(async () => undefined, { deadline: clock.now() });
     expect(clock.pendingTimers).toBe(0);
     expect(queue.pausedUntil).toBeUndefined();
+  });
+});
+
+describe('AccountQueue cancellation', () => {
+  it('a waiter whose signal aborts leaves at once, unstarted; the others keep their order and their turn', async () => {
+    const clock = new ManualClock();
+    const queue = new AccountQueue({ concurrency: 1, ratePerMinute: 1_000_000, clock });
+    const first = gate();
+    const started: string[] = [];
+    const running = queue.run(async () => {
+      started.push('running');
+      await first.promise;
+    });
+    const leaving = new AbortController();
+    const left = queue.run(async () => void started.push('left'), { signal: leaving.signal });
+    const staying = queue.run(async () => void started.push('staying'), { signal: new AbortController().signal });
+    await settle();
+    expect(queue.pending).toBe(2);
+    leaving.abort();
+    await expect(left).rejects.toBeInstanceOf(QueueCancelled);
+    expect(queue.pending).toBe(1);
+    first.open();
+    await Promise.all([running, staying]);
+    expect(started).toEqual(['running', 'staying']);
+    // The slot the cancelled waiter never took is free: the next run starts at once.
+    await queue.run(async () => void started.push('next'));
+    expect(started).toEqual(['running', 'staying', 'next']);
+  });
+
+  it('an aborted signal is refused before it queues', async () => {
+    const queue = new AccountQueue({ concurrency: 1, ratePerMinute: 1, clock: new ManualClock() });
+    let started = false;
+    await expect(queue.run(async () => void (started = true), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(QueueCancelled);
+    expect(started).toBe(false);
+    expect(queue.pending).toBe(0);
+    // It took no place in the rate window either: the one request of the minute is still there.
+    await queue.run(async () => undefined);
+  });
+
+  it('the last waiter leaving drops the timer of a pause or rate window; a waiter still there keeps it', async () => {
+    const clock = new ManualClock();
+    const queue = new AccountQueue({ concurrency: 1, ratePerMinute: 1_000_000, clock });
+    queue.pauseUntil(clock.now() + 60_000);
+    const a = new AbortController();
+    const b = new AbortController();
+    const runA = queue.run(async () => undefined, { signal: a.signal });
+    const runB = queue.run(async () => undefined, { signal: b.signal });
+    expect(clock.pendingTimers).toBe(1);
+    a.abort();
+    await expect(runA).rejects.toBeInstanceOf(QueueCancelled);
+    expect(clock.pendingTimers).toBe(1);
+    b.abort();
+    await expect(runB).rejects.toBeInstanceOf(QueueCancelled);
+    expect(clock.pendingTimers).toBe(0);
+    // A new waiter arms a new timer and still honours the pause.
+    let started = false;
+    const later = queue.run(async () => void (started = true));
+    expect(clock.pendingTimers).toBe(1);
+    clock.advance(59_999);
+    await settle();
+    expect(started).toBe(false);
+    clock.advance(1);
+    await later;
+    expect(started).toBe(true);
+  });
+
+  it('an abort after the task started is the task\'s business: it runs to its end', async () => {
+    const queue = new AccountQueue({ concurrency: 1, ratePerMinute: 1_000_000, clock: new ManualClock() });
+    const controller = new AbortController();
+    const work = gate();
+    const run = queue.run(
+      async () => {
+        await work.promise;
+        return 'done';
+      },
+      { signal: controller.signal },
+    );
+    await settle();
+    controller.abort();
+    work.open();
+    await expect(run).resolves.toBe('done');
   });
 });
