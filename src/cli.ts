@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { CATALOG } from '../tools/index.js';
 import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
@@ -89,6 +89,9 @@ async function main(): Promise<void> {
     log('info', `shutting down (${reason})`);
     await stopTransport().catch(() => undefined);
     await backend.close().catch(() => undefined);
+    // Answers already written may still sit in stdout's buffer (a pipe holds 64 KiB): exiting
+    // now would cut them off, so wait until stdout has handed everything to the OS.
+    await flushed(process.stdout);
     process.exit(0);
   };
 
@@ -101,12 +104,21 @@ async function main(): Promise<void> {
     return;
   }
 
-  const server = buildServer(options);
-  const transport = new StdioServerTransport();
-  await server.connect(transport);
-  const stop = () => server.close();
+  // The 2025-era protocol (initialize) and 2026-07-28 (server/discover), whichever the client opens with.
+  const stdio = serveStdio(() => buildServer(options), { onerror: (error) => log('debug', `stdio: ${error.message}`) });
+  const stop = () => stdio.close();
   process.stdin.on('end', () => void shutdown('stdin closed', stop));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal, stop));
+}
+
+/** Resolves once everything written to `stream` so far has been handed to the OS (or the stream is gone). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || stream.writableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    // A write completes in order, after every write before it: its callback means all are out.
+    stream.write('', () => resolve());
+  });
 }
 
 process.on('unhandledRejection', (error) => log('error', `unhandled rejection: ${String((error as Error)?.stack ?? error)}`));

@@ -14,8 +14,15 @@ export interface AuditEntry {
   /** The call's arguments; an entry that reaches an AuditLog through `maskedAuditLog` has its secrets as `***`. */
   args: Record<string, unknown>;
   /** `sending` is written before the request: a change whose line cannot be written is not sent. */
-  outcome: 'sending' | 'done' | 'pending' | 'error';
+  /**
+   * `cancelled`: the client left (cancelled, timed out, closed its request or session) while the
+   * call was still queued, so it was never sent. `abandoned`: the client left while the call
+   * was on the wire; `result` says how it ended (`done`, `pending` or an error code).
+   */
+  outcome: 'sending' | 'done' | 'pending' | 'error' | 'cancelled' | 'abandoned';
   error?: string;
+  /** For `abandoned`: how the call the client no longer waited for ended. */
+  result?: string;
   /** The snapshot of the settings this call replaces, for restore_settings. */
   snapshot_id?: string;
 }

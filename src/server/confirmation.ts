@@ -49,6 +49,14 @@ export class Confirmations {
     this.key = secret ? createHash('sha256').update(secret).digest() : randomBytes(32);
   }
 
+  /**
+   * A key for another purpose derived from this secret (the 2026 approval round trip's
+   * requestState codec): replicas sharing DYNADOT_CONFIRM_SECRET derive the same one.
+   */
+  deriveKey(label: string): Uint8Array {
+    return createHmac('sha256', this.key).update(`derive\u0000${label}`).digest();
+  }
+
   private mac(...parts: string[]): string {
     return createHmac('sha256', this.key).update(parts.join('\u0000')).digest('base64url').slice(0, 22);
   }

@@ -17,6 +17,8 @@ export interface ToolContext {
   api: Api3;
   /** Snapshots of replaced settings (undo); absent when the server keeps no state. */
   store?: StateStore;
+  /** Aborts when the client no longer waits for this call (cancelled, timed out, request or session closed). */
+  signal?: AbortSignal;
 }
 
 /** What a preview shows a person, and what must still hold when the call is confirmed. */

@@ -1,14 +1,14 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { ElicitRequestFormParams } from '@modelcontextprotocol/sdk/types.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { SdkError, SdkErrorCode, type ElicitRequestFormParams, type ElicitResult, type Server } from '@modelcontextprotocol/server';
 import { log } from '../log.js';
 import type { AnyToolSpec } from './define.js';
 import type { Preview } from './safety.js';
 
 /**
  * Confirmation in the client itself: when the client declared form elicitation, a destructive
- * call that came without `confirm` asks the user there (`elicitation/create`) instead of
- * relying on the agent to show the preview. The question is the preview put in a few readable
+ * call that came without `confirm` asks the user there instead of relying on the agent to show
+ * the preview: on the 2025-era protocol as an `elicitation/create` request on the live
+ * connection, on 2026-07-28 as an `input_required` round (the same question, answered with
+ * the client's retry of the call). The question is the preview put in a few readable
  * lines; the answer is one boolean. Approval is only the start: the server then runs the call
  * through the same gate as a confirmed one, with the id its preview issued.
  */
@@ -36,7 +36,26 @@ export function canElicit(server: Server): boolean {
   return server.getClientCapabilities()?.elicitation?.form !== undefined;
 }
 
-/** Asks the user to approve the call the preview shows; never throws. */
+/** The form of the question: one boolean. */
+export function approvalSchema(spec: AnyToolSpec): ElicitRequestFormParams['requestedSchema'] {
+  return {
+    type: 'object',
+    properties: {
+      [APPROVE_FIELD]: { type: 'boolean', title: `Approve ${spec.name}`, description: 'Send this call to Dynadot now', default: false },
+    },
+    required: [APPROVE_FIELD],
+  };
+}
+
+/** What an answer to the question means, whichever way it arrived. */
+export function approvalOf(answer: { action: ElicitResult['action']; content?: Record<string, unknown> | undefined }): Approval {
+  if (answer.action === 'accept' && answer.content?.[APPROVE_FIELD] === true) return { approved: true };
+  const how =
+    answer.action === 'decline' ? '' : answer.action === 'cancel' ? ' (closed the prompt without approving)' : ` (answered without ${APPROVE_FIELD})`;
+  return { approved: false, answered: true, why: `The user declined this call in the client${how}; nothing was sent.` };
+}
+
+/** 2025 era: asks the user to approve the call the preview shows, over the live connection; never throws. */
 export async function askApproval(
   server: Server,
   spec: AnyToolSpec,
@@ -46,13 +65,7 @@ export async function askApproval(
   const params: ElicitRequestFormParams = {
     mode: 'form',
     message: approvalMessage(spec, preview, options.demo),
-    requestedSchema: {
-      type: 'object',
-      properties: {
-        [APPROVE_FIELD]: { type: 'boolean', title: `Approve ${spec.name}`, description: 'Send this call to Dynadot now', default: false },
-      },
-      required: [APPROVE_FIELD],
-    },
+    requestedSchema: approvalSchema(spec),
   };
   try {
     const answer = await server.elicitInput(params, {
@@ -60,12 +73,9 @@ export async function askApproval(
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.relatedRequestId !== undefined ? { relatedRequestId: options.relatedRequestId } : {}),
     });
-    if (answer.action === 'accept' && answer.content?.[APPROVE_FIELD] === true) return { approved: true };
-    const how =
-      answer.action === 'decline' ? '' : answer.action === 'cancel' ? ' (closed the prompt without approving)' : ` (answered without ${APPROVE_FIELD})`;
-    return { approved: false, answered: true, why: `The user declined this call in the client${how}; nothing was sent.` };
+    return approvalOf(answer);
   } catch (error) {
-    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+    if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
       return { approved: false, answered: false, why: `No answer from the user in the client within ${seconds(options.timeoutMs)}; nothing was sent.` };
     }
     log('warn', `asking the user to approve ${spec.name} in the client failed: ${(error as Error)?.message ?? String(error)}`);

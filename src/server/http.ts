@@ -1,9 +1,15 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest, isJSONRPCRequest, type RequestId } from '@modelcontextprotocol/sdk/types.js';
+import {
+  createMcpHandler,
+  isInitializeRequest,
+  isJSONRPCRequest,
+  isLegacyRequest,
+  WebStandardStreamableHTTPServerTransport,
+  type RequestId,
+  type Server,
+} from '@modelcontextprotocol/server';
 import { registerSecret } from '../api3/redact.js';
 import type { Config } from '../config.js';
 import { log } from '../log.js';
@@ -12,11 +18,17 @@ import { log } from '../log.js';
  * MCP Streamable HTTP at /mcp over plain node:http, hardened for a server that holds a
  * registrar account: loopback by default, a bearer token required beyond it, Host and Origin
  * checked against DNS rebinding, bounded bodies, sessions and idle time, graceful shutdown.
+ *
+ * Both protocol eras are served from the one endpoint. After the checks, each request becomes
+ * a web-standard Request and `isLegacyRequest` routes it: 2025-era traffic (no per-request
+ * `_meta` envelope) to the sessionful Streamable HTTP transport (or a fresh stateless one per
+ * request with --stateless), 2026-07-28 traffic to the SDK's per-request `createMcpHandler`
+ * with `legacy: 'reject'`. GET and DELETE exist on the 2025 era only.
  */
 export interface HttpServerOptions {
   config: Config;
-  /** A fresh McpServer per session (or per request in stateless mode). */
-  makeServer: () => McpServer;
+  /** A fresh server per session, per stateless request, and per 2026-07-28 request. */
+  makeServer: () => Server;
   /** How long close() lets in-flight requests finish before cutting them off. Default 10 s. */
   drainTimeoutMs?: number;
 }
@@ -51,8 +63,8 @@ export function isLoopbackHost(host: string): boolean {
 interface Session {
   /** Empty until the transport has accepted the initialize request. */
   id: string;
-  server: McpServer;
-  transport: StreamableHTTPServerTransport;
+  server: Server;
+  transport: WebStandardStreamableHTTPServerTransport;
   /** POST and DELETE requests still being answered; an open GET stream does not count. */
   activeRequests: number;
   lastActivity: number;
@@ -82,8 +94,70 @@ function requestIdsOf(body: unknown): RequestId[] {
 
 /** A request close() waits for, and what it needs to answer it with an error if waiting runs out. */
 interface InFlightRequest {
-  transport?: StreamableHTTPServerTransport;
+  /** The 2025-era transport answering it; a 2026-07-28 request is cut off by closing the modern handler. */
+  transport?: WebStandardStreamableHTTPServerTransport;
   requestIds: RequestId[];
+}
+
+/**
+ * The node request as a web-standard Request for the SDK. Its signal aborts when the HTTP
+ * exchange closes before the answer was written (the client dropped the connection or closed
+ * the response stream): tool calls of that request see their signal abort.
+ */
+function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: string, body?: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const exchange = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) exchange.abort(new Error('the client closed the HTTP exchange'));
+  });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    signal: exchange.signal,
+    ...(body !== undefined ? { body } : {}),
+  });
+}
+
+/** Writes a web-standard Response to the node response, streaming its body (SSE) as it comes. */
+async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  res.once('close', stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            res.off('drain', go).off('close', go);
+            resolve();
+          };
+          res.once('drain', go).once('close', go);
+        });
+      }
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  } finally {
+    res.off('close', stop);
+  }
 }
 
 function sha256(text: string): Buffer {
@@ -139,7 +213,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const inFlight = new Map<ServerResponse, InFlightRequest>();
 
   /** Remembers which transport answers this response and for which requests, in case close() must cut it off. */
-  function noteInFlight(res: ServerResponse, transport: StreamableHTTPServerTransport, body: unknown): void {
+  function noteInFlight(res: ServerResponse, transport: WebStandardStreamableHTTPServerTransport, body: unknown): void {
     const entry = inFlight.get(res);
     if (entry) {
       entry.transport = transport;
@@ -149,6 +223,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   let onDrained: (() => void) | undefined;
   let closing = false;
   let boundPort = 0;
+  /** Where the web-standard Requests handed to the SDK say they were sent: this server. */
+  let requestOrigin = 'http://127.0.0.1';
+  /** The 2026-07-28 entry: a fresh server per request, no sessions; 2025-era traffic never reaches it. */
+  const modern = createMcpHandler(() => makeServer(), {
+    legacy: 'reject',
+    maxRequestBodySize: config.maxBodyBytes,
+    onerror: (error) => log('debug', `modern entry: ${error.message}`),
+  });
 
   // ---- checks that run before any MCP handling --------------------------------------------
 
@@ -199,7 +281,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   /** Answers one request on an existing session, counting it as activity while it runs. */
-  async function serveInSession(session: Session, req: IncomingMessage, res: ServerResponse, body?: unknown): Promise<void> {
+  async function serveInSession(session: Session, req: IncomingMessage, res: ServerResponse, request: Request, body?: unknown): Promise<void> {
     session.lastActivity = Date.now();
     const countsAsActivity = req.method !== 'GET';
     if (countsAsActivity) {
@@ -210,10 +292,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       });
     }
     noteInFlight(res, session.transport, body);
-    await session.transport.handleRequest(req, res, body);
+    await sendWebResponse(res, await session.transport.handleRequest(request, body === undefined ? {} : { parsedBody: body }));
   }
 
-  async function startSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+  async function startSession(req: IncomingMessage, res: ServerResponse, request: Request, body: unknown): Promise<void> {
     if (sessions.size + pendingInitializations >= config.maxSessions) {
       log('warn', `refused a new session: ${config.maxSessions} sessions open (DYNADOT_MCP_MAX_SESSIONS)`);
       return sendJsonRpcError(res, 503, SERVER_ERROR, 'Too many open sessions; try again later', { 'retry-after': '5' });
@@ -227,7 +309,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
     };
     const server = makeServer();
-    const transport = new StreamableHTTPServerTransport({
+    const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       // Registered before the initialize response goes out, so the client's next request finds it.
       onsessioninitialized: (id) => {
@@ -243,7 +325,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     transport.onerror = (error) => log('debug', `transport: ${error.message}`);
     try {
       await server.connect(transport);
-      await serveInSession(session, req, res, body);
+      await serveInSession(session, req, res, request, body);
     } finally {
       releaseReservation();
       // A rejected initialize (bad params, unsupported version) never became a session.
@@ -283,15 +365,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJsonRpcError(res, 400, PARSE_ERROR, 'Parse error: Invalid JSON');
     }
 
+    const request = toWebRequest(req, res, requestOrigin, read.text);
+    // 2026-07-28: per request, from a fresh server; the modern entry answers malformed modern claims itself.
+    if (!(await isLegacyRequest(request, body))) {
+      return sendWebResponse(res, await modern.fetch(request, { parsedBody: body }));
+    }
+
     if (config.stateless) {
       // A fresh server and transport per request: nothing is shared, so any replica can answer.
       const server = makeServer();
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
       transport.onerror = (error) => log('debug', `transport: ${error.message}`);
       res.once('close', () => void server.close().catch(() => undefined));
       await server.connect(transport);
       noteInFlight(res, transport, body);
-      await transport.handleRequest(req, res, body);
+      await sendWebResponse(res, await transport.handleRequest(request, { parsedBody: body }));
       return;
     }
 
@@ -299,12 +387,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (sessionId) {
       const session = sessions.get(sessionId);
       if (!session) return sendJsonRpcError(res, 404, SESSION_NOT_FOUND, 'Session not found');
-      return serveInSession(session, req, res, body);
+      return serveInSession(session, req, res, request, body);
     }
     if (!isInitializeRequest(body)) {
       return sendJsonRpcError(res, 400, SERVER_ERROR, 'Bad Request: No valid session ID provided');
     }
-    return startSession(req, res, body);
+    return startSession(req, res, request, body);
   }
 
   /** GET opens the session's server-to-client stream; DELETE ends the session. */
@@ -316,7 +404,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!sessionId) return sendJsonRpcError(res, 400, SERVER_ERROR, 'Bad Request: Mcp-Session-Id header is required');
     const session = sessions.get(sessionId);
     if (!session) return sendJsonRpcError(res, 404, SESSION_NOT_FOUND, 'Session not found');
-    return serveInSession(session, req, res);
+    return serveInSession(session, req, res, toWebRequest(req, res, requestOrigin));
   }
 
   async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -392,6 +480,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   boundPort = (httpServer.address() as AddressInfo).port;
   const hostInUrl = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   const url = `http://${hostInUrl}:${boundPort}${MCP_PATH}`;
+  requestOrigin = new URL(url).origin;
 
   /** Resolves true once every in-flight request has been answered, false if drainTimeoutMs ran out first. */
   function waitForInFlight(): Promise<boolean> {
@@ -428,7 +517,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         // Stops accepting connections and drops idle keep-alive ones; busy ones finish their request.
         const listenerClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         if (!(await waitForInFlight())) await abandonInFlight();
-        await Promise.allSettled([...sessions.values()].map((session) => closeSession(session, 'server closing')));
+        await Promise.allSettled([modern.close(), ...[...sessions.values()].map((session) => closeSession(session, 'server closing'))]);
         httpServer.closeAllConnections();
         await listenerClosed;
       })();

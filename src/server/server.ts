@@ -1,5 +1,17 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  createRequestStateCodec,
+  inputRequired,
+  inputResponse,
+  isInputRequiredResult,
+  Server,
+  type CallToolResult,
+  type InputRequiredResult,
+  type RequestStateCodec,
+  type ServerContext,
+  type Tool,
+} from '@modelcontextprotocol/server';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Api3 } from '../api3/client.js';
 import { Api3Pending } from '../api3/envelope.js';
@@ -13,6 +25,7 @@ import { maskedAuditLog, type AuditLog } from './audit.js';
 import { snapshotBefore } from './snapshots.js';
 import type { StateStore } from './state-store.js';
 import {
+  callArguments,
   CONFIRM_FIELD,
   CONFIRMATION_ID_FIELD,
   confirmFields,
@@ -24,8 +37,8 @@ import {
   type SafetyPolicy,
   type SpendCapSetting,
 } from './safety.js';
-import { Confirmations } from './confirmation.js';
-import { askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
+import { canonicalJson, Confirmations } from './confirmation.js';
+import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
 import { DEFAULT_TOOLSETS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetName } from './toolsets.js';
 
 export interface Selection {
@@ -122,14 +135,43 @@ function servedInput(spec: AnyToolSpec, names: ServedNames): z.ZodObject {
   return Object.keys(changed).length > 0 ? input.extend(changed) : input;
 }
 
-/** A field's description, looked up through optional/default/nullable wrappers. */
+/**
+ * A field's description, looked up through optional/default/nullable wrappers with zod's own
+ * public accessors: the outermost description wins, as in the JSON Schema zod emits.
+ */
 function describedAs(field: z.ZodType): string | undefined {
   let current: z.ZodType | undefined = field;
   for (let depth = 0; current && depth < 5; depth++) {
     if (current.description !== undefined) return current.description;
-    current = (current as unknown as { _zod?: { def?: { innerType?: z.ZodType } } })._zod?.def?.innerType;
+    const inner: unknown = current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault ? current.unwrap() : undefined;
+    current = inner instanceof z.ZodType ? inner : undefined;
   }
   return undefined;
+}
+
+/**
+ * A zod schema as the JSON Schema a client sees: zod's own draft 2020-12 conversion, the dialect
+ * the v2 SDK advertises, without the `$schema` key. That key tells a model nothing and costs
+ * 15 tokens a tool in every conversation (about 1,500 for the whole api3 catalog).
+ */
+function jsonSchemaOf(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] {
+  const json: unknown = JSON.parse(JSON.stringify(z.toJSONSchema(schema, { target: 'draft-2020-12', io })));
+  if (!isRecord(json) || json.type !== 'object') throw new Error('a tool schema must be a JSON Schema object');
+  const { $schema: _dialect, ...rest } = json;
+  return { ...rest, type: 'object' };
+}
+
+/** `records[0].value`: where an argument failed, as an agent would write it. */
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
+}
+
+/** What was wrong with the arguments, field by field, as one line. */
+function invalidArguments(tool: string, error: z.ZodError): Api3Error {
+  const issues = error.issues.map((issue) => (issue.path.length > 0 ? `${fieldPath(issue.path)}: ${issue.message}` : issue.message));
+  return new Api3Error('invalid_input', `Invalid arguments for tool ${tool}: ${issues.join('; ')}`, {
+    hint: 'Correct the field named above and call again; nothing was sent to Dynadot.',
+  });
 }
 
 export interface ServerOptions extends Selection {
@@ -207,144 +249,269 @@ function processConfirmations(): Confirmations {
   return processWide;
 }
 
-export function buildServer(options: ServerOptions): McpServer {
+/**
+ * What the 2026-07-28 approval round trip carries from the question to the answer: which call
+ * was asked about and the confirmation id its preview issued. Signed by the codec, not
+ * encrypted (the client can read it), so it holds a digest of the arguments, never a secret.
+ */
+interface ApprovalState {
+  tool: string;
+  call: string;
+  confirmation_id: string;
+}
+/** The key of the one embedded request of an approval round. */
+const APPROVAL_REQUEST = 'approval';
+
+function isApprovalState(value: unknown): value is ApprovalState {
+  return isRecord(value) && typeof value.tool === 'string' && typeof value.call === 'string' && typeof value.confirmation_id === 'string';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The call an approval belongs to, as a digest: its arguments may hold secrets (auth codes). */
+function callDigest(tool: string, args: Json): string {
+  return createHash('sha256').update(`${tool}\u0000${canonicalJson(callArguments(args))}`).digest('base64url');
+}
+
+const approvalCodecs = new WeakMap<Confirmations, RequestStateCodec<ApprovalState>>();
+/**
+ * The requestState codec of the approval round trip (HMAC, 10 minutes like a confirmation id,
+ * bound to the method), keyed from the confirmation secret so replicas sharing
+ * DYNADOT_CONFIRM_SECRET accept each other's rounds.
+ */
+function approvalCodec(confirmations: Confirmations): RequestStateCodec<ApprovalState> {
+  let codec = approvalCodecs.get(confirmations);
+  if (!codec) {
+    codec = createRequestStateCodec<ApprovalState>({
+      key: confirmations.deriveKey('requestState'),
+      ttlSeconds: 600,
+      bind: (ctx) => ctx.mcpReq.method,
+    });
+    approvalCodecs.set(confirmations, codec);
+  }
+  return codec;
+}
+
+/** Whether this request speaks the 2026-07-28 revision: it carries the per-request `_meta` envelope. */
+function servedModern(mcp: ServerContext): boolean {
+  return mcp.mcpReq.envelope !== undefined;
+}
+
+/** On 2026-07-28, whether the request's own envelope declares form elicitation (`elicitation: {}` means form). */
+function envelopeCanElicit(mcp: ServerContext): boolean {
+  const envelope: unknown = mcp.mcpReq.envelope;
+  const capabilities = isRecord(envelope) ? envelope[CLIENT_CAPABILITIES_META_KEY] : undefined;
+  const elicitation = isRecord(capabilities) ? capabilities.elicitation : undefined;
+  return isRecord(elicitation) && (elicitation.form !== undefined || Object.keys(elicitation).length === 0);
+}
+
+/**
+ * The signal a tool call runs under: it aborts when the client cancels the request
+ * (notifications/cancelled), when the connection or session closes (the SDK aborts every
+ * in-flight handler then), and over HTTP when the request's own HTTP exchange closes before
+ * its answer (a 2025 POST whose connection dropped, a 2026 response stream the client closed).
+ */
+function callSignal(mcp: ServerContext): AbortSignal {
+  const exchange = mcp.http?.req?.signal;
+  return exchange ? AbortSignal.any([mcp.mcpReq.signal, exchange]) : mcp.mcpReq.signal;
+}
+
+/** An error whose code may be one this branch does not know yet (`cancelled`, from the api3 layer). */
+function errorCode(error: unknown): string {
+  return error instanceof Api3Error ? String(error.code) : 'internal';
+}
+
+/** The api3 layer's word that a call was dropped from its queue before it reached the wire. */
+function cancelledBeforeSending(error: unknown): boolean {
+  return error instanceof Api3Error && String(error.code) === 'cancelled' && !('sent' in error && error.sent === true);
+}
+
+export function buildServer(options: ServerOptions): Server {
   // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
   if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
   const served = selectTools(options.catalog, options);
   const names = new ServedNames(options.catalog, served, options.readOnly ?? false);
   const elicitationTimeoutMs = options.elicitationTimeoutMs ?? DEFAULT_ELICITATION_TIMEOUT_MS;
-  const server = new McpServer(
+  const confirmations = options.confirmations ?? processConfirmations();
+  const codec = approvalCodec(confirmations);
+  // The low-level Server: tools/list and tools/call are this server's own, so every answer,
+  // an unknown tool and arguments that fail the schema included, has the stable error shape.
+  const server = new Server(
     { name: 'mcp-server-dynadot', title: 'Dynadot', version: PACKAGE_VERSION },
-    { instructions: instructionsFor(options, served), capabilities: { logging: {} } },
-  );
-  // The SDK validates arguments before a handler runs and answers a failure with bare text.
-  // Routing its tool errors through errorResult gives them the same stable shape and code as
-  // every other error; the safety tests pin this, so an SDK change cannot undo it unnoticed.
-  Object.assign(server, {
-    createToolError: (raw: string) => {
-      const message = raw.replace(/^MCP error -?\d+: /, '').replace(/^Input validation error: /, '');
-      const hint = /^Tool \S+ (not found|disabled)/.test(message)
-        ? 'No such tool is served here: tools/list shows the available ones (DYNADOT_TOOLSETS enables more).'
-        : 'Correct the field named above and call again; nothing was sent to Dynadot.';
-      return errorResult(new Api3Error('invalid_input', message, { hint }), names);
+    {
+      instructions: instructionsFor(options, served),
+      capabilities: { tools: { listChanged: false }, logging: {} },
+      // An echoed approval round is only taken back when this server signed it, for this method, in the last 10 minutes.
+      requestState: { verify: codec.verify },
     },
-  });
+  );
   const ctx: ToolContext = { api: options.api, ...(options.store ? { store: options.store } : {}) };
   const policy: SafetyPolicy = {
-    confirmations: options.confirmations ?? processConfirmations(),
+    confirmations,
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
     ...(options.dryRun ? { dryRun: true } : {}),
   };
   /** What every answer says about the server it came from. */
   const labelled = (result: Json): Json => ({ ...result, ...(options.dryRun ? { dry_run: true } : {}), ...(options.demo ? { demo: true } : {}) });
+  /** A no from the user: the preview without its id, saying why nothing was sent and not to ask again. */
+  const declined = (preview: Preview, why: string): GateDecision => {
+    const { confirmation_id: _withdrawn, ...rest } = preview;
+    const nextStep = 'Nothing was sent. Do not call again unless the user asks for it; a new call asks them again in the client.';
+    return { proceed: false, preview: { ...rest, why_not_sent: why, next_step: nextStep } };
+  };
+  /** An approval goes through the gate again as the confirmed call with the preview's id: facts are checked anew, the spend cap applies. */
+  const confirmed = async (spec: AnyToolSpec, args: Json, id: string, callCtx: ToolContext): Promise<{ args: Json; decision: GateDecision }> => {
+    const call = { ...args, [CONFIRM_FIELD]: true, [CONFIRMATION_ID_FIELD]: id };
+    return { args: call, decision: await gate(spec, call, callCtx, policy) };
+  };
   /**
-   * A destructive call without `confirm` whose preview issued an id (nothing stands in the way):
-   * a client that declared elicitation asks the user. An approval goes through the gate again
-   * as the confirmed call with that id, so facts are checked anew and the spend cap applies; a
-   * no withdraws the id; no answer within the bounded wait leaves the preview as it was.
+   * 2025 era: a destructive call without `confirm` whose preview issued an id (nothing stands in
+   * the way): a client that declared elicitation asks the user (`elicitation/create` on the
+   * live connection). A no withdraws the id; no answer within the bounded wait leaves the
+   * preview as it was.
    */
   const confirmInClient = async (
     spec: AnyToolSpec,
     args: Json,
     preview: Preview,
-    extra: { signal: AbortSignal; requestId: string | number },
+    mcp: ServerContext,
+    callCtx: ToolContext,
   ): Promise<{ args: Json; decision: GateDecision }> => {
     const id = preview.confirmation_id;
-    if (!id || elicitationTimeoutMs <= 0 || !canElicit(server.server)) return { args, decision: { proceed: false, preview } };
-    const approval = await askApproval(server.server, spec, preview, {
+    if (!id || elicitationTimeoutMs <= 0 || !canElicit(server)) return { args, decision: { proceed: false, preview } };
+    const approval = await askApproval(server, spec, preview, {
       timeoutMs: elicitationTimeoutMs,
       demo: options.demo,
-      signal: extra.signal,
-      relatedRequestId: extra.requestId,
+      signal: callCtx.signal ?? mcp.mcpReq.signal,
+      relatedRequestId: mcp.mcpReq.id,
     });
-    if (approval.approved) {
-      const confirmed = { ...args, [CONFIRM_FIELD]: true, [CONFIRMATION_ID_FIELD]: id };
-      return { args: confirmed, decision: await gate(spec, confirmed, ctx, policy) };
-    }
+    if (approval.approved) return confirmed(spec, args, id, callCtx);
     if (!approval.answered) return { args, decision: { proceed: false, preview: { ...preview, why_not_sent: approval.why } } };
-    const { confirmation_id: _withdrawn, ...declined } = preview;
-    const nextStep = 'Nothing was sent. Do not call again unless the user asks for it; a new call asks them again in the client.';
-    return { args, decision: { proceed: false, preview: { ...declined, why_not_sent: approval.why, next_step: nextStep } } };
+    return { args, decision: declined(preview, approval.why) };
   };
-  for (const spec of served) {
-    server.registerTool(
-      spec.name,
-      {
-        title: spec.title,
-        description: names.adapt(spec.description),
-        inputSchema: servedInput(spec, names),
-        outputSchema: advertisedOutput(spec),
-        annotations: annotationsFor(spec),
+  /**
+   * 2026-07-28: the same question as an `input_required` round. The answer arrives with the
+   * client's retry of this call, together with the signed state naming the preview's id.
+   */
+  const askInRound = async (spec: AnyToolSpec, args: Json, preview: Preview, mcp: ServerContext): Promise<InputRequiredResult | undefined> => {
+    const id = preview.confirmation_id;
+    if (!id || elicitationTimeoutMs <= 0 || !envelopeCanElicit(mcp)) return undefined;
+    return inputRequired({
+      inputRequests: {
+        [APPROVAL_REQUEST]: inputRequired.elicit({ message: approvalMessage(spec, preview, options.demo), requestedSchema: approvalSchema(spec) }),
       },
-      async (input: Json, extra) => {
-        let args = input;
-        // Only calls that reach api3 and may change the account are audited; previews are not.
-        let sent = false;
-        let snapshotId: string | undefined;
-        try {
-          let decision = await gate(spec, args, ctx, policy);
-          if (!decision.proceed && args[CONFIRM_FIELD] !== true) ({ args, decision } = await confirmInClient(spec, args, decision.preview, extra));
-          let result: Json;
-          if (!decision.proceed) {
-            result = { preview: adaptPreview(decision.preview, names) };
-          } else if (spec.effect === 'read') {
-            result = await invoke(spec, args, ctx);
+      requestState: await codec.mint({ tool: spec.name, call: callDigest(spec.name, args), confirmation_id: id }, mcp),
+    });
+  };
+  /** 2026-07-28 re-entry: the user's answer to the round, for the call the signed state names. */
+  const answeredInRound = async (spec: AnyToolSpec, args: Json, state: ApprovalState, mcp: ServerContext, callCtx: ToolContext): Promise<{ args: Json; decision: GateDecision }> => {
+    if (state.tool !== spec.name || state.call !== callDigest(spec.name, args)) {
+      throw new Api3Error('invalid_input', `the approval sent with this call was asked for another call of ${state.tool}; nothing was sent`, {
+        hint: 'Call the tool again with the same arguments as the call the user was asked about, or without confirmation to get a new preview.',
+      });
+    }
+    const answer = inputResponse(mcp.mcpReq.inputResponses, APPROVAL_REQUEST);
+    const approval = answer.kind === 'elicit' ? approvalOf(answer) : undefined;
+    if (approval?.approved) return confirmed(spec, args, state.confirmation_id, callCtx);
+    const fresh = await gate(spec, args, callCtx, policy);
+    if (fresh.proceed) {
+      // Confirmation is no longer needed for this call (the state it depended on changed); the
+      // user still said no, or nothing, so nothing is sent.
+      throw new Api3Error('invalid_input', 'the user did not approve this call in the client; nothing was sent', {
+        hint: 'Do not call again unless the user asks for it.',
+      });
+    }
+    if (approval && !approval.approved && approval.answered) return { args, decision: declined(fresh.preview, approval.why) };
+    return { args, decision: { proceed: false, preview: { ...fresh.preview, why_not_sent: 'The client sent no answer to the approval question; nothing was sent.' } } };
+  };
+
+  const runTool = async (spec: AnyToolSpec, input: Json, mcp: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+    const signal = callSignal(mcp);
+    const callCtx: ToolContext = { ...ctx, signal };
+    let args = input;
+    // Only calls that reach api3 and may change the account are audited; previews are not.
+    let sent = false;
+    let snapshotId: string | undefined;
+    try {
+      let decision: GateDecision;
+      const state: unknown = mcp.mcpReq.requestState();
+      if (isApprovalState(state)) {
+        ({ args, decision } = await answeredInRound(spec, args, state, mcp, callCtx));
+      } else {
+        decision = await gate(spec, args, callCtx, policy);
+        if (!decision.proceed && args[CONFIRM_FIELD] !== true) {
+          if (servedModern(mcp)) {
+            const round = await askInRound(spec, args, decision.preview, mcp);
+            if (round) return round;
           } else {
-            // Before anything is sent: the settings it replaces are saved, and the audit log says
-            // what is about to happen. Either failing stops the call here.
-            snapshotId = await snapshotBefore(spec, args, ctx);
-            const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
-            try {
-              options.audit?.({ ...traced, outcome: 'sending' });
-            } catch (error) {
-              throw new Api3Error('api_error', `could not write the audit log (${(error as Error).message}); nothing was sent`, {
-                hint: 'The audit log (DYNADOT_AUDIT_LOG, by default in DYNADOT_STATE_DIR) must be writable; fix it or set DYNADOT_AUDIT_LOG=off.',
-              });
-            }
-            sent = true;
-            result = await invoke(spec, args, ctx);
-            options.audit?.({ ...traced, outcome: 'done' });
-            if (snapshotId) result = { ...result, snapshot_id: snapshotId };
+            ({ args, decision } = await confirmInClient(spec, args, decision.preview, mcp, callCtx));
           }
-          return success(labelled(result));
-        } catch (error) {
-          const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
-          if (sent && error instanceof Api3Pending) {
-            options.audit?.({ ...traced, outcome: 'pending' });
-            return success(labelled(pendingAnswer(spec, error, names)));
-          }
-          if (sent) options.audit?.({ ...traced, outcome: 'error', error: error instanceof Api3Error ? error.code : 'internal' });
-          return errorResult(error, names);
         }
-      },
-    );
-  }
-  withoutSchemaDialect(server);
+      }
+      let result: Json;
+      if (!decision.proceed) {
+        result = { preview: adaptPreview(decision.preview, names) };
+      } else if (spec.effect === 'read') {
+        result = await invoke(spec, args, callCtx);
+      } else {
+        // Before anything is sent: the settings it replaces are saved, and the audit log says
+        // what is about to happen. Either failing stops the call here.
+        snapshotId = await snapshotBefore(spec, args, callCtx);
+        const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
+        try {
+          options.audit?.({ ...traced, outcome: 'sending' });
+        } catch (error) {
+          throw new Api3Error('api_error', `could not write the audit log (${(error as Error).message}); nothing was sent`, {
+            hint: 'The audit log (DYNADOT_AUDIT_LOG, by default in DYNADOT_STATE_DIR) must be writable; fix it or set DYNADOT_AUDIT_LOG=off.',
+          });
+        }
+        sent = true;
+        result = await invoke(spec, args, callCtx);
+        // The client may have left while the call was on the wire: it took effect all the same.
+        options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
+        if (snapshotId) result = { ...result, snapshot_id: snapshotId };
+      }
+      return success(labelled(result));
+    } catch (error) {
+      const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
+      if (sent && cancelledBeforeSending(error)) {
+        options.audit?.({ ...traced, outcome: 'cancelled' });
+      } else if (sent && signal.aborted) {
+        options.audit?.({ ...traced, outcome: 'abandoned', result: error instanceof Api3Pending ? 'pending' : errorCode(error) });
+      } else if (sent && error instanceof Api3Pending) {
+        options.audit?.({ ...traced, outcome: 'pending' });
+        return success(labelled(pendingAnswer(spec, error, names)));
+      } else if (sent) {
+        options.audit?.({ ...traced, outcome: 'error', error: errorCode(error) });
+      }
+      if (error instanceof Api3Pending) return success(labelled(pendingAnswer(spec, error, names)));
+      return errorResult(error, names);
+    }
+  };
+
+  const bySpec = new Map(served.map((spec) => [spec.name, { spec, input: advertisedInput(spec), output: jsonSchemaOf(advertisedOutput(spec), 'output') }]));
+  const tools: Tool[] = served.map((spec) => ({
+    name: spec.name,
+    title: spec.title,
+    description: names.adapt(spec.description),
+    inputSchema: jsonSchemaOf(servedInput(spec, names), 'input'),
+    outputSchema: bySpec.get(spec.name)?.output,
+    annotations: annotationsFor(spec),
+  }));
+  server.setRequestHandler('tools/list', () => ({ tools }));
+  server.setRequestHandler('tools/call', async (request, mcp) => {
+    const name = request.params.name;
+    const entry = bySpec.get(name);
+    if (!entry) {
+      const hint = 'No such tool is served here: tools/list shows the available ones (DYNADOT_TOOLSETS enables more).';
+      return errorResult(new Api3Error('invalid_input', `Tool ${name} not found`, { hint }), names);
+    }
+    const parsed = entry.input.safeParse(request.params.arguments ?? {});
+    if (!parsed.success) return errorResult(invalidArguments(name, parsed.error), names);
+    const result = await runTool(entry.spec, parsed.data, mcp);
+    return isInputRequiredResult(result) ? result : server.projectCallToolResult(result, entry.output);
+  });
   return server;
 }
-
-/**
- * tools/list without the `$schema` key the SDK writes into every input and output schema: it
- * tells a model nothing and costs 15 tokens a tool in every conversation (about 1,500 for the
- * whole api3 catalog). The SDK offers no option for it, so its tools/list handler is wrapped;
- * if a future SDK stores handlers differently, the list is served unchanged (the token test
- * then shows the cost come back).
- */
-function withoutSchemaDialect(server: McpServer): void {
-  type Handler = (request: unknown, extra: unknown) => Promise<{ tools: Array<Record<string, unknown>> }>;
-  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, Handler> })._requestHandlers;
-  const original = handlers?.get('tools/list');
-  if (!handlers || !original) return;
-  const strip = (schema: unknown) => {
-    if (schema && typeof schema === 'object') delete (schema as Record<string, unknown>).$schema;
-  };
-  handlers.set('tools/list', async (request, extra) => {
-    const result = await original(request, extra);
-    for (const tool of result.tools) {
-      strip(tool.inputSchema);
-      strip(tool.outputSchema);
-    }
-    return result;
-  });
-}
-

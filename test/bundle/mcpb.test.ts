@@ -44,7 +44,7 @@ describe('MCP Bundle (.mcpb)', () => {
     for (const file of ['manifest.json', 'package.json', 'LICENSE', manifest.server.entry_point, 'dist/tools/index.js']) {
       expect(files, file).toContain(file);
     }
-    for (const dep of ['@modelcontextprotocol/sdk', 'zod', 'undici']) {
+    for (const dep of ['@modelcontextprotocol/server', 'zod', 'undici']) {
       expect(files, dep).toContain(`node_modules/${dep}/package.json`);
     }
     const unwanted = files.filter(
@@ -54,7 +54,7 @@ describe('MCP Bundle (.mcpb)', () => {
         f.startsWith('src/') ||
         f.startsWith('dist/src/docs/') ||
         f.endsWith('.js.map') ||
-        /^node_modules\/(vitest|typescript|@vitest|@anthropic-ai|@modelcontextprotocol\/inspector-cli|@types|\.bin|\.vite|\.cache)\//.test(f),
+        /^node_modules\/(vitest|typescript|@vitest|@anthropic-ai|@modelcontextprotocol\/(inspector-cli|sdk|client|conformance)|@types|\.bin|\.vite|\.cache)\//.test(f),
     );
     expect(unwanted).toEqual([]);
   });

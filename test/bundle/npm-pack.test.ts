@@ -131,8 +131,10 @@ describe('npm package', () => {
     });
 
     // The install resolved the SDK's range against the loopback registry and downloaded its tarball.
-    expect(registry.requests).toContain('/@modelcontextprotocol%2fsdk');
-    expect(registry.requests.filter((path) => /^\/@modelcontextprotocol\/sdk\/-\/sdk-.*\.tgz$/.test(path))).toHaveLength(1);
+    expect(registry.requests).toContain('/@modelcontextprotocol%2fserver');
+    expect(registry.requests.filter((path) => /^\/@modelcontextprotocol\/server\/-\/server-.*\.tgz$/.test(path))).toHaveLength(1);
+    // The v1 SDK is no dependency of the package any more, not even a transitive one.
+    expect(registry.requests.filter((path) => /^\/@modelcontextprotocol(%2f|\/)sdk\b/.test(path))).toEqual([]);
 
     const installed = join(project, 'node_modules', pkg.name);
     expect(existsSync(join(installed, 'dist', 'src', 'cli.js'))).toBe(true);

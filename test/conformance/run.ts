@@ -7,7 +7,11 @@
  *   node dist/test/conformance/run.js [--scenario NAME]... [--verbose]
  *
  * Pinned to 0.1.13: 0.1.14 and later import fs.globSync (Node >= 22) at load time and do not
- * start on Node 20. The suite runs offline: it only talks to the URL it is given.
+ * start on Node 20, the project's floor. That includes 0.2.0-alpha.12, the line the v2 SDK
+ * itself tests with, whose `--spec-version 2026-07-28` legs would cover the 2026 revision: once
+ * the floor is Node 22, move to it. 0.1.13's scenarios are 2025-era, which this server serves
+ * unchanged on the v2 SDK; the 2026-07-28 side is covered by test/e2e/protocol-eras.test.ts.
+ * The suite runs offline: it only talks to the URL it is given.
  *
  * Most other scenarios test fixtures of the suite's own reference server (tools named
  * test_image_content, test_sampling, ..., resources and prompts); this server has none of them,

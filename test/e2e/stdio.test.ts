@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
@@ -44,6 +44,45 @@ describe('built bin over stdio', () => {
     expect(call.structuredContent).toMatchObject({ demo: true });
     expect((call.structuredContent as { items: unknown[] }).items.length).toBeGreaterThan(0);
     expect(stderr).toMatch(/DEMO MODE/);
+  });
+
+  // stdin closing right after the requests (a shell pipe) must not cut the answers: tools/list of
+  // every tool is more than a pipe's 64 KiB, and exiting before stdout drained used to truncate it.
+  it('requests piped in with stdin closed at once: every answer arrives whole', async () => {
+    const requests = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      // Three lists: more than the pipe and this process's read buffer hold together.
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 3, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 4, method: 'tools/list' },
+    ];
+    const child = spawn(process.execPath, [BIN, '--toolsets', 'all'], {
+      env: envWithoutDynadot({ DYNADOT_API_KEY: KEY, DYNADOT_API_URL: sim.url }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // A slow reader: stdout is not read until the server has begun shutting down, so its answer
+    // still sits in the process when it decides to exit.
+    let stderr = '';
+    const shuttingDown = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (stderr.includes('shutting down (stdin closed)')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stdin.end(requests.map((request) => `${JSON.stringify(request)}\n`).join(''));
+    await shuttingDown;
+    const chunks: Buffer[] = [];
+    const closed = new Promise<void>((resolve) => child.stdout.on('close', () => resolve()));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    expect(await exited).toBe(0);
+    await closed;
+    const stdout = Buffer.concat(chunks).toString('utf8');
+    expect(stdout.length).toBeGreaterThan(3 * 64 * 1024);
+    const answers = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id?: number; result?: { tools?: Array<{ name: string }> } });
+    expect(answers.map((answer) => answer.id)).toEqual([1, 2, 3, 4]);
+    for (const answer of answers.slice(1)) expect(answer.result?.tools?.map((tool) => tool.name)).toEqual(expectedTools({ toolsets: 'all' }));
   });
 
   it('with a key: talks to DYNADOT_API_URL, no demo label, key never printed', async () => {

@@ -1,4 +1,4 @@
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { parseApi3Response } from '../../src/api3/envelope.js';

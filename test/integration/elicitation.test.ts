@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { type CallToolResult, type ElicitRequest, ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client, InMemoryTransport, type CallToolResult, type ElicitRequest, type ElicitResult, type JSONRPCMessage } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { Confirmations } from '../../src/server/confirmation.js';
@@ -58,9 +55,9 @@ async function connect(options: { elicitation: boolean; timeoutMs?: number; spen
   const client = new Client({ name: 'elicitation-harness', version: '1.0.0' }, options.elicitation ? { capabilities: { elicitation: {} } } : {});
   const asked: ElicitRequest['params'][] = [];
   if (options.elicitation) {
-    client.setRequestHandler(ElicitRequestSchema, async (request, extra) => {
+    client.setRequestHandler('elicitation/create', async (request, ctx) => {
       asked.push(request.params);
-      return answer(request, extra.signal);
+      return answer(request, ctx.mcpReq.signal);
     });
   }
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);

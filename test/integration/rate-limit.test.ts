@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { queueForKey } from '../../src/api3/queue.js';
 import { errorOf, type Harness, type HarnessOptions, startHarness, textOf } from '../helpers/harness.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
 import { annotationsFor } from '../../src/server/define.js';
 import { type Harness, startHarness, textOf } from '../helpers/harness.js';

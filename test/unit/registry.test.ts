@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
 import { TOOL_NAME_PATTERN } from '../../src/server/define.js';
 import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from '../../src/server/toolsets.js';
