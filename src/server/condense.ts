@@ -144,6 +144,11 @@ export function snakeKeys(value: unknown): unknown {
   return value;
 }
 
+/** An object field read as an object: itself when it is one, else `{}` (api3 leaves out empty parts). */
+export function asJson(value: unknown): Json {
+  return isJson(value) ? value : {};
+}
+
 /** api3 sometimes sends one object where a list is meant, and nothing where a list is empty. */
 export function asList(value: unknown): Json[] {
   if (Array.isArray(value)) return value.filter((item): item is Json => item !== null && typeof item === 'object');
