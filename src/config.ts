@@ -54,7 +54,7 @@ const toolsetList = z
   .transform((names): readonly ToolsetName[] | 'all' | undefined => {
     if (names.includes('all')) return 'all';
     // `default` stands for the default set, so `default,folders` adds one toolset to it.
-    return [...new Set(names.flatMap((name) => (name === 'default' ? DEFAULT_TOOLSETS : [name as ToolsetName])))];
+    return [...new Set(names.flatMap((name) => (name === 'default' ? DEFAULT_TOOLSETS : isToolsetName(name) ? [name] : [])))];
   });
 
 /** What DYNADOT_SPEND_CAP accepts, as its error message says. */

@@ -36,9 +36,9 @@ const ENVELOPE_KEYS = new Set(['responsecode', 'successcode', 'status', 'error']
 
 function locateBody(parsed: JsonObject): Api3Payload {
   const keys = Object.keys(parsed);
+  const [root] = keys;
   // A single object-valued key that is not itself an envelope field is the command's root.
-  if (keys.length === 1) {
-    const root = keys[0] as string;
+  if (keys.length === 1 && root !== undefined) {
     const value = parsed[root];
     if (isObject(value) && !ENVELOPE_KEYS.has(normalizeKey(root))) return { root, body: value };
   }

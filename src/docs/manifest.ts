@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { CATALOG } from '../../tools/index.js';
 import type { AnyToolSpec } from '../server/define.js';
 import { DEFAULT_TOOLSETS, TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
@@ -30,6 +31,19 @@ export interface PackageJson {
   engines?: { node?: string };
   bin?: string | Record<string, string>;
 }
+
+const packageJson: z.ZodType<PackageJson> = z.object({
+  name: z.string(),
+  version: z.string(),
+  description: z.string(),
+  license: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+  author: z.union([z.string(), z.object({ name: z.string(), email: z.string().optional(), url: z.string().optional() })]).optional(),
+  repository: z.union([z.string(), z.object({ type: z.string(), url: z.string() })]).optional(),
+  homepage: z.string().optional(),
+  engines: z.object({ node: z.string().optional() }).optional(),
+  bin: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+});
 
 type UserConfigOption =
   | { type: 'string'; title: string; description: string; required: boolean; default: string; sensitive?: boolean }
@@ -207,7 +221,7 @@ export function renderManifest(pkg: PackageJson = readPackageJson(), catalog: re
 }
 
 export function readPackageJson(root: string = PACKAGE_ROOT): PackageJson {
-  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+  return packageJson.parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 }
 
 if (isRunAsScript(import.meta.url)) syncGeneratedFile('manifest.json', () => renderManifest(), 'npm run manifest');

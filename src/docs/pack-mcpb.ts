@@ -3,6 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import { errorMessage } from '../log.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { isRunAsScript } from './generated.js';
 import { readPackageJson, renderManifest } from './manifest.js';
@@ -20,6 +22,12 @@ import { readPackageJson, renderManifest } from './manifest.js';
  */
 export const BUNDLE_FILE = 'mcp-server-dynadot.mcpb';
 
+/** What binPath reads of a package.json; a field of another shape counts as absent. */
+const binFields = z.object({
+  name: z.string().optional().catch(undefined),
+  bin: z.union([z.string(), z.record(z.string(), z.string())]).optional().catch(undefined),
+});
+
 /** The path of a dev tool's bin script, found from its package's entry point. */
 export function binPath(packageName: string, bin?: string): string {
   const require = createRequire(import.meta.url);
@@ -27,7 +35,7 @@ export function binPath(packageName: string, bin?: string): string {
   for (;;) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; bin?: string | Record<string, string> };
+      const pkg = binFields.parse(JSON.parse(readFileSync(candidate, 'utf8')));
       if (pkg.name === packageName) {
         const target = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.[bin ?? Object.keys(pkg.bin ?? {})[0] ?? ''];
         if (!target) throw new Error(`${packageName} has no bin ${bin ?? ''}`);
@@ -127,7 +135,7 @@ if (isRunAsScript(import.meta.url)) {
     const { output, bytes } = packMcpb();
     process.stderr.write(`wrote ${output} (${(bytes / 1024 / 1024).toFixed(1)} MB)\n`);
   } catch (error) {
-    process.stderr.write(`pack:mcpb failed: ${(error as Error).message}\n`);
+    process.stderr.write(`pack:mcpb failed: ${errorMessage(error)}\n`);
     process.exit(1);
   }
 }

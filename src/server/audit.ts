@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redact } from '../api3/redact.js';
-import { log } from '../log.js';
+import { errorMessage, log } from '../log.js';
 import { maskSensitive, type DeclaresSensitive } from './sensitive.js';
 
 /**
@@ -39,7 +39,7 @@ export function fileAuditLog(path: string): AuditLog {
       // Before the request: refuse the change rather than make one nobody can trace.
       if (entry.outcome === 'sending') throw error;
       // After it: the call already happened; failing it now would only hide its outcome from the agent.
-      log('error', `could not write the audit log ${path}: ${(error as Error).message}`);
+      log('error', `could not write the audit log ${path}: ${errorMessage(error)}`);
     }
   };
 }

@@ -5,6 +5,11 @@
  */
 export type Json = Record<string, unknown>;
 
+/** A JSON object: not null, not an array. */
+export function isJson(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 const EMPTY_STRINGS = new Set(['', '-', '--', '(no folder)', 'n/a', 'N/A']);
 
 export function isEmptyValue(value: unknown): boolean {
@@ -17,18 +22,19 @@ export function isEmptyValue(value: unknown): boolean {
 
 /** Drops empty values at every depth; an object or array emptied by pruning is dropped too. */
 export function prune<T>(value: T): T {
-  if (Array.isArray(value)) {
-    return value.map((item) => prune(item)).filter((item) => !isEmptyValue(item)) as T;
+  // biome-ignore lint/nursery/noUnsafeTypeAssertion: pruning only drops empty values (undefined, null, '', [], {}), which the callers' output types declare optional; TypeScript cannot follow that through the recursion.
+  return pruned(value) as T;
+}
+
+function pruned(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pruned).filter((item) => !isEmptyValue(item));
+  if (!isJson(value)) return value;
+  const out: Json = {};
+  for (const [key, item] of Object.entries(value)) {
+    const kept = pruned(item);
+    if (!isEmptyValue(kept)) out[key] = kept;
   }
-  if (value !== null && typeof value === 'object') {
-    const out: Json = {};
-    for (const [key, item] of Object.entries(value as Json)) {
-      const pruned = prune(item);
-      if (!isEmptyValue(pruned)) out[key] = pruned;
-    }
-    return out as T;
-  }
-  return value;
+  return out;
 }
 
 /** Milliseconds since the epoch (number or digit string) -> `2013-02-21T07:09:49Z`. */
@@ -63,9 +69,10 @@ export function money(value: unknown, currency?: string): Money | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim().replace(/,/g, '');
   const inForm = /^(-?\d+(?:\.\d+)?)\s*(?:in\s+)?([A-Za-z]{3})$/.exec(text);
-  if (inForm) return { amount: Number(inForm[1]), currency: (inForm[2] as string).toUpperCase() };
+  if (inForm?.[2] !== undefined) return { amount: Number(inForm[1]), currency: inForm[2].toUpperCase() };
   const signed = /^(-?)([$€£¥])\s*(\d+(?:\.\d+)?)$/.exec(text);
-  if (signed) return { amount: Number(`${signed[1]}${signed[3]}`), currency: CURRENCY_SIGNS[signed[2] as string] as string };
+  const signedCurrency = signed?.[2] === undefined ? undefined : CURRENCY_SIGNS[signed[2]];
+  if (signed && signedCurrency !== undefined) return { amount: Number(`${signed[1]}${signed[3]}`), currency: signedCurrency };
   if (/^-?\d+(?:\.\d+)?$/.test(text) && currency) return { amount: Number(text), currency: currency.toUpperCase() };
   return undefined;
 }
@@ -78,7 +85,8 @@ export interface SearchPrice {
 
 const priceIn = (label: string, sentence: string): Money | undefined => {
   const found = new RegExp(`${label}\\s*:\\s*(-?[\\d,]+(?:\\.\\d+)?)\\s*in\\s*([a-z]{3})`, 'i').exec(sentence);
-  return found ? { amount: Number((found[1] as string).replace(/,/g, '')), currency: (found[2] as string).toUpperCase() } : undefined;
+  const [, amount, currency] = found ?? [];
+  return amount !== undefined && currency !== undefined ? { amount: Number(amount.replace(/,/g, '')), currency: currency.toUpperCase() } : undefined;
 };
 
 /**
@@ -90,15 +98,16 @@ export function searchPrice(value: unknown, currency?: string): SearchPrice {
   const plain = money(value, currency);
   if (plain || typeof value !== 'string') return plain ? { registration: plain } : {};
   const premium = /is not a premium domain/i.test(value) ? false : /is a premium domain/i.test(value) ? true : undefined;
-  const found: SearchPrice = { registration: priceIn('registration price', value), renewal: priceIn('renewal price', value), premium };
-  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as SearchPrice;
+  const registration = priceIn('registration price', value);
+  const renewal = priceIn('renewal price', value);
+  return { ...(registration && { registration }), ...(renewal && { renewal }), ...(premium !== undefined && { premium }) };
 }
 
 /** `{ Host0: "ns1", Host1: "ns2" }` -> `["ns1", "ns2"]`, in index order. */
 export function indexedList(value: unknown, prefix = 'Host'): string[] {
-  if (value === null || typeof value !== 'object') return [];
+  if (!isJson(value)) return [];
   const pattern = new RegExp(`^${prefix}(\\d+)$`, 'i');
-  return Object.entries(value as Json)
+  return Object.entries(value)
     .map(([key, item]) => [pattern.exec(key)?.[1], item] as const)
     .filter((entry): entry is readonly [string, string] => entry[0] !== undefined && typeof entry[1] === 'string' && entry[1] !== '')
     .sort((a, b) => Number(a[0]) - Number(b[0]))
@@ -112,7 +121,7 @@ export function indexedList(value: unknown, prefix = 'Host'): string[] {
 export function hostNames(value: unknown): string[] {
   if (Array.isArray(value)) {
     return value
-      .map((item) => (typeof item === 'string' ? text(item) : text((item as Json | null)?.ServerName ?? (item as Json | null)?.Host)))
+      .map((item: unknown) => (typeof item === 'string' ? text(item) : isJson(item) ? text(item.ServerName ?? item.Host) : undefined))
       .filter((name): name is string => name !== undefined);
   }
   return indexedList(value, 'Host');
@@ -129,18 +138,21 @@ export function snakeCase(key: string): string {
     .toLowerCase();
 }
 
-export function snakeKeys<T = unknown>(value: unknown): T {
-  if (Array.isArray(value)) return value.map((item) => snakeKeys(item)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Json).map(([key, item]) => [snakeCase(key), snakeKeys(item)])) as T;
-  }
-  return value as T;
+export function snakeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => snakeKeys(item));
+  if (isJson(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [snakeCase(key), snakeKeys(item)]));
+  return value;
+}
+
+/** An object field read as an object: itself when it is one, else `{}` (api3 leaves out empty parts). */
+export function asJson(value: unknown): Json {
+  return isJson(value) ? value : {};
 }
 
 /** api3 sometimes sends one object where a list is meant, and nothing where a list is empty. */
 export function asList(value: unknown): Json[] {
   if (Array.isArray(value)) return value.filter((item): item is Json => item !== null && typeof item === 'object');
-  if (value !== null && typeof value === 'object') return [value as Json];
+  if (isJson(value)) return [value];
   return [];
 }
 

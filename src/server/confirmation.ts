@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Json } from './condense.js';
+import { isJson, type Json } from './condense.js';
 
 /**
  * Confirmation ids: what makes `confirm: true` mean "the user saw this preview" rather than a
@@ -29,8 +29,8 @@ const MESSAGES: Record<Exclude<Verdict, { ok: true }>['reason'], string> = {
 /** JSON with keys sorted at every depth and undefined dropped: equal meaning, equal text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Json)
+  if (isJson(value)) {
+    const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
@@ -71,8 +71,10 @@ export class Confirmations {
     const refuse = (reason: Exclude<Verdict, { ok: true }>['reason']): Verdict => ({ ok: false, reason, message: MESSAGES[reason] });
     if (id === undefined || id === '') return refuse('missing');
     const parts = typeof id === 'string' ? id.split('.') : [];
-    if (parts.length !== 4 || parts[0] !== VERSION || !/^\d+$/.test(parts[1] as string)) return refuse('malformed');
-    const [, expires, call, all] = parts as [string, string, string, string];
+    const [version, expires, call, all] = parts;
+    if (parts.length !== 4 || version !== VERSION || expires === undefined || !/^\d+$/.test(expires) || call === undefined || all === undefined) {
+      return refuse('malformed');
+    }
     if (!same(call, this.mac(VERSION, expires, tool, canonicalJson(args)))) return refuse('other_call');
     if (!same(all, this.mac(VERSION, expires, call, canonicalJson(facts)))) return refuse('facts_changed');
     // Checked after the macs, so an altered expiry cannot pass as merely expired.

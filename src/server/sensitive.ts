@@ -1,5 +1,5 @@
 import { registerSecret } from '../api3/redact.js';
-import type { Json } from './condense.js';
+import { isJson, type Json } from './condense.js';
 
 /**
  * Arguments that hold secrets (a transfer's auth code), declared by a spec's `sensitive` list of
@@ -19,12 +19,11 @@ function namesOf(spec: DeclaresSensitive | undefined): ReadonlySet<string> {
 
 function maskValue(value: unknown, names: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((item) => maskValue(item, names));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Json).map(([key, item]) => [key, names.has(key) && item !== undefined ? MASK : maskValue(item, names)]),
-    );
-  }
-  return value;
+  return isJson(value) ? maskObject(value, names) : value;
+}
+
+function maskObject(value: Json, names: ReadonlySet<string>): Json {
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, names.has(key) && item !== undefined ? MASK : maskValue(item, names)]));
 }
 
 /**
@@ -33,16 +32,16 @@ function maskValue(value: unknown, names: ReadonlySet<string>): unknown {
  * depth below (`domains: [{ domain, auth_code }]`), since a secret is a secret wherever it sits.
  * Returns `args` itself when the spec declares nothing; never changes it.
  */
-export function maskSensitive<T extends Json>(spec: DeclaresSensitive | undefined, args: T): T {
+export function maskSensitive(spec: DeclaresSensitive | undefined, args: Json): Json {
   const names = namesOf(spec);
-  return names.size === 0 ? args : (maskValue(args, names) as T);
+  return names.size === 0 ? args : maskObject(args, names);
 }
 
 function collect(value: unknown, names: ReadonlySet<string>, inside: boolean, out: Set<string>): void {
   if (Array.isArray(value)) {
     for (const item of value) collect(item, names, inside, out);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value as Json)) collect(item, names, inside || names.has(key), out);
+  } else if (isJson(value)) {
+    for (const [key, item] of Object.entries(value)) collect(item, names, inside || names.has(key), out);
   } else if (inside && (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint')) {
     out.add(String(value));
   }

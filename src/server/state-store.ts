@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { redact } from '../api3/redact.js';
 import type { Json } from './condense.js';
 
@@ -22,6 +23,15 @@ export interface Snapshot {
   /** Each domain's setting before the call, as get_dns condenses it (service, name servers, records, TTL). */
   domains: Record<string, Json>;
 }
+
+/** What `get` accepts from a snapshot file: anything else is treated as no snapshot. */
+const snapshotFile: z.ZodType<Snapshot> = z.object({
+  id: z.string(),
+  time: z.string(),
+  tool: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  domains: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
 
 export interface SnapshotSummary {
   id: string;
@@ -54,7 +64,7 @@ function newId(now: Date): string {
 function describe(setting: Json): string {
   const type = String(setting.type ?? 'unknown');
   if (type === 'dynadot_dns') return `Dynadot DNS, ${Array.isArray(setting.records) ? setting.records.length : 0} records, TTL ${String(setting.ttl ?? '?')}`;
-  if (type === 'name_servers') return `name servers ${(setting.name_servers as string[] | undefined)?.join(', ') ?? ''}`;
+  if (type === 'name_servers') return `name servers ${Array.isArray(setting.name_servers) ? setting.name_servers.join(', ') : ''}`;
   return type.replace(/_/g, ' ');
 }
 
@@ -89,7 +99,8 @@ export class StateStore {
   get(id: string): Snapshot | undefined {
     if (!ID.test(id)) return undefined;
     try {
-      return JSON.parse(readFileSync(join(this.snapshots, `${id}.json`), 'utf8')) as Snapshot;
+      const parsed = snapshotFile.safeParse(JSON.parse(readFileSync(join(this.snapshots, `${id}.json`), 'utf8')));
+      return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
     }
@@ -108,9 +119,9 @@ export class StateStore {
       const snapshot = this.get(name.replace(/\.json$/, ''));
       if (!snapshot || (options.domain && !(options.domain in snapshot.domains))) continue;
       const domains = Object.keys(snapshot.domains);
-      const first = domains[0];
+      const [first] = Object.entries(snapshot.domains);
       const summary = first
-        ? `before ${snapshot.tool}: ${first} had ${describe(snapshot.domains[first] as Json)}${domains.length > 1 ? ` (+${domains.length - 1} more domains)` : ''}`
+        ? `before ${snapshot.tool}: ${first[0]} had ${describe(first[1])}${domains.length > 1 ? ` (+${domains.length - 1} more domains)` : ''}`
         : `before ${snapshot.tool}`;
       out.push({ id: snapshot.id, time: snapshot.time, tool: snapshot.tool, domains, summary });
       if (out.length >= options.limit) break;

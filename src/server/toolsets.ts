@@ -20,7 +20,7 @@ export const TOOLSETS = {
 } as const satisfies Record<string, { default: boolean; description: string }>;
 
 export type ToolsetName = keyof typeof TOOLSETS;
-export const TOOLSET_NAMES = Object.keys(TOOLSETS) as ToolsetName[];
+export const TOOLSET_NAMES: ToolsetName[] = Object.keys(TOOLSETS).filter(isToolsetName);
 export const DEFAULT_TOOLSETS = TOOLSET_NAMES.filter((name) => TOOLSETS[name].default);
 
 export function isToolsetName(name: string): name is ToolsetName {

@@ -9,8 +9,10 @@ import type { SimAccount } from './state.js';
  * - get_ns lists them the same way instead of a `Host0..` map.
  * Kept apart from the handlers, which stay in the document's shapes the shape tests hold them to.
  */
-type Answer = Record<string, unknown>;
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
+
+const isJson = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const field = (value: unknown, key: string): unknown => (isJson(value) ? value[key] : undefined);
 
 function sentence(account: SimAccount, name: string, document: string): string {
   const [amount, currency] = document.split(' in ');
@@ -19,32 +21,38 @@ function sentence(account: SimAccount, name: string, document: string): string {
   return `Registration Price: ${amount} in ${currency} and Renewal price: ${renewal.toFixed(2)} in ${currency} and Domain is ${premium ? 'a' : 'not a'} Premium Domain`;
 }
 
-function serverObjects(account: SimAccount, hosts: Json[]): Json[] {
+/** `{ ServerName }` entries (or bare names) as live api3's `{ ServerId, ServerName }` objects. */
+function serverObjects(account: SimAccount, hosts: readonly unknown[]): Json[] {
   return hosts.map((ns) => {
-    const known = [...account.servers.values()].find((s) => s.name === ns.ServerName);
-    return { ServerId: String(5_262_350 + (known?.id ?? 99)), ServerName: ns.ServerName };
+    const name = field(ns, 'ServerName');
+    const known = [...account.servers.values()].find((s) => s.name === name);
+    return { ServerId: String(5_262_350 + (known?.id ?? 99)), ServerName: name };
   });
 }
 
-function liveNameServers(account: SimAccount, settings: Json | undefined): void {
-  if (settings?.Type === 'Name Servers' && Array.isArray(settings.NameServers)) settings.NameServers = serverObjects(account, settings.NameServers);
+function liveNameServers(account: SimAccount, settings: unknown): void {
+  if (isJson(settings) && settings.Type === 'Name Servers' && Array.isArray(settings.NameServers)) {
+    settings.NameServers = serverObjects(account, settings.NameServers);
+  }
 }
 
-export function toLiveDialect(command: string, answer: Answer, account: SimAccount): Answer {
-  const live = structuredClone(answer) as Json;
-  const body = Object.values(live)[0] as Json | undefined;
-  if (!body || String(body.ResponseCode) !== '0') return live;
-  if (command === 'search') {
-    for (const result of body.SearchResults ?? []) {
-      if (typeof result.Price === 'string') result.Price = sentence(account, result.DomainName, result.Price);
+export function toLiveDialect(command: string, answer: Json, account: SimAccount): Json {
+  const live = structuredClone(answer);
+  const body = Object.values(live)[0];
+  if (!isJson(body) || String(body.ResponseCode) !== '0') return live;
+  if (command === 'search' && Array.isArray(body.SearchResults)) {
+    for (const result of body.SearchResults) {
+      if (isJson(result) && typeof result.Price === 'string' && typeof result.DomainName === 'string') {
+        result.Price = sentence(account, result.DomainName, result.Price);
+      }
     }
   }
-  if (command === 'domain_info') liveNameServers(account, body.DomainInfo?.NameServerSettings);
-  if (command === 'get_dns') liveNameServers(account, body.GetDns?.NameServerSettings);
-  if (command === 'get_ns' && body.NsContent && !Array.isArray(body.NsContent)) {
+  if (command === 'domain_info') liveNameServers(account, field(body.DomainInfo, 'NameServerSettings'));
+  if (command === 'get_dns') liveNameServers(account, field(body.GetDns, 'NameServerSettings'));
+  if (command === 'get_ns' && isJson(body.NsContent)) {
     body.NsContent = serverObjects(
       account,
-      Object.values(body.NsContent as Record<string, string>).map((host) => ({ ServerName: host })),
+      Object.values(body.NsContent).map((host) => ({ ServerName: host })),
     );
   }
   return live;

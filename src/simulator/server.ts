@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { HANDLERS } from './handlers/index.js';
 import { toLiveDialect } from './live-dialect.js';
 import { seedAccount, type SimAccount } from './state.js';
@@ -231,7 +231,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  sim.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api3.json`;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the simulator is not listening on a TCP port');
+  sim.url = `http://127.0.0.1:${address.port}/api3.json`;
   return sim;
 }
 

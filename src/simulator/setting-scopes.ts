@@ -1,5 +1,5 @@
 import { ownedDomainList } from './domains-util.js';
-import { cleared, type SettingKind, type Slot, type Update, yesNo } from './settings.js';
+import { cleared, isSlot, type SettingKind, type Slot, type Update, yesNo } from './settings.js';
 import type { DomainSettings, FolderSetting, SimAccount, SimDomain, SimFolder } from './state.js';
 import { required, SimFailure, type SimHandler, type SimParams } from './types.js';
 
@@ -19,16 +19,23 @@ export interface ScopeOptions {
 const envelope = (options: ScopeOptions) => ({ ResponseCode: options.code ?? '0', Status: 'success' });
 
 /** A domain or the account defaults takes the update; a cleared setting goes back to `cleared()`. */
-export function applyTo(holder: DomainSettings, update: Update): void {
+export function applyTo<S extends Slot>(holder: DomainSettings, update: Update<S>): void {
   const value = update.next(holder[update.slot]) ?? cleared()[update.slot];
-  (holder as unknown as Record<Slot, unknown>)[update.slot] = structuredClone(value);
+  holder[update.slot] = structuredClone(value);
 }
 
-function applyToFolder(folder: SimFolder, update: Update, enabled: boolean): void {
-  const settings = folder.settings as Record<Slot, FolderSetting<unknown> | undefined>;
-  const value = update.next(folder.settings[update.slot]?.value);
+function applyToFolder<S extends Slot>(folder: SimFolder, update: Update<S>, enabled: boolean): void {
+  // The folder's settings seen as holding slot S only, which TypeScript can write with a key of type S.
+  const settings: { [P in S]?: FolderSetting<DomainSettings[P]> } = folder.settings;
+  const value = update.next(settings[update.slot]?.value);
   if (value === undefined) delete settings[update.slot];
   else settings[update.slot] = { value: structuredClone(value), enabled };
+}
+
+/** A domain takes a folder's setting of one slot when the folder gives it to domains moved in. */
+function takeFromFolder<S extends Slot>(domain: DomainSettings, folder: SimFolder, slot: S): void {
+  const setting = folder.settings[slot];
+  if (setting?.enabled) domain[slot] = structuredClone(setting.value);
 }
 
 /** `folder_id`: an existing folder's id. */
@@ -89,9 +96,7 @@ export function moveToFolder(account: SimAccount, domain: SimDomain, folderId: n
   const folder = account.folders.get(folderId);
   if (folderId !== -1 && !folder) throw new SimFailure(`folder ${folderId} not found`);
   domain.folderId = folderId;
-  for (const [slot, setting] of Object.entries(folder?.settings ?? {}) as Array<[Slot, FolderSetting<unknown> | undefined]>) {
-    if (setting?.enabled) (domain as unknown as Record<Slot, unknown>)[slot] = structuredClone(setting.value);
-  }
+  if (folder) for (const slot of Object.keys(folder.settings).filter(isSlot)) takeFromFolder(domain, folder, slot);
 }
 
 /** A new domain's settings: the account defaults, each its own copy. */

@@ -36,17 +36,22 @@ export function cleared(): DomainSettings {
 
 const put = <S extends Slot>(slot: S, value: DomainSettings[S]): Update<S> => ({ slot, next: () => value });
 
-/** Indexes of the filled `prefix0, prefix1, ...` parameters below `max`; one at or past it is refused. */
-function filled(params: SimParams, prefix: string, max: number, tooMany: string): number[] {
+/** The filled `prefix0, prefix1, ...` parameters below `max` as [index, value], in index order; one at or past `max` is refused. */
+function filled(params: SimParams, prefix: string, max: number, tooMany: string): Array<[index: number, value: string]> {
   const pattern = new RegExp(`^${prefix}(\\d+)$`);
-  const found: number[] = [];
+  const found: Array<[number, string]> = [];
   for (const [name, value] of Object.entries(params)) {
     const index = pattern.exec(name)?.[1];
     if (index === undefined || value === '') continue;
     if (Number(index) >= max) throw new SimFailure(tooMany);
-    found.push(Number(index));
+    found.push([Number(index), value]);
   }
-  return found.sort((a, b) => a - b);
+  return found.sort(([a], [b]) => a - b);
+}
+
+/** A slot of DomainSettings (`nameServers`), as a folder's settings are keyed. */
+export function isSlot(name: string): name is Slot {
+  return Object.hasOwn(cleared(), name);
 }
 
 /** api3's yes/no flags (`with_ads`, `mobile_view_on`, `is_temp`, `enable`, `sync`). */
@@ -79,7 +84,7 @@ export const whois: SettingKind = {
 
 export const nameServers: SettingKind = {
   read(params, account) {
-    const hosts = filled(params, 'ns', 13, 'too many name servers: at most 13 (ns0 to ns12)').map((i) => (params[`ns${i}`] as string).toLowerCase());
+    const hosts = filled(params, 'ns', 13, 'too many name servers: at most 13 (ns0 to ns12)').map(([, host]) => host.toLowerCase());
     if (hosts.length === 0) throw new SimFailure('missing required parameter: ns0');
     const known = new Set([...account.servers.values()].map((s) => s.name));
     const unknown = hosts.filter((h) => !known.has(h));
@@ -119,12 +124,11 @@ const MAX_RECORDS = { main: 20, sub: 100 };
 /** `main_record_type0` / `main_record0` / `main_recordx0` (or `sub_`, with `subdomain0`) as records. */
 function records(params: SimParams, prefix: 'main' | 'sub'): Array<DnsRecord & { index: number }> {
   const max = MAX_RECORDS[prefix];
-  return filled(params, `${prefix}_record`, max, `too many ${prefix} records: at most ${max}`).map((i) => {
+  return filled(params, `${prefix}_record`, max, `too many ${prefix} records: at most ${max}`).map(([i, value]) => {
     const type = (params[`${prefix}_record_type${i}`] ?? '').toLowerCase();
     if (!(prefix === 'main' ? MAIN_TYPES : SUB_TYPES).has(type)) throw new SimFailure(`invalid ${prefix}_record_type${i}: ${type}`);
     const extra = params[`${prefix}_recordx${i}`];
     if (NEEDS_EXTRA.has(type) && (extra === undefined || extra === '')) throw new SimFailure(`${prefix}_recordx${i} is required for ${type} records`);
-    const value = params[`${prefix}_record${i}`] as string;
     return extra === undefined ? { index: i, type, value } : { index: i, type, value, extra };
   });
 }
@@ -159,8 +163,7 @@ export const emailForward: SettingKind = {
     let value: EmailForward;
     if (type === 'donot') value = { kind: 'none' };
     else if (type === 'forward') {
-      const forwards = filled(params, 'username', 10, 'too many forwards: at most 10 (username0 to username9)').map((i) => {
-        const username = params[`username${i}`] as string;
+      const forwards = filled(params, 'username', 10, 'too many forwards: at most 10 (username0 to username9)').map(([i, username]) => {
         const to = required(params, `exist_email${i}`);
         if (/[\s@]/.test(username)) throw new SimFailure(`invalid username${i}: ${username}`);
         if (!EMAIL.test(to)) throw new SimFailure(`invalid exist_email${i}: ${to}`);
@@ -169,8 +172,7 @@ export const emailForward: SettingKind = {
       if (forwards.length === 0) throw new SimFailure('missing required parameter: username0');
       value = { kind: 'forward', forwards };
     } else if (type === 'mx') {
-      const hosts = filled(params, 'mx_host', 3, 'too many mail hosts: at most 3 (mx_host0 to mx_host2)').map((i) => {
-        const host = params[`mx_host${i}`] as string;
+      const hosts = filled(params, 'mx_host', 3, 'too many mail hosts: at most 3 (mx_host0 to mx_host2)').map(([i, host]) => {
         const distance = Number(required(params, `mx_distance${i}`));
         if (!HOST.test(host)) throw new SimFailure(`invalid mx_host${i}: ${host}`);
         if (!Number.isInteger(distance) || distance < 0 || distance > 65535) throw new SimFailure(`invalid mx_distance${i}`);
@@ -193,16 +195,21 @@ export const renewOption: SettingKind = {
   },
 };
 
+/** Whether a setting is name servers of that kind (the nameServers slot holds nothing else). */
+function nameServersOfKind(kind: NameServerSetting['kind']): (current: DomainSettings[Slot]) => boolean {
+  return (current) => typeof current === 'object' && 'kind' in current && current.kind === kind;
+}
+
 /**
  * Clearing a service: the setting goes (a domain back to parking, email to none) where it is the
  * one in place, and stays otherwise. dnssec exists on domains only and touches none of these
  * slots: handlers/dnssec.ts clears the domains' DNSSEC key.
  */
 const CLEARS: Record<string, { slot: Slot; clears(current: DomainSettings[Slot]): boolean }> = {
-  forward: { slot: 'nameServers', clears: (s) => (s as NameServerSetting).kind === 'forwarding' },
-  stealth: { slot: 'nameServers', clears: (s) => (s as NameServerSetting).kind === 'stealth' },
-  dns: { slot: 'nameServers', clears: (s) => (s as NameServerSetting).kind === 'dns' },
-  nameservers: { slot: 'nameServers', clears: (s) => (s as NameServerSetting).kind === 'nameservers' },
+  forward: { slot: 'nameServers', clears: nameServersOfKind('forwarding') },
+  stealth: { slot: 'nameServers', clears: nameServersOfKind('stealth') },
+  dns: { slot: 'nameServers', clears: nameServersOfKind('dns') },
+  nameservers: { slot: 'nameServers', clears: nameServersOfKind('nameservers') },
   email_forwarding: { slot: 'emailForward', clears: () => true },
   dnssec: { slot: 'nameServers', clears: () => false },
 };

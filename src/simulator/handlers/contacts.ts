@@ -20,26 +20,34 @@ function contactParam(account: SimAccount, params: SimParams): SimContact {
 type Details = Omit<SimContact, 'id' | 'gtldVerified' | 'euCitizenship' | 'lv' | 'cnAudit'>;
 
 function details(params: SimParams): Details {
-  for (const name of ['name', 'email', 'phonecc', 'phonenum', 'address1', 'city', 'zip', 'country']) required(params, name);
+  // In the document's order, so the first missing one is the one named.
+  const name = required(params, 'name');
+  const email = required(params, 'email');
+  const phoneCc = required(params, 'phonecc');
+  const phoneNum = required(params, 'phonenum');
+  const address1 = required(params, 'address1');
+  const city = required(params, 'city');
+  const zip = required(params, 'zip');
+  const countryParam = required(params, 'country');
   const optional = (name: string) => params[name] ?? '';
-  const country = (params.country as string).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw new SimFailure(`invalid country code: ${params.country}`);
-  if (!/^\d{1,3}$/.test(params.phonecc as string)) throw new SimFailure(`invalid phone country code: ${params.phonecc}`);
+  const country = countryParam.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw new SimFailure(`invalid country code: ${countryParam}`);
+  if (!/^\d{1,3}$/.test(phoneCc)) throw new SimFailure(`invalid phone country code: ${phoneCc}`);
   if (params.faxnum && !/^\d{1,3}$/.test(params.faxcc ?? '')) throw new SimFailure('a fax number needs its country code (faxcc)');
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(params.email as string)) throw new SimFailure(`invalid email address: ${params.email}`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new SimFailure(`invalid email address: ${email}`);
   return {
     organization: optional('organization'),
-    name: params.name as string,
-    email: params.email as string,
-    phoneCc: params.phonecc as string,
-    phoneNum: params.phonenum as string,
+    name,
+    email,
+    phoneCc,
+    phoneNum,
     faxCc: params.faxnum ? optional('faxcc') : '',
     faxNum: optional('faxnum'),
-    address1: params.address1 as string,
+    address1,
     address2: optional('address2'),
-    city: params.city as string,
+    city,
     state: optional('state'),
-    zip: params.zip as string,
+    zip,
     country,
   };
 }
@@ -62,7 +70,7 @@ function auditDocument(params: SimParams, prefix: 'individual' | 'enterprise', t
   if (!types.has(type)) throw new SimFailure(`invalid ${prefix}_id_type: ${type}`);
   required(params, `${prefix}_license_id`);
   const url = required(params, `${prefix}_url`);
-  if (!/\.(jpe?g|gif|png)$/i.test(url.split(/[?#]/)[0] as string)) throw new SimFailure(`${prefix}_url: only jpg, gif, png and jpeg files are allowed`);
+  if (!/\.(jpe?g|gif|png)$/i.test(url.split(/[?#]/)[0] ?? '')) throw new SimFailure(`${prefix}_url: only jpg, gif, png and jpeg files are allowed`);
 }
 
 export const contactHandlers: SimHandlers = {

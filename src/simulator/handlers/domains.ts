@@ -1,11 +1,18 @@
 import { charge, newDomain, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
 import { renderDomain } from '../render.js';
 import { defaultsFor } from '../setting-scopes.js';
-import { DAY, YEAR, type SimAccount } from '../state.js';
+import { DAY, YEAR, type SimAccount, type SimDomain } from '../state.js';
 import { indexed, ok, required, SimFailure, type SimHandlers, type SimParams } from '../types.js';
 
 /** Registrations can be deleted for a refund within this many days (api3's add grace period). */
 const DELETE_GRACE_DAYS = 5;
+
+/** set_privacy's `option` and the privacy it sets. */
+const PRIVACY_OPTIONS = new Map<string, SimDomain['privacy']>([
+  ['full', 'full'],
+  ['partial', 'partial'],
+  ['off', 'none'],
+]);
 
 function isAvailable(account: SimAccount, name: string): boolean {
   return !account.domains.has(name) && !account.takenElsewhere.has(name);
@@ -169,9 +176,9 @@ export const domainHandlers: SimHandlers = {
     root: 'SetPrivacyResponse',
     handle(params, { account }) {
       const option = required(params, 'option');
-      const mapped = { full: 'full', partial: 'partial', off: 'none' }[option];
+      const mapped = PRIVACY_OPTIONS.get(option);
       if (!mapped) throw new SimFailure('invalid option: full, partial or off');
-      for (const domain of ownedDomainList(account, required(params, 'domain'))) domain.privacy = mapped as 'full' | 'partial' | 'none';
+      for (const domain of ownedDomainList(account, required(params, 'domain'))) domain.privacy = mapped;
       return { ResponseCode: '0', Status: 'success' };
     },
   },

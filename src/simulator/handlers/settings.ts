@@ -1,7 +1,6 @@
 import { renderServers } from '../render.js';
 import { defaultScope, domainsScope, folderScope, type ScopeOptions } from '../setting-scopes.js';
 import * as kinds from '../settings.js';
-import type { NameServerSetting } from '../state.js';
 import type { SimHandler, SimHandlers } from '../types.js';
 
 /**
@@ -16,8 +15,8 @@ const number: ScopeOptions = { code: 0 };
 const servers = (content: string): ScopeOptions => ({
   code: 0,
   content(value, account) {
-    const setting = value as NameServerSetting | undefined;
-    return { [content]: renderServers(account, setting?.kind === 'nameservers' ? setting.hosts : []) };
+    const hosts = typeof value === 'object' && 'kind' in value && value.kind === 'nameservers' ? value.hosts : [];
+    return { [content]: renderServers(account, hosts) };
   },
 });
 
