@@ -4,7 +4,7 @@ import { CATALOG } from '../tools/index.js';
 import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
 import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
-import { log, setLogLevel } from './log.js';
+import { errorMessage, errorStack, log, setLogLevel } from './log.js';
 import { fileAuditLog } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
 import { Confirmations } from './server/confirmation.js';
@@ -121,10 +121,10 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-process.on('unhandledRejection', (error) => log('error', `unhandled rejection: ${String((error as Error)?.stack ?? error)}`));
-process.on('uncaughtException', (error) => log('error', `uncaught exception: ${String(error?.stack ?? error)}`));
+process.on('unhandledRejection', (error) => log('error', `unhandled rejection: ${errorStack(error)}`));
+process.on('uncaughtException', (error) => log('error', `uncaught exception: ${errorStack(error)}`));
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${redact(`mcp-server-dynadot: ${(error as Error)?.message ?? String(error)}`)}\n`);
+  process.stderr.write(`${redact(`mcp-server-dynadot: ${errorMessage(error)}`)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { Pool, errors as undiciErrors } from 'undici';
-import { log } from '../log.js';
+import { errorMessage, log } from '../log.js';
 import { parseApi3Response, type Api3Payload } from './envelope.js';
 import { Api3Error, TRANSIENT_CODES, errorWithHint } from './errors.js';
 import { QueueCancelled, QueuePaused, queueForKey, type AccountQueue, type Clock } from './queue.js';
@@ -59,8 +59,8 @@ const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000 };
 export function retryAfterMs(message: string | undefined): number {
   const match = /\bin\s+(\d+(?:\.\d+)?)\s*(sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?)\b/i.exec(message ?? '');
   if (!match) return DEFAULT_RATE_LIMIT_PAUSE_MS;
-  const unit = (match[2] as string).charAt(0).toLowerCase();
-  const ms = Number(match[1]) * (UNIT_MS[unit] as number);
+  const unit = (match[2] ?? 's').charAt(0).toLowerCase();
+  const ms = Number(match[1]) * (UNIT_MS[unit] ?? 1_000);
   return Math.max(MIN_RATE_LIMIT_PAUSE_MS, Math.ceil(ms));
 }
 
@@ -104,7 +104,7 @@ interface Wire {
 
 /** Failures raised before any byte reached api3: safe to report as "not sent", even for writes. */
 function neverSent(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
   return (
     error instanceof undiciErrors.ConnectTimeoutError ||
     code === 'ECONNREFUSED' ||
@@ -318,12 +318,12 @@ export class Api3Client implements Api3 {
 
   private transportFailure(request: Api3Request, error: unknown): Api3Error {
     if (!request.mutates && request.signal?.aborted) return this.cancelled(request, true);
-    const name = (error as Error)?.name;
+    const name = error instanceof Error ? error.name : undefined;
     const timedOut =
       name === 'TimeoutError' ||
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError;
-    const detail = redact(String((error as Error)?.message ?? error));
+    const detail = redact(errorMessage(error));
     if (neverSent(error)) return errorWithHint('upstream_unavailable', `could not connect to api3 (${detail})`);
     if (request.mutates) return this.unknownOutcome(request, timedOut ? 'api3 did not answer in time' : `the connection failed (${detail})`);
     return timedOut

@@ -164,14 +164,15 @@ export class AccountQueue {
         this.wakeAt(this.paused);
         return;
       }
-      while (this.starts.length > 0 && (this.starts[0] as number) <= now - WINDOW_MS) this.starts.shift();
-      if (this.starts.length >= this.limits.ratePerMinute) {
-        this.wakeAt((this.starts[0] as number) + WINDOW_MS);
+      while ((this.starts[0] ?? Number.POSITIVE_INFINITY) <= now - WINDOW_MS) this.starts.shift();
+      const oldest = this.starts[0];
+      if (oldest !== undefined && this.starts.length >= this.limits.ratePerMinute) {
+        this.wakeAt(oldest + WINDOW_MS);
         return;
       }
       this.starts.push(now);
       this.inFlight++;
-      (this.waiting.shift() as Waiter).start();
+      this.waiting.shift()?.start();
     }
   }
 

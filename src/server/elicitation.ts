@@ -1,5 +1,5 @@
 import { SdkError, SdkErrorCode, type ElicitRequestFormParams, type ElicitResult, type Server } from '@modelcontextprotocol/server';
-import { log } from '../log.js';
+import { errorMessage, log } from '../log.js';
 import type { AnyToolSpec } from './define.js';
 import type { Preview } from './safety.js';
 
@@ -78,7 +78,7 @@ export async function askApproval(
     if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
       return { approved: false, answered: false, why: `No answer from the user in the client within ${seconds(options.timeoutMs)}; nothing was sent.` };
     }
-    log('warn', `asking the user to approve ${spec.name} in the client failed: ${(error as Error)?.message ?? String(error)}`);
+    log('warn', `asking the user to approve ${spec.name} in the client failed: ${errorMessage(error)}`);
     return { approved: false, answered: false, why: 'The client could not ask the user to approve this call; nothing was sent.' };
   }
 }
@@ -110,9 +110,9 @@ export function approvalMessage(spec: AnyToolSpec, preview: Preview, demo: boole
   ];
   const sizes = sections.map(([title, body]) => (body.length === 0 ? 0 : [title, ...body].join('\n').length + 1));
   const half = Math.floor(room / 2);
-  const budgets = sizes.map((size, i) => Math.max(half, room - Math.min(half, sizes[1 - i] as number)));
+  const budgets = sizes.map((_size, i) => Math.max(half, room - Math.min(half, sizes[1 - i] ?? 0)));
   sections.forEach(([title, body], i) => {
-    if (body.length > 0) out.push(...fit(title, body, budgets[i] as number));
+    if (body.length > 0) out.push(...fit(title, body, budgets[i] ?? half));
   });
   out.push(tail);
   return out.join('\n');
@@ -122,8 +122,7 @@ export function approvalMessage(spec: AnyToolSpec, preview: Preview, demo: boole
 function fit(title: string, body: string[], budget: number): string[] {
   const out = [title];
   let used = title.length + 1;
-  for (let i = 0; i < body.length; i++) {
-    const line = body[i] as string;
+  for (const [i, line] of body.entries()) {
     const reserve = i < body.length - 1 ? 40 : 0;
     if (used + line.length + 1 + reserve > budget) {
       out.push(`  … ${body.length - i} more lines in the preview`);
@@ -154,12 +153,13 @@ const EXTRA_LABEL: Record<string, string> = { mx: 'priority', email: 'alias', st
 function special(value: Plain): string | undefined {
   const keys = Object.keys(value);
   if (typeof value.amount === 'number' && typeof value.currency === 'string' && keys.length === 2) return `${value.amount} ${value.currency}`;
-  if (typeof value.type === 'string' && typeof value.value === 'string' && keys.every((k) => isScalar(value[k]))) {
+  const { type } = value;
+  if (typeof type === 'string' && typeof value.value === 'string' && keys.every((k) => isScalar(value[k]))) {
     const sub = typeof value.subdomain === 'string' && value.subdomain !== '' ? value.subdomain : '@';
     const rest = keys
       .filter((k) => !['type', 'value', 'subdomain'].includes(k) && value[k] !== undefined)
-      .map((k) => `${k === 'extra' ? (EXTRA_LABEL[value.type as string] ?? 'extra') : label(k)} ${String(value[k])}`);
-    return [sub, value.type.toUpperCase(), clip(value.value, MAX_VALUE_CHARS), ...rest].join(' ');
+      .map((k) => `${k === 'extra' ? (EXTRA_LABEL[type] ?? 'extra') : label(k)} ${String(value[k])}`);
+    return [sub, type.toUpperCase(), clip(value.value, MAX_VALUE_CHARS), ...rest].join(' ');
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   createMcpHandler,
   isInitializeRequest,
@@ -12,7 +11,7 @@ import {
 } from '@modelcontextprotocol/server';
 import { registerSecret } from '../api3/redact.js';
 import type { Config } from '../config.js';
-import { log } from '../log.js';
+import { errorStack, log } from '../log.js';
 
 /**
  * MCP Streamable HTTP at /mcp over plain node:http, hardened for a server that holds a
@@ -459,7 +458,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const httpServer = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log('error', `HTTP request failed: ${String((error as Error)?.stack ?? error)}`);
+      log('error', `HTTP request failed: ${errorStack(error)}`);
       if (!res.headersSent) sendJsonRpcError(res, 500, INTERNAL_ERROR, 'Internal server error');
       else res.destroy();
     });
@@ -477,7 +476,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
   });
   httpServer.on('error', (error) => log('error', `HTTP server: ${error.message}`));
-  boundPort = (httpServer.address() as AddressInfo).port;
+  const address = httpServer.address();
+  // Listening on a TCP port (never a pipe path here): address() is its AddressInfo.
+  boundPort = typeof address === 'object' && address !== null ? address.port : config.port;
   const hostInUrl = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   const url = `http://${hostInUrl}:${boundPort}${MCP_PATH}`;
   requestOrigin = new URL(url).origin;

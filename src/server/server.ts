@@ -17,7 +17,7 @@ import type { Api3 } from '../api3/client.js';
 import { Api3Pending } from '../api3/envelope.js';
 import { Api3Error } from '../api3/errors.js';
 import { redact } from '../api3/redact.js';
-import { log } from '../log.js';
+import { errorMessage, errorStack, log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
@@ -106,8 +106,8 @@ export function errorResult(error: unknown, names?: ServedNames): CallToolResult
   const agentError: { error: string; message: string; hint?: string } =
     error instanceof Api3Error
       ? error.toAgent()
-      : { error: 'api_error', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
-  if (!(error instanceof Api3Error)) log('error', 'tool failed unexpectedly', { error: String((error as Error)?.stack ?? error) });
+      : { error: 'api_error', message: `internal error: ${errorMessage(error)}` };
+  if (!(error instanceof Api3Error)) log('error', 'tool failed unexpectedly', { error: errorStack(error) });
   const note = names?.note(agentError.message, agentError.hint);
   if (note) agentError.hint = agentError.hint ? `${agentError.hint} ${note}` : note;
   return { content: [{ type: 'text', text: redact(JSON.stringify(agentError)) }], isError: true };
@@ -128,7 +128,7 @@ function adaptPreview(preview: Preview, names: ServedNames): Preview {
 function servedInput(spec: AnyToolSpec, names: ServedNames): z.ZodObject {
   const input = advertisedInput(spec);
   const changed: Record<string, z.ZodType> = {};
-  for (const [key, field] of Object.entries(input.shape as Record<string, z.ZodType>)) {
+  for (const [key, field] of Object.entries<z.ZodType>(input.shape)) {
     const description = describedAs(field);
     if (description !== undefined && names.note(description)) changed[key] = field.describe(names.adapt(description));
   }
@@ -463,7 +463,7 @@ export function buildServer(options: ServerOptions): Server {
         try {
           options.audit?.({ ...traced, outcome: 'sending' });
         } catch (error) {
-          throw new Api3Error('api_error', `could not write the audit log (${(error as Error).message}); nothing was sent`, {
+          throw new Api3Error('api_error', `could not write the audit log (${errorMessage(error)}); nothing was sent`, {
             hint: 'The audit log (DYNADOT_AUDIT_LOG, by default in DYNADOT_STATE_DIR) must be writable; fix it or set DYNADOT_AUDIT_LOG=off.',
           });
         }
