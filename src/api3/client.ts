@@ -29,6 +29,7 @@ export interface Api3Request {
   command: string;
   params: Api3Params;
   mutates: boolean;
+  signal?: AbortSignal;
 }
 
 /** The seam tools depend on; tests and previews can supply their own. */

@@ -134,6 +134,8 @@ function describedAs(field: z.ZodType): string | undefined {
 
 export interface ServerOptions extends Selection {
   api: Api3;
+  /** The account as the server reads it (balances, domains, DNS), implemented by the catalog (tools/ports.ts). */
+  account: ToolContext['account'];
   catalog: readonly AnyToolSpec[];
   /** The built-in simulator stands in for a real account: say so in every answer. */
   demo: boolean;
@@ -229,7 +231,7 @@ export function buildServer(options: ServerOptions): McpServer {
       return errorResult(new Api3Error('invalid_input', message, { hint }), names);
     },
   });
-  const ctx: ToolContext = { api: options.api, ...(options.store ? { store: options.store } : {}) };
+  const ctx: ToolContext = { api: options.api, account: options.account, ...(options.store ? { store: options.store } : {}) };
   const policy: SafetyPolicy = {
     confirmations: options.confirmations ?? processConfirmations(),
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),

@@ -4,6 +4,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { type CallToolResult, type ElicitRequest, ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { Confirmations } from '../../src/server/confirmation.js';
 import { buildServer } from '../../src/server/server.js';
@@ -41,6 +42,7 @@ let answer: Answer;
 async function connect(options: { elicitation: boolean; timeoutMs?: number; spendCap?: number }): Promise<Session> {
   const server = buildServer({
     api,
+    account: accountPort,
     catalog: CATALOG,
     demo: false,
     toolsets: 'all',

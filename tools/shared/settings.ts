@@ -5,8 +5,9 @@ import { type Json, prune } from '../../src/server/condense.js';
 import { domainList, emailAddress, hostName, id, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
 import { asWritten, dnsFields, isHttpUrl, recordParams } from './dns-records.js';
-import type { CondensedDomain, NameServerSetting } from './domain.js';
-import { inTerms, previousSchema, RENEW_TERMS, withPrevious } from './write.js';
+import type { PreviousNeed } from '../../src/server/needs.js';
+import type { DnsSetting } from '../../src/server/ports.js';
+import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
 
 /**
  * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
@@ -34,7 +35,7 @@ export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * How a domain's current value reads from list_domain (with `verbose` for name servers and
    * note), in the same terms as the fields: what a write on domains answers as `previous`.
    */
-  previous?: { verbose?: boolean; of(domain: CondensedDomain): Json };
+  previous?: Omit<PreviousNeed<unknown>, 'domains'>;
   /**
    * It changes what the domain points at (name servers, DNS records, parking, forwarding, stealth,
    * hosting): on live domains the server snapshots that setting first, for restore_settings.
@@ -89,7 +90,7 @@ export const nameServers = settingPayload({
  * A domain's name server setting before a change: its name servers, or the Dynadot service it
  * used (DNS with its records as written, parking, forwarding), so it can be set back.
  */
-export function nameServersBefore(setting: NameServerSetting | undefined): Json {
+export function nameServersBefore(setting: DnsSetting | undefined): Json {
   if (!setting) return {};
   if (setting.type === 'name_servers') return { name_servers: setting.name_servers ?? [] };
   return prune({ service: setting.type, records: setting.records?.map(asWritten), ttl: setting.ttl, forward_to: setting.forward_to });
@@ -263,15 +264,7 @@ export function forDomains<Shape extends z.ZodRawShape>(
     output: settingResultSchema,
     toApi,
     condense,
-    ...(previous
-      ? {
-          run: (args, ctx) =>
-            withPrevious((args as { domains: string[] }).domains, ctx, previous, async () => {
-              const { body } = await ctx.api.call({ command: options.name, params: toApi(args), mutates: true });
-              return condense(body, args);
-            }),
-        }
-      : {}),
+    ...(previous ? { previous: { ...previous, domains: (args: z.infer<DomainsInput<Shape>>) => (args as { domains: string[] }).domains } } : {}),
   });
 }
 
