@@ -74,10 +74,11 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
 }
 
 /**
- * A call of another spec sent after this one succeeded (a new contact's .eu and .lv settings),
- * through `invoke` like every call; built with `followUp`, which ties the arguments to the spec.
+ * A call of a spec prepared now and sent later through `invoke` (a follow-up such as a new
+ * contact's .eu setting, a composite's step); built with `toolCall`, which types the arguments
+ * by the spec's input.
  */
-export interface FollowUp {
+export interface ToolCall {
   tool: string;
   send(ctx: ToolContext): Promise<unknown>;
 }
@@ -107,7 +108,7 @@ export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends 
    * and which tool retries it) is answered under `field`. A failure is reported, never thrown:
    * the main change is done by then.
    */
-  followUps?: { field: keyof z.infer<Out> & string; calls(args: z.infer<In>, answer: z.infer<Out>): Record<string, FollowUp> };
+  followUps?: { field: keyof z.infer<Out> & string; calls(args: z.infer<In>, answer: z.infer<Out>): Record<string, ToolCall> };
   /**
    * The same command as a price check (renew with price_check): these parameters added to the
    * call's make api3 quote instead of act. A read; `invokeQuote` sends it.
@@ -205,7 +206,7 @@ async function readBack<In extends z.ZodObject, Out extends z.ZodObject, Before>
 }
 
 /** Each follow-up in turn; its outcome by label, or undefined when there were none. */
-async function sendFollowUps(calls: Record<string, FollowUp>, ctx: ToolContext): Promise<Record<string, string> | undefined> {
+async function sendFollowUps(calls: Record<string, ToolCall>, ctx: ToolContext): Promise<Record<string, string> | undefined> {
   const entries = Object.entries(calls);
   if (entries.length === 0) return undefined;
   const outcomes: Record<string, string> = {};
@@ -221,8 +222,8 @@ async function sendFollowUps(calls: Record<string, FollowUp>, ctx: ToolContext):
   return outcomes;
 }
 
-/** A follow-up call of `spec` with these arguments, typed by the spec's own input. */
-export function followUp<In extends z.ZodObject, Out extends z.ZodObject, Before>(spec: Api3ToolSpec<In, Out, Before>, args: z.infer<In>): FollowUp {
+/** A call of `spec` with these arguments, typed by its own input, to send later through invoke. */
+export function toolCall<In extends z.ZodObject, Out extends z.ZodObject, Before>(spec: Api3ToolSpec<In, Out, Before>, args: z.infer<In>): ToolCall {
   return { tool: spec.name, send: (ctx) => invoke(spec, args, ctx) };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
 import { idNumber, type Json } from '../../src/server/condense.js';
-import { defineTool, type FollowUp, followUp } from '../../src/server/define.js';
+import { defineTool, type ToolCall, toolCall } from '../../src/server/define.js';
 import { idOut } from '../../src/server/schemas.js';
 import { contactInput, contactParams, type ContactInput, type EuSetting, extrasSchema, looseField, type LvSetting } from '../shared/contact.js';
 import setContactEuSetting from './set_contact_eu_setting.js';
@@ -19,10 +19,10 @@ function condense(body: Json): z.infer<typeof output> {
  * The registry extras of a contact (.eu citizenship, .lv registration number): each is its own
  * api3 command, sent after the contact itself as a follow-up of create_contact and edit_contact.
  */
-export function registryExtras(contactId: number, c: { eu?: EuSetting; lv?: LvSetting }): Record<string, FollowUp> {
+export function registryExtras(contactId: number, c: { eu?: EuSetting; lv?: LvSetting }): Record<string, ToolCall> {
   return {
-    ...(c.eu ? { eu: followUp(setContactEuSetting, { contact_id: contactId, ...c.eu }) } : {}),
-    ...(c.lv ? { lv: followUp(setContactLvSetting, { contact_id: contactId, ...c.lv }) } : {}),
+    ...(c.eu ? { eu: toolCall(setContactEuSetting, { contact_id: contactId, ...c.eu }) } : {}),
+    ...(c.lv ? { lv: toolCall(setContactLvSetting, { contact_id: contactId, ...c.lv }) } : {}),
   };
 }
 
