@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/version.js';
 import { API3_TOOLS } from '../../tools/index.js';
+import { filesUnder } from '../helpers/files.js';
 
 /**
  * The layering DESIGN.md promises, read from the sources themselves: the server layer never
@@ -10,20 +11,8 @@ import { API3_TOOLS } from '../../tools/index.js';
  * tools/shared never depends on a single tool, and `invoke` is the one sender of a catalog
  * command: no tool calls api3 by hand, and each command's name is spelled only in its own spec.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function sourcesUnder(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (path.endsWith('.ts')) out.push(relative(ROOT, path).split('\\').join('/'));
-    }
-  };
-  walk(join(ROOT, folder));
-  return out.sort();
-}
+const ROOT = PACKAGE_ROOT;
+const sourcesUnder = (folder: string) => filesUnder(join(ROOT, folder)).filter((f) => f.endsWith('.ts')).map((f) => `${folder}/${f}`);
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
