@@ -36,7 +36,6 @@ export function perDomain<T>(domains: readonly string[], describe: (domain: stri
   };
 }
 
-/** api3's privacy words in the agent's terms (set_privacy's values). */
 /**
  * The preview of a flag set on many domains at once (privacy, renew option): each domain's current
  * value and expiry from one list_domain read, what the change means, and a refusal for domains
@@ -49,6 +48,7 @@ export async function currentValuePreview(domains: readonly string[], ctx: ToolC
   return { facts: { ...shown, note }, ...(refusals ? { refusals } : {}) };
 }
 
+/** api3's privacy words in the agent's terms (set_privacy's values). */
 export const PRIVACY_TERMS: Record<string, string> = { none: 'off', partial: 'partial', full: 'full' };
 /** api3's renew option words in the agent's terms (set_renew_option's values). */
 export const RENEW_TERMS: Record<string, string> = { 'auto renew': 'auto', 'do not renew': 'do_not_renew', 'no renew option': 'reset' };
