@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { CATALOG } from '../tools/index.js';
+import { accountPort } from '../tools/ports.js';
 import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
 import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const options: ServerOptions = {
     api: backend.api,
     catalog: CATALOG,
+    account: accountPort,
     demo: backend.demo,
     readOnly: config.readOnly,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),

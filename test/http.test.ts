@@ -5,6 +5,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../tools/index.js';
+import { accountPort } from '../tools/ports.js';
 import { Api3Client } from '../src/api3/client.js';
 import { configSchema } from '../src/config.js';
 import { startHttpServer, type RunningHttpServer } from '../src/server/http.js';
@@ -40,7 +41,7 @@ async function startStack(settings: Record<string, unknown> = {}, drainTimeoutMs
   const simulator = await startSimulator({ maxConcurrentPerKey: 1 });
   const api = new Api3Client({ apiUrl: simulator.url, apiKey: API_KEY, timeoutMs: 5_000, concurrency: 1, ratePerMinute: 100_000 });
   const config = configSchema.parse({ transport: 'http', port: 0, ...settings });
-  const makeServer = () => buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all' });
+  const makeServer = () => buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all' });
   const http = await startHttpServer({ config, makeServer, ...(drainTimeoutMs ? { drainTimeoutMs } : {}) });
   const stack: Stack = {
     simulator,

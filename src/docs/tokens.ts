@@ -3,6 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/client';
 import type { Tool } from '@modelcontextprotocol/client';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import type { Api3 } from '../api3/client.js';
 import { buildServer, type Selection } from '../server/server.js';
 import { isRunAsScript } from './generated.js';
@@ -34,7 +35,7 @@ const noApi: Api3 = {
 
 /** tools/list of a server built from the catalog with this selection, through a real MCP client. */
 export async function listedTools(selection: Selection = { toolsets: 'all' }): Promise<Tool[]> {
-  const server = buildServer({ api: noApi, catalog: CATALOG, demo: false, ...selection });
+  const server = buildServer({ api: noApi, account: accountPort, catalog: CATALOG, demo: false, ...selection });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'token-count', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Api3, Api3Params } from '../api3/client.js';
+import { apiParams } from '../api3/params.js';
+import { Api3Error } from '../api3/errors.js';
+import { log } from '../log.js';
 import type { Json, Money } from './condense.js';
+import { balanceBeforeCharge, type ChargeNeed, chargedSince, type PreviousNeed, readPrevious } from './needs.js';
+import type { AccountPort } from './ports.js';
 import type { StateStore } from './state-store.js';
 import type { ToolsetName } from './toolsets.js';
 
@@ -15,6 +20,8 @@ export type Effect = 'read' | 'write' | 'destructive';
 
 export interface ToolContext {
   api: Api3;
+  /** What the server reads about the account (balances, domains, DNS): implemented by the catalog. */
+  account: AccountPort;
   /** Snapshots of replaced settings (undo); absent when the server keeps no state. */
   store?: StateStore;
   /** Aborts when the client no longer waits for this call (cancelled, timed out, request or session closed). */
@@ -66,15 +73,47 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   sensitive?: readonly (keyof z.infer<In> & string)[];
 }
 
-/** One api3 command as an MCP tool: the whole of it, in one file under tools/. */
-export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> extends ToolBase<In, Out> {
+/**
+ * A call of a spec prepared now and sent later through `invoke` (a follow-up such as a new
+ * contact's .eu setting, a composite's step); built with `toolCall`, which types the arguments
+ * by the spec's input.
+ */
+export interface ToolCall {
+  tool: string;
+  send(ctx: ToolContext): Promise<unknown>;
+}
+
+/**
+ * One api3 command as an MCP tool: the whole of it, in one file under tools/. `invoke` sends its
+ * one call and applies what it declares around it, in this order: `previous` and `charge` read
+ * before, `before` (its own read), the call, `condense`, then `charge` reads again, `readBack`,
+ * `followUps`; each need adds its fields to what `condense` answered.
+ */
+export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject, Before = unknown> extends ToolBase<In, Out> {
   composite?: undefined;
   /** The api3 query parameters, `command` and `key` excepted. The only place api3 request spelling lives. */
   toApi(args: z.infer<In>): Api3Params;
-  /** api3's answer body (envelope included) -> the condensed result. */
-  condense(body: Json, args: z.infer<In>): z.infer<Out>;
-  /** For a command that needs more than its one call (a write read back): replaces toApi-then-condense. */
-  run?(args: z.infer<In>, ctx: ToolContext): Promise<z.infer<Out>>;
+  /** api3's answer body (envelope included) -> the answer; `before` is what the spec's `before` read, when it has one. */
+  condense(body: Json, args: z.infer<In>, before?: Before): z.infer<Out>;
+  /** The values the write replaces, from the account's domain summaries: answered as `previous`. */
+  previous?: PreviousNeed<z.infer<In>>;
+  /** A purchase: the balance is read before and after, and the answer says what was `charged`. */
+  charge?: ChargeNeed<z.infer<In>>;
+  /** A read the answer depends on, made before the call (a failure stops the call unless it catches). */
+  before?(args: z.infer<In>, ctx: ToolContext): Promise<Before>;
+  /** After the call: read back what it wrote and answer the comparison (a failure is logged, never turns a done write into an error). */
+  readBack?(args: z.infer<In>, ctx: ToolContext): Promise<Partial<z.infer<Out>>>;
+  /**
+   * Calls of other specs sent after this one succeeded, by label; each outcome ("set", or why not
+   * and which tool retries it) is answered under `field`. A failure is reported, never thrown:
+   * the main change is done by then.
+   */
+  followUps?: { field: keyof z.infer<Out> & string; calls(args: z.infer<In>, answer: z.infer<Out>): Record<string, ToolCall> };
+  /**
+   * The same command as a price check (renew with price_check): these parameters added to the
+   * call's make api3 quote instead of act. A read; `invokeQuote` sends it.
+   */
+  quote?: { params: Api3Params; condense(body: Json, args: z.infer<In>): Money | undefined };
 }
 
 /**
@@ -101,7 +140,7 @@ function checkName(name: string): void {
 }
 
 /** An api3 command's spec, typed from its own input and output so other tools can call it without casts. */
-export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: Api3ToolSpec<In, Out>): Api3ToolSpec<In, Out> {
+export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Before = unknown>(spec: Api3ToolSpec<In, Out, Before>): Api3ToolSpec<In, Out, Before> {
   checkName(spec.name);
   return spec;
 }
@@ -125,20 +164,78 @@ export function annotationsFor(spec: AnyToolSpec) {
   };
 }
 
+/** The one place a catalog command is sent to api3, with the call's cancellation signal. */
+function send(spec: { name: string }, params: Api3Params, mutates: boolean, ctx: ToolContext) {
+  return ctx.api.call({ command: spec.name, params, mutates, signal: ctx.signal });
+}
+
 /**
- * Runs a spec on already parsed arguments: one api3 call built by `toApi` and condensed by
- * `condense`, or the spec's own `run`. Composites call other tools through it, so api3 spelling
- * stays in each tool's `toApi`.
+ * Runs a spec on already parsed arguments: its one api3 call built by `toApi`, answered by
+ * `condense`, with its declared needs applied around it; a composite's `run`. Composites and
+ * previews call other tools through it, so api3 spelling stays in each tool's `toApi`.
  */
-export async function invoke<In extends z.ZodObject, Out extends z.ZodObject>(
-  spec: ToolSpec<In, Out>,
+export async function invoke<In extends z.ZodObject, Out extends z.ZodObject, Before>(
+  spec: Api3ToolSpec<In, Out, Before> | CompositeToolSpec<In, Out>,
   args: z.infer<In>,
   ctx: ToolContext,
 ): Promise<z.infer<Out>> {
-  if (spec.run) return spec.run(args, ctx);
-  const api3Spec = spec as Api3ToolSpec<In, Out>;
-  const { body } = await ctx.api.call({ command: api3Spec.name, params: api3Spec.toApi(args), mutates: spec.effect !== 'read' });
-  return api3Spec.condense(body, args);
+  if (spec.composite) return spec.run(args, ctx);
+  const previous = spec.previous && (await readPrevious(spec.previous, args, ctx));
+  const balanceBefore = spec.charge && (await balanceBeforeCharge(spec.charge, args, ctx));
+  const before = spec.before && (await spec.before(args, ctx));
+  const { body } = await send(spec, spec.toApi(args), spec.effect !== 'read', ctx);
+  let answer = spec.condense(body, args, before);
+  const charged = spec.charge && (await chargedSince(balanceBefore, ctx));
+  if (charged) answer = { ...answer, charged };
+  if (spec.readBack) answer = { ...answer, ...(await readBack(spec, args, ctx)) };
+  if (spec.followUps) {
+    const outcomes = await sendFollowUps(spec.followUps.calls(args, answer), ctx);
+    if (outcomes) answer = { ...answer, [spec.followUps.field]: outcomes };
+  }
+  if (previous) answer = { ...answer, previous };
+  return answer;
+}
+
+async function readBack<In extends z.ZodObject, Out extends z.ZodObject, Before>(spec: Api3ToolSpec<In, Out, Before>, args: z.infer<In>, ctx: ToolContext) {
+  try {
+    return await spec.readBack?.(args, ctx);
+  } catch (error) {
+    log('warn', `reading back ${spec.name} failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Each follow-up in turn; its outcome by label, or undefined when there were none. */
+async function sendFollowUps(calls: Record<string, ToolCall>, ctx: ToolContext): Promise<Record<string, string> | undefined> {
+  const entries = Object.entries(calls);
+  if (entries.length === 0) return undefined;
+  const outcomes: Record<string, string> = {};
+  for (const [label, call] of entries) {
+    try {
+      await call.send(ctx);
+      outcomes[label] = 'set';
+    } catch (error) {
+      const code = error instanceof Api3Error ? error.code : 'error';
+      outcomes[label] = `not set (${code}: ${(error as Error).message}); retry with ${call.tool}`;
+    }
+  }
+  return outcomes;
+}
+
+/** A call of `spec` with these arguments, typed by its own input, to send later through invoke. */
+export function toolCall<In extends z.ZodObject, Out extends z.ZodObject, Before>(spec: Api3ToolSpec<In, Out, Before>, args: z.infer<In>): ToolCall {
+  return { tool: spec.name, send: (ctx) => invoke(spec, args, ctx) };
+}
+
+/** The spec's price check (its `quote`): its own command with the quote's parameters added, sent as a read. */
+export async function invokeQuote<In extends z.ZodObject, Out extends z.ZodObject, Before>(
+  spec: Api3ToolSpec<In, Out, Before>,
+  args: z.infer<In>,
+  ctx: ToolContext,
+): Promise<Money | undefined> {
+  if (!spec.quote) throw new Error(`${spec.name} declares no quote`);
+  const { body } = await send(spec, apiParams(spec.toApi(args), spec.quote.params), false, ctx);
+  return spec.quote.condense(body, args);
 }
 
 /** Runs a read tool from inside another tool (a preview), with the input parsed as a client's would be. */

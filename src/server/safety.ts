@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import accountInfo from '../../tools/account/account_info.js';
-import getAccountBalance from '../../tools/account/get_account_balance.js';
-import { invokeRead, type AnyToolSpec, type PreviewOutcome, type ToolContext } from './define.js';
+import type { AnyToolSpec, PreviewOutcome, ToolContext } from './define.js';
 import type { Json, Money } from './condense.js';
 import { Api3Error, TRANSIENT_CODES } from '../api3/errors.js';
 import { log } from '../log.js';
@@ -79,7 +77,7 @@ const codeOf = (error: unknown) => (error instanceof Api3Error ? error.code : 'e
 export async function readAccountCurrency(ctx: ToolContext): Promise<{ currency: string } | { currency?: undefined; why: string }> {
   let why: string;
   try {
-    const { balances } = await invokeRead(getAccountBalance, {}, ctx);
+    const balances = await ctx.account.balances(ctx);
     const funded = balances.filter((balance) => balance.amount > 0);
     const only = balances.length === 1 ? balances[0] : funded.length === 1 ? funded[0] : undefined;
     if (only) return { currency: only.currency.toUpperCase() };
@@ -88,7 +86,7 @@ export async function readAccountCurrency(ctx: ToolContext): Promise<{ currency:
     why = `get_account_balance failed (${codeOf(error)})`;
   }
   try {
-    const { balance } = await invokeRead(accountInfo, {}, ctx);
+    const balance = await ctx.account.accountBalance(ctx);
     if (balance) return { currency: balance.currency.toUpperCase() };
     why += ' and account_info shows no balance';
   } catch (error) {

@@ -176,6 +176,8 @@ function invalidArguments(tool: string, error: z.ZodError): Api3Error {
 
 export interface ServerOptions extends Selection {
   api: Api3;
+  /** The account as the server reads it (balances, domains, DNS), implemented by the catalog (tools/ports.ts). */
+  account: ToolContext['account'];
   catalog: readonly AnyToolSpec[];
   /** The built-in simulator stands in for a real account: say so in every answer. */
   demo: boolean;
@@ -347,7 +349,7 @@ export function buildServer(options: ServerOptions): Server {
       requestState: { verify: codec.verify },
     },
   );
-  const ctx: ToolContext = { api: options.api, ...(options.store ? { store: options.store } : {}) };
+  const ctx: ToolContext = { api: options.api, account: options.account, ...(options.store ? { store: options.store } : {}) };
   const policy: SafetyPolicy = {
     confirmations,
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),

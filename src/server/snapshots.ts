@@ -1,7 +1,6 @@
-import getDns from '../../tools/dns/get_dns.js';
 import { Api3Error } from '../api3/errors.js';
 import type { Json } from './condense.js';
-import { type AnyToolSpec, invokeRead, type ToolContext } from './define.js';
+import type { AnyToolSpec, ToolContext } from './define.js';
 import { maskSensitive } from './sensitive.js';
 
 /**
@@ -14,7 +13,7 @@ export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolCon
   const domains = spec.snapshotOf(args, ctx);
   if (domains.length === 0) return undefined;
   const settings: Record<string, Json> = {};
-  for (const domain of domains) settings[domain] = (await invokeRead(getDns, { domain }, ctx)).dns;
+  for (const domain of domains) settings[domain] = await ctx.account.dnsSetting(domain, ctx);
   try {
     return ctx.store.save(spec.name, maskSensitive(spec, args), settings).id;
   } catch (error) {

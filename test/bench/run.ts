@@ -17,6 +17,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { configSchema } from '../../src/config.js';
 import { setLogLevel } from '../../src/log.js';
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     maxSessions: Math.max(60, clients + 10),
     logLevel: 'warn',
   });
-  const makeServer = () => buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all' });
+  const makeServer = () => buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all' });
   const http = await startHttpServer({ config, makeServer });
   const url = new URL(http.url);
 
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
     const total = latencies.length;
 
     // ---- side by side: the same read, in-memory transport vs HTTP, one call at a time ---------
-    const memServer = buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all' });
+    const memServer = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all' });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     const memClient = new Client({ name: 'bench-inmemory', version: '1.0.0' });
     await Promise.all([memServer.connect(serverSide), memClient.connect(clientSide)]);

@@ -26,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { configSchema } from '../../src/config.js';
 import { setLogLevel, type LogLevel } from '../../src/log.js';
@@ -156,7 +157,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const simulator = await startSimulator({ latencyMs: 0, maxConcurrentPerKey: 5, keys: [API_KEY] });
   const api = new Api3Client({ apiUrl: simulator.url, apiKey: API_KEY, timeoutMs: 5_000, concurrency: 5, ratePerMinute: 100_000 });
   const config = configSchema.parse({ transport: 'http', host: '127.0.0.1', port: 0, apiKey: API_KEY, maxSessions: 200 });
-  const http = await startHttpServer({ config, makeServer: () => buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all' }) });
+  const http = await startHttpServer({ config, makeServer: () => buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all' }) });
   const outputDir = await mkdtemp(join(tmpdir(), 'mcp-dynadot-conformance-'));
   try {
     const timeoutMs = options.timeoutMs ?? 120_000;

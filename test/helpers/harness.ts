@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
 import type { AuditLog } from '../../src/server/audit.js';
 import { buildServer, type Selection, type ServerOptions } from '../../src/server/server.js';
@@ -54,6 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const server = buildServer({
     api,
+    account: accountPort,
     catalog: CATALOG,
     demo: options.demo ?? false,
     toolsets: options.toolsets ?? 'all',

@@ -1,4 +1,5 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
+import { toolContext } from './context.js';
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { parseApi3Response } from '../../src/api3/envelope.js';
@@ -219,7 +220,7 @@ export function pinEffect(spec: AnyToolSpec, effect: Effect, options: PinOptions
     }
     for (const { args, needed } of options.confirmNeeded ?? []) {
       // A decision that depends on the account's state reads it through the file's harness.
-      expect(await spec.needsConfirm?.(spec.input.parse(args), { api: harness().h().api }), JSON.stringify(args)).toBe(needed);
+      expect(await spec.needsConfirm?.(spec.input.parse(args), toolContext(harness().h().api)), JSON.stringify(args)).toBe(needed);
     }
     const tool = harness()
       .tools()

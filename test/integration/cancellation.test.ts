@@ -7,6 +7,7 @@ import type { AuditEntry } from '../../src/server/audit.js';
 import { defineComposite, type AnyToolSpec } from '../../src/server/define.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http.js';
 import { buildServer } from '../../src/server/server.js';
+import { accountPort } from '../../tools/ports.js';
 
 /**
  * Every tool call runs under an AbortSignal (ToolContext.signal) that aborts when the client no
@@ -76,7 +77,7 @@ afterEach(async () => {
 });
 
 async function inMemory(audit?: (entry: AuditEntry) => void): Promise<Client> {
-  const server = buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all', ...(audit ? { audit } : {}) });
+  const server = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all', ...(audit ? { audit } : {}) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'cancel', version: '1.0.0' });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
@@ -86,7 +87,7 @@ async function inMemory(audit?: (entry: AuditEntry) => void): Promise<Client> {
 
 async function overHttp(settings: Record<string, unknown> = {}): Promise<RunningHttpServer> {
   const config = configSchema.parse({ transport: 'http', port: 0, ...settings });
-  const http = await startHttpServer({ config, makeServer: () => buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all' }), drainTimeoutMs: 200 });
+  const http = await startHttpServer({ config, makeServer: () => buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all' }), drainTimeoutMs: 200 });
   cleanups.push(() => http.close());
   return http;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, InMemoryTransport, type CallToolResult, type ElicitRequest, type ElicitResult, type JSONRPCMessage } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { Confirmations } from '../../src/server/confirmation.js';
 import { buildServer } from '../../src/server/server.js';
@@ -38,6 +39,7 @@ let answer: Answer;
 async function connect(options: { elicitation: boolean; timeoutMs?: number; spendCap?: number }): Promise<Session> {
   const server = buildServer({
     api,
+    account: accountPort,
     catalog: CATALOG,
     demo: false,
     toolsets: 'all',

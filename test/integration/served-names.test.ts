@@ -3,6 +3,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { buildServer, type Selection } from '../../src/server/server.js';
 import { TOOLSET_NAMES } from '../../src/server/toolsets.js';
@@ -67,7 +68,7 @@ async function serve(selection: Selection): Promise<Served> {
     readRetries: 2,
     retryBaseMs: 5,
   });
-  const server = buildServer({ api, catalog: CATALOG, demo: false, ...selection });
+  const server = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, ...selection });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'served-names', version: '1.0.0' });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);

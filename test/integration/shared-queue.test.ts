@@ -4,6 +4,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
+import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { AccountQueue } from '../../src/api3/queue.js';
 import { configSchema } from '../../src/config.js';
@@ -42,7 +43,7 @@ async function startStack(apiKey: string, concurrency: number, keyPerSession = f
     const key = keyPerSession ? `${apiKey}-session-${clients.length}` : apiKey;
     const api = new Api3Client({ apiUrl: simulator.url, apiKey: key, timeoutMs: 10_000, concurrency, ratePerMinute: 1e6 });
     clients.push(api);
-    return buildServer({ api, catalog: CATALOG, demo: false, toolsets: 'all' });
+    return buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all' });
   };
   const http = await startHttpServer({ config, makeServer });
   const stack: Stack = {

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AnyToolSpec } from '../../src/server/define.js';
@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from '../../src/version.js';
 import { API3_TOOLS, CATALOG } from '../../tools/index.js';
 import { NOT_YET } from '../../tools/not-yet.js';
 import { EXAMPLES } from '../helpers/examples.js';
+import { filesUnder } from '../helpers/files.js';
 
 /**
  * A tool is one file plus one test file. This meta-test keeps the catalog, the spec files under
@@ -16,20 +17,6 @@ import { EXAMPLES } from '../helpers/examples.js';
  */
 const TOOLS_DIR = join(PACKAGE_ROOT, 'tools');
 const TESTS_DIR = join(PACKAGE_ROOT, 'test', 'tools');
-
-/** Every file below `dir`, as a path relative to it with forward slashes. */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** The spec files: tools/<toolset>/<file>.ts, folder indexes and tools/shared/ excepted. */
 const specFiles = filesUnder(TOOLS_DIR).filter((f) => /^[^/]+\/[^/]+\.ts$/.test(f) && !f.startsWith('shared/') && !f.endsWith('/index.ts'));

@@ -13,6 +13,7 @@ import { MASK, maskSensitive, sensitiveValues } from '../../src/server/sensitive
 import { buildServer } from '../../src/server/server.js';
 import { FakeApi } from '../helpers/fake-api.js';
 import { captureStderr } from '../helpers/stderr.js';
+import { accountPort } from '../../tools/ports.js';
 
 describe('maskSensitive', () => {
   const spec = { sensitive: ['auth_code', 'codes'] };
@@ -119,6 +120,7 @@ let stderr: ReturnType<typeof captureStderr>;
 beforeAll(async () => {
   const server = buildServer({
     api,
+    account: accountPort,
     catalog: [transferLike],
     demo: false,
     toolsets: 'all',

@@ -1,4 +1,5 @@
 import { Confirmations } from '../../src/server/confirmation.js';
+import { toolContext } from '../helpers/context.js';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
 import { Api3Error } from '../../src/api3/errors.js';
@@ -27,7 +28,7 @@ describe('set_dns2 read-back', () => {
       set_dns2: () => ok,
       get_dns: () => dnsPayload([['A', '192.0.2.1'], ['MX', 'MX.example.com', '10']], [['www', 'CNAME', 'example.com']]),
     });
-    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), { api });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), toolContext(api));
     expect(result.verification).toEqual({ checked: 1, of: 1, mismatches: [] });
     expect(api.requests.map((r) => [r.command, r.mutates])).toEqual([
       ['set_dns2', true],
@@ -40,7 +41,7 @@ describe('set_dns2 read-back', () => {
       set_dns2: () => ok,
       get_dns: (r) => (r.params.domain === 'a.com' ? dnsPayload([['a', '192.0.2.1']]) : dnsPayload([['a', '192.0.2.1'], ['mx', 'mx.example.com', '10']], [['www', 'cname', 'example.com']])),
     });
-    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com', 'b.com'], records }), { api });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com', 'b.com'], records }), toolContext(api));
     expect(result.verification).toEqual({
       checked: 2,
       of: 2,
@@ -52,7 +53,7 @@ describe('set_dns2 read-back', () => {
 
   it('a record under the wrong subdomain is a mismatch', async () => {
     const api = new FakeApi({ set_dns2: () => ok, get_dns: () => dnsPayload([], [['api', 'a', '192.0.2.1']]) });
-    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), { api });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), toolContext(api));
     expect((result.verification as any).mismatches).toEqual([{ domain: 'a.com', missing: ['@ a 192.0.2.1'] }]);
   });
 
@@ -63,7 +64,7 @@ describe('set_dns2 read-back', () => {
         throw new Api3Error('busy', 'api3: system_busy');
       },
     });
-    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), { api });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), toolContext(api));
     expect(result.done).toBe(true);
     expect(result.verification).toEqual({ checked: 0, of: 1, mismatches: [{ domain: '*', missing: [expect.stringMatching(/read-back failed \(busy\)/)] }] });
     expect(setDns2.output.safeParse(result).success).toBe(true);
@@ -72,7 +73,7 @@ describe('set_dns2 read-back', () => {
   it('reads back at most 10 domains', async () => {
     const api = new FakeApi({ set_dns2: () => ok, get_dns: () => dnsPayload([['a', '192.0.2.1']]) });
     const domains = Array.from({ length: 12 }, (_, i) => `d${i}.com`);
-    const result = await invoke(setDns2, setDns2.input.parse({ domains, records: [{ type: 'a', value: '192.0.2.1' }] }), { api });
+    const result = await invoke(setDns2, setDns2.input.parse({ domains, records: [{ type: 'a', value: '192.0.2.1' }] }), toolContext(api));
     expect(result.verification).toEqual({ checked: 10, of: 12, mismatches: [] });
     expect(api.requests.filter((r) => r.command === 'get_dns')).toHaveLength(10);
   });
@@ -84,7 +85,7 @@ describe('set_dns2 read-back', () => {
       },
       get_dns: () => dnsPayload([]),
     });
-    await expect(invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), { api })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(invoke(setDns2, setDns2.input.parse({ domains: ['a.com'], records }), toolContext(api))).rejects.toMatchObject({ code: 'not_found' });
     expect(api.requests.map((r) => r.command)).toEqual(['set_dns2']);
   });
 });
@@ -102,10 +103,10 @@ describe('set_dns2 append: what it replaced, and whether it needs confirm', () =
       set_dns2: () => ok,
       get_dns: () => dnsPayload([['a', '192.0.2.1']]),
     });
-    const result = await invoke(setDns2, append(['a.com', 'b.com', 'c.com']), { api });
+    const result = await invoke(setDns2, append(['a.com', 'b.com', 'c.com']), toolContext(api));
     expect(result.changed).toEqual({ records: 1, replaced_existing: true, replaced_on: ['b.com', 'c.com'] });
     expect(api.requests.map((r) => r.command)).toEqual(['list_domain', 'set_dns2', 'get_dns', 'get_dns', 'get_dns']);
-    const kept = await invoke(setDns2, append(['a.com']), { api });
+    const kept = await invoke(setDns2, append(['a.com']), toolContext(api));
     expect(kept.changed).toEqual({ records: 1, replaced_existing: false });
   });
 
@@ -116,7 +117,7 @@ describe('set_dns2 append: what it replaced, and whether it needs confirm', () =
       },
       set_dns2: () => ok,
     });
-    await expect(invoke(setDns2, append(['a.com']), { api })).rejects.toMatchObject({ code: 'busy' });
+    await expect(invoke(setDns2, append(['a.com']), toolContext(api))).rejects.toMatchObject({ code: 'busy' });
     expect(api.requests.map((r) => r.command)).toEqual(['list_domain']);
   });
 
@@ -126,15 +127,15 @@ describe('set_dns2 append: what it replaced, and whether it needs confirm', () =
         throw new Api3Error('timeout', 'api3 did not answer');
       },
     });
-    expect(await setDns2.needsConfirm?.(append(['a.com']), { api })).toBe(true);
+    expect(await setDns2.needsConfirm?.(append(['a.com']), toolContext(api))).toBe(true);
   });
 
   it('needsConfirm reads each domain until one is not on Dynadot DNS', async () => {
     const parked = { root: 'GetDnsResponse', body: { ResponseCode: 0, Status: 'success', GetDns: { NameServerSettings: { Type: 'Dynadot Parking', WithAds: 'Yes' } } } };
     const api = new FakeApi({ get_dns: (r) => (r.params.domain === 'b.com' ? parked : dnsPayload([['a', '192.0.2.1']])) });
-    expect(await setDns2.needsConfirm?.(append(['a.com', 'b.com', 'c.com']), { api })).toBe(true);
+    expect(await setDns2.needsConfirm?.(append(['a.com', 'b.com', 'c.com']), toolContext(api))).toBe(true);
     expect(api.requests.map((r) => r.params.domain)).toEqual(['a.com', 'b.com']);
-    expect(await setDns2.needsConfirm?.(append(['a.com', 'c.com']), { api })).toBe(false);
+    expect(await setDns2.needsConfirm?.(append(['a.com', 'c.com']), toolContext(api))).toBe(false);
   });
 });
 
@@ -148,7 +149,7 @@ describe('the gate with a scripted api3', () => {
       },
     });
     const args = setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] });
-    const decision = await gate(setDns2, args, { api }, policy());
+    const decision = await gate(setDns2, args, toolContext(api), policy());
     if (decision.proceed) throw new Error('expected a preview');
     expect(decision.preview.refused_because).toEqual([expect.stringMatching(/could not read the current price or settings \(timeout\)/)]);
     expect(decision.preview).not.toHaveProperty('confirmation_id');
@@ -158,7 +159,7 @@ describe('the gate with a scripted api3', () => {
   it('confirm: true alone does not pass: the facts are read again and a fresh preview comes back', async () => {
     const api = new FakeApi({ get_dns: () => dnsPayload([['a', '192.0.2.9']]) });
     const args = { ...setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), confirm: true };
-    const decision = await gate(setDns2, args, { api }, policy());
+    const decision = await gate(setDns2, args, toolContext(api), policy());
     if (decision.proceed) throw new Error('expected a preview');
     expect(decision.preview.why_not_sent).toMatch(/without the confirmation_id/);
     expect(decision.preview.confirmation_id).toMatch(/^c1\./);
@@ -167,7 +168,7 @@ describe('the gate with a scripted api3', () => {
   it('non-destructive tools never meet the gate', async () => {
     const api = new FakeApi({});
     for (const spec of CATALOG.filter((s) => s.effect !== 'destructive')) {
-      expect(await gate(spec, {}, { api }, policy()), spec.name).toEqual({ proceed: true });
+      expect(await gate(spec, {}, toolContext(api), policy()), spec.name).toEqual({ proceed: true });
     }
     expect(api.requests).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toolContext } from '../helpers/context.js';
 import { type Api3ToolSpec, invoke } from '../../src/server/define.js';
 import { Api3Error } from '../../src/api3/errors.js';
 import {
@@ -146,7 +147,7 @@ describe('the scopes decide the effect', () => {
     expect(spec.effect).toBe('destructive');
     const args = { folder_id: 2, name_servers: ['ns1.example.com'] };
     // The folder scope decides on the input alone: no api3 is needed to tell.
-    const noApi = { api: { call: () => Promise.reject(new Error('no api3 here')) } };
+    const noApi = toolContext({ call: () => Promise.reject(new Error('no api3 here')) });
     expect(await spec.needsConfirm?.(spec.input.parse({ ...args, sync: true }), noApi)).toBe(true);
     expect(await spec.needsConfirm?.(spec.input.parse(args), noApi)).toBe(false);
     expect(spec.toApi(spec.input.parse({ ...args, sync: false, apply_to_new: false }))).toEqual({ folder_id: '2', ns0: 'ns1.example.com', enable: 'no', sync: 'no' });
@@ -236,7 +237,7 @@ describe('a write on domains answers what it replaced', () => {
       set_ns: () => ({ root: 'SetNsResponse', body: { ResponseCode: 0, Status: 'success' } }),
     });
     const spec = CASES.set_ns?.spec as Api3ToolSpec;
-    const result = await invoke(spec, spec.input.parse({ domains: ['a.com', 'b.com'], name_servers: ['ns1.hostns.com'] }), { api });
+    const result = await invoke(spec, spec.input.parse({ domains: ['a.com', 'b.com'], name_servers: ['ns1.hostns.com'] }), toolContext(api));
     expect(result).toEqual({
       done: true,
       domains: ['a.com', 'b.com'],
@@ -266,7 +267,7 @@ describe('a write on domains answers what it replaced', () => {
       set_renew_option: () => ({ root: 'SetRenewOptionResponse', body: { ResponseCode: 0, Status: 'success' } }),
     });
     const spec = CASES.set_renew_option?.spec as Api3ToolSpec;
-    const result = await invoke(spec, spec.input.parse({ domains: ['a.com', 'b.com', 'c.com'], renew_option: 'auto' }), { api });
+    const result = await invoke(spec, spec.input.parse({ domains: ['a.com', 'b.com', 'c.com'], renew_option: 'auto' }), toolContext(api));
     expect(result.previous).toEqual({ 'a.com': { renew_option: 'auto' }, 'b.com': { renew_option: 'do_not_renew' }, 'c.com': { renew_option: 'reset' } });
   });
 
@@ -278,7 +279,7 @@ describe('a write on domains answers what it replaced', () => {
       set_renew_option: () => ({ root: 'SetRenewOptionResponse', body: { ResponseCode: 0, Status: 'success' } }),
     });
     const spec = CASES.set_renew_option?.spec as Api3ToolSpec;
-    const result = await invoke(spec, spec.input.parse({ domains: ['a.com'], renew_option: 'auto' }), { api });
+    const result = await invoke(spec, spec.input.parse({ domains: ['a.com'], renew_option: 'auto' }), toolContext(api));
     expect(result).toEqual({ done: true, domains: ['a.com'], changed: { renew_option: 'auto' } });
     expect(api.requests.map((r) => r.command)).toEqual(['list_domain', 'set_renew_option']);
   });
@@ -291,6 +292,6 @@ describe('a write on domains answers what it replaced', () => {
       },
     });
     const spec = CASES.set_ns?.spec as Api3ToolSpec;
-    await expect(invoke(spec, spec.input.parse({ domains: ['a.com'], name_servers: ['ns1.hostns.com'] }), { api })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(invoke(spec, spec.input.parse({ domains: ['a.com'], name_servers: ['ns1.hostns.com'] }), toolContext(api))).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -12,9 +12,9 @@ import {
   contactUse,
   extrasSchema,
   looseField,
-  setRegistryExtras,
   useFacts,
 } from '../shared/contact.js';
+import { registryExtras } from './create_contact.js';
 import getContact from './get_contact.js';
 
 const input = z.object({ contact_id: id('contact'), ...contactFields });
@@ -28,9 +28,11 @@ const output = z.object({
 });
 
 const toApi = (args: Input) => apiParams({ contact_id: args.contact_id }, contactParams(args));
-const condense = (body: Json, args: Input): z.infer<typeof output> => ({
+/** The edit's answer, with the contact as it was before when that read worked. */
+const condense = (body: Json, args: Input, previous?: Contact): z.infer<typeof output> => ({
   contact_id: idNumber(looseField(body.EditContactContent, 'ContactId')) ?? args.contact_id,
   updated: true,
+  ...(previous ? { previous } : {}),
 });
 
 /** The domains whose WHOIS data the edit changes. */
@@ -82,15 +84,11 @@ export default defineTool({
       },
     };
   },
-  async run(args, ctx) {
-    let previous: Contact | undefined;
-    try {
-      previous = (await invokeRead(getContact, { contact_id: args.contact_id }, ctx)).contact;
-    } catch {
-      // The edit is sent whatever this read gives; the answer then says nothing of before.
-    }
-    const { body } = await ctx.api.call({ command: 'edit_contact', params: toApi(args), mutates: true });
-    const extras = await setRegistryExtras(args.contact_id, args, ctx);
-    return { ...condense(body, args), ...(previous ? { previous } : {}), ...(extras ? { extras } : {}) };
-  },
+  // The edit is sent whatever this read gives; the answer then says nothing of before.
+  before: (args, ctx) =>
+    invokeRead(getContact, { contact_id: args.contact_id }, ctx).then(
+      (read) => read.contact,
+      () => undefined,
+    ),
+  followUps: { field: 'extras', calls: (args) => registryExtras(args.contact_id, args) },
 });

@@ -4,7 +4,7 @@ import { domainList } from '../../src/server/schemas.js';
 import { Api3Error } from '../../src/api3/errors.js';
 import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
-import { domainsNow, SHOWN_DOMAINS } from '../shared/write.js';
+import { SHOWN_DOMAINS } from '../shared/write.js';
 import { asWritten, type DnsRecordInput, dnsFields, isMain, recordParams } from '../shared/dns-records.js';
 import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
@@ -48,6 +48,9 @@ async function verify(args: Input, ctx: ToolContext) {
 
 type Verification = Awaited<ReturnType<typeof verify>>;
 
+/** Nothing read back yet. */
+const unverified = (args: Input): Verification => ({ checked: 0, of: args.domains.length, mismatches: [] });
+
 /**
  * Whether appending keeps what every domain has: only on Dynadot DNS. A domain on outside name
  * servers, parking or forwarding has no records to append to, so api3 moves it to Dynadot DNS
@@ -67,17 +70,21 @@ const appendReplaces = (dns: NameServerSetting) =>
 /** The domains whose current setting this call replaces: all of them, or when appending those not on Dynadot DNS. */
 async function replacedDomains(args: Input, ctx: ToolContext): Promise<string[]> {
   if (!args.append) return args.domains;
-  const found = await domainsNow(args.domains, ctx, true);
+  const found = await ctx.account.domains({ names: args.domains, verbose: true }, ctx);
   return args.domains.filter((d) => found.get(d)?.name_servers?.type !== 'dynadot_dns');
 }
 
-function confirmation(args: Input, replaced: readonly string[]) {
+/**
+ * The write's answer: what it replaced, as read before it (`replaced`; without that read, all the
+ * domains unless appending). The read-back fills in `verification`.
+ */
+function confirmation(args: Input, replaced: readonly string[] = args.append ? [] : args.domains) {
   const appendReplaced = args.append && replaced.length > 0 ? { replaced_on: [...replaced] } : {};
   return {
     done: true as const,
     domains: args.domains,
     changed: { records: args.records.length, replaced_existing: replaced.length > 0, ...appendReplaced, ...(args.ttl ? { ttl: args.ttl } : {}) },
-    verification: { checked: 0, of: args.domains.length, mismatches: [] } as Verification,
+    verification: unverified(args),
   };
 }
 
@@ -115,19 +122,16 @@ export default defineTool({
     }
   },
   toApi,
-  condense: (_body, args) => confirmation(args, args.append ? [] : args.domains),
-  async run(args, ctx) {
-    // Read before the write, so the answer tells the truth about what append replaced.
-    const replaced = await replacedDomains(args, ctx);
-    await ctx.api.call({ command: 'set_dns2', params: toApi(args), mutates: true });
-    let verification: Verification;
+  // Read before the write, so the answer tells the truth about what append replaced.
+  before: replacedDomains,
+  condense: (_body, args, replaced) => confirmation(args, replaced),
+  async readBack(args, ctx) {
     try {
-      verification = await verify(args, ctx);
+      return { verification: await verify(args, ctx) };
     } catch (error) {
       const reason = error instanceof Api3Error ? error.code : 'error';
-      verification = { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] };
+      return { verification: { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] } };
     }
-    return { ...confirmation(args, replaced), verification };
   },
   async preview(args, ctx) {
     const shown = args.domains.slice(0, SHOWN_DOMAINS);

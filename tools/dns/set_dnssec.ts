@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiParams } from '../../src/api3/params.js';
 import { defineTool, invokeRead } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
-import { domainsNow, notInAccount } from '../shared/write.js';
+import { notInAccount } from '../shared/write.js';
 import getDns from './get_dns.js';
 
 /** The document's numbers, by the IANA mnemonics a DNS host shows beside them. */
@@ -87,7 +87,7 @@ export default defineTool({
    * account, and who serves its DNS (who must sign with this key).
    */
   async preview(args, ctx) {
-    const refusals = notInAccount([args.domain], await domainsNow([args.domain], ctx));
+    const refusals = notInAccount([args.domain], await ctx.account.domains({ names: [args.domain] }, ctx));
     if (refusals) return { facts: {}, refusals };
     const { dns } = await invokeRead(getDns, { domain: args.domain }, ctx);
     return {

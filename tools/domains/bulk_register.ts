@@ -3,7 +3,7 @@ import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
 import { asList, epochToIso, type Money, prune, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { currency, domainList, moneySchema, plainText } from '../../src/server/schemas.js';
-import { balanceFacts, withCharge } from '../shared/purchase.js';
+import { balanceFacts } from '../shared/purchase.js';
 import search from './search.js';
 
 const input = z.object({
@@ -30,6 +30,7 @@ async function quote(args: Input, ctx: ToolContext) {
     : undefined;
   return { items, total };
 }
+type Quote = Awaited<ReturnType<typeof quote>>;
 
 const itemSchema = z.object({
   domain: z.string(),
@@ -39,14 +40,16 @@ const itemSchema = z.object({
   price: moneySchema.optional(),
 });
 
-function condense(body: Record<string, unknown>, args: Input) {
+/** In the order asked, each registered name with the price quoted before (`prices`, when that read worked). */
+function condense(body: Record<string, unknown>, args: Input, prices?: Quote) {
   const answered = new Map(asList(body.BulkRegister).map((r) => [text(r.DomainName)?.toLowerCase(), r]));
   // In the order asked; a name api3 left out of its answer is said to be unanswered.
   const items = args.domains.map((domain) => {
     const r = answered.get(domain);
     if (!r) return { domain, registered: false, error: 'not in the answer: domain_info tells whether it was registered' };
     const registered = text(r.Result)?.toLowerCase() === 'success';
-    return prune({ domain, registered, expires: registered ? epochToIso(r.Expiration) : undefined, error: registered ? undefined : (text(r.Message) ?? 'error') });
+    const price = registered ? prices?.items.find((p) => p.domain === domain)?.price : undefined;
+    return prune({ domain, registered, expires: registered ? epochToIso(r.Expiration) : undefined, error: registered ? undefined : (text(r.Message) ?? 'error'), price });
   });
   return { items };
 }
@@ -64,20 +67,9 @@ export default defineTool({
   output: z.object({ items: z.array(itemSchema), charged: moneySchema.optional() }),
   toApi,
   condense,
-  async run(args, ctx) {
-    return withCharge(ctx, args.currency, async () => {
-      // The prices quoted before, for the names registered; a failed quote only leaves them out.
-      const prices = await quote(args, ctx).catch(() => undefined);
-      const { body } = await ctx.api.call({ command: 'bulk_register', params: toApi(args), mutates: true });
-      const { items } = condense(body, args);
-      return {
-        items: items.map((item) => {
-          const price = item.registered ? prices?.items.find((p) => p.domain === item.domain)?.price : undefined;
-          return price ? { ...item, price } : item;
-        }),
-      };
-    });
-  },
+  charge: { currency: (args) => args.currency },
+  // The prices quoted before, for the names registered; a failed quote only leaves them out.
+  before: (args, ctx) => quote(args, ctx).catch(() => undefined),
   async cost(args, ctx) {
     return (await quote(args, ctx)).total;
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
-import { changed, changedSchema, withPrevious } from '../shared/write.js';
+import { changed, changedSchema } from '../shared/write.js';
 
 const input = z.object({ domain: domainName });
 type Input = z.infer<typeof input>;
@@ -20,9 +20,5 @@ export default defineTool({
   output: changedSchema,
   toApi,
   condense,
-  run: (args, ctx) =>
-    withPrevious([args.domain], ctx, { of: (d) => ({ locked: d.locked ?? false }) }, async () => {
-      const { body } = await ctx.api.call({ command: 'lock_domain', params: toApi(args), mutates: true });
-      return condense(body, args);
-    }),
+  previous: { domains: (args) => [args.domain], of: (d) => ({ locked: d.locked ?? false }) },
 });

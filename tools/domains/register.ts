@@ -6,7 +6,7 @@ import { currency, domainName, moneySchema, plainText, years } from '../../src/s
 import search from './search.js';
 import accountInfo from '../account/account_info.js';
 import contactList from '../contacts/contact_list.js';
-import { balanceFacts, withCharge } from '../shared/purchase.js';
+import { balanceFacts } from '../shared/purchase.js';
 
 /**
  * Availability and price of the name, from the search tool. api3 quotes the first year, and in
@@ -78,12 +78,7 @@ export default defineTool({
   output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true), charged: moneySchema.optional() }),
   toApi,
   condense,
-  async run(args, ctx) {
-    return withCharge(ctx, args.currency, async () => {
-      const { body } = await ctx.api.call({ command: 'register', params: toApi(args), mutates: true });
-      return condense(body, args);
-    });
-  },
+  charge: { currency: (args) => args.currency },
   async cost(args, ctx) {
     return (await quote(args, ctx)).total;
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { epochToIso, money, text } from '../../src/server/condense.js';
-import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { type Api3ToolSpec, defineTool, invokeQuote, invokeRead } from '../../src/server/define.js';
 import domainInfo from './domain_info.js';
-import { balanceFacts, withCharge } from '../shared/purchase.js';
+import { balanceFacts } from '../shared/purchase.js';
 import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, moneySchema, plainText, years } from '../../src/server/schemas.js';
 
@@ -46,34 +46,25 @@ function addYears(iso: string, n: number): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** price_check makes api3 quote the renewal without performing it. */
-async function quote(args: Input, { api }: ToolContext) {
-  const { body } = await api.call({ command: 'renew', params: apiParams(toApi(args), { price_check: flagParam.oneWhenOn(true) }), mutates: false });
-  return money(body.PriceInfo, args.currency);
-}
+const output = z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true), charged: moneySchema.optional() });
 
-export default defineTool({
+const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
   name: 'renew',
   toolset: 'domains',
   title: 'Renew a domain',
   description: 'Renew one domain for 1 to 10 years, paid from the account balance. Spends money: needs confirm; the preview shows the price.',
   effect: 'destructive',
   input,
-  output: z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true), charged: moneySchema.optional() }),
+  output,
   toApi,
   condense,
-  async run(args, ctx) {
-    return withCharge(ctx, args.currency, async () => {
-      const { body } = await ctx.api.call({ command: 'renew', params: toApi(args), mutates: true });
-      return condense(body, args);
-    });
-  },
-  async cost(args, ctx) {
-    return quote(args, ctx);
-  },
+  charge: { currency: (args) => args.currency },
+  // price_check makes api3 quote the renewal without performing it.
+  quote: { params: apiParams({ price_check: flagParam.oneWhenOn(true) }), condense: (body, args) => money(body.PriceInfo, args.currency) },
+  cost: (args, ctx) => invokeQuote(renew, args, ctx),
   async preview(args, ctx) {
     const { domain } = await invokeRead(domainInfo, { domain: args.domain }, ctx);
-    const price = await quote(args, ctx);
+    const price = await invokeQuote(renew, args, ctx);
     const balance = await balanceFacts(ctx, price);
     return {
       facts: {
@@ -87,3 +78,5 @@ export default defineTool({
     };
   },
 });
+
+export default renew;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../src/server/define.js';
 import { domainName, plainText } from '../../src/server/schemas.js';
-import { changed, changedSchema, withPrevious } from '../shared/write.js';
+import { changed, changedSchema } from '../shared/write.js';
 
 const input = z.object({ domain: domainName, note: plainText(1000).describe('The note; empty to clear') });
 type Input = z.infer<typeof input>;
@@ -20,9 +20,5 @@ export default defineTool({
   output: changedSchema,
   toApi,
   condense,
-  run: (args, ctx) =>
-    withPrevious([args.domain], ctx, { verbose: true, of: (d) => ({ note: d.note ?? '' }) }, async () => {
-      const { body } = await ctx.api.call({ command: 'set_note', params: toApi(args), mutates: true });
-      return condense(body, args);
-    }),
+  previous: { domains: (args) => [args.domain], verbose: true, of: (d) => ({ note: d.note ?? '' }) },
 });

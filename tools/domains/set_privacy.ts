@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiParams, commaList } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
-import { changed, changedSchema, currentValuePreview, inTerms, PRIVACY_TERMS, withPrevious } from '../shared/write.js';
+import { changed, changedSchema, currentValuePreview, inTerms, PRIVACY_TERMS } from '../shared/write.js';
 
 const input = z.object({ domains: domainList(100), privacy: z.enum(['full', 'partial', 'off']) });
 type Input = z.infer<typeof input>;
@@ -23,11 +23,7 @@ export default defineTool({
   needsConfirm: (args) => args.privacy === 'off',
   toApi,
   condense,
-  run: (args, ctx) =>
-    withPrevious(args.domains, ctx, { of: (d) => ({ privacy: inTerms(PRIVACY_TERMS, d.privacy) }) }, async () => {
-      const { body } = await ctx.api.call({ command: 'set_privacy', params: toApi(args), mutates: true });
-      return condense(body, args);
-    }),
+  previous: { domains: (args) => args.domains, of: (d) => ({ privacy: inTerms(PRIVACY_TERMS, d.privacy) }) },
   preview: (args, ctx) =>
     currentValuePreview(
       args.domains,

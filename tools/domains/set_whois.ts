@@ -2,7 +2,7 @@ import type { Json } from '../../src/server/condense.js';
 import { invokeRead } from '../../src/server/define.js';
 import contactList from '../contacts/contact_list.js';
 import { forDomains, whois } from '../shared/settings.js';
-import { domainsNow, notInAccount, perDomain } from '../shared/write.js';
+import { notInAccount, perDomain } from '../shared/write.js';
 
 export default forDomains(whois, {
   name: 'set_whois',
@@ -11,7 +11,7 @@ export default forDomains(whois, {
   description: 'Replace the WHOIS contacts of domains. Needs confirm.',
   /** The contacts each domain has now (one list_domain read), who the new ones are, and what api3 would refuse. */
   async preview(args, ctx) {
-    const found = await domainsNow(args.domains, ctx, true);
+    const found = await ctx.account.domains({ names: args.domains, verbose: true }, ctx);
     const contacts = new Map((await invokeRead(contactList, {}, ctx)).items.map((c) => [c.id, c]));
     const refusals = notInAccount(args.domains, found) ?? [];
     const unknown = new Map<number, string[]>();

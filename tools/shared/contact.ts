@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { normalizeKey } from '../../src/api3/envelope.js';
-import { Api3Error } from '../../src/api3/errors.js';
 import { apiParams } from '../../src/api3/params.js';
 import { flag, idNumber, type Json, prune, text } from '../../src/server/condense.js';
-import { invokeRead, type ToolContext } from '../../src/server/define.js';
+import type { ToolContext } from '../../src/server/define.js';
 import { emailAddress, idOut } from '../../src/server/schemas.js';
-import listDomain from '../domains/list_domain.js';
 
 // ---------------------------------------------------------------------------------------------
 // A contact as the tools answer it (contact_list, get_contact, account_info, previews)
@@ -127,7 +125,7 @@ const ENTERPRISE_ID_TYPES = [
 function codes<const Values extends readonly [string, ...string[]]>(values: Values, nested: boolean) {
   if (!nested) return z.enum(values);
   const allowed: ReadonlySet<string> = new Set(values);
-  return z.string().refine((v) => allowed.has(v), { message: `must be one of ${values.join(', ')}` });
+  return z.string().refine((v): v is Values[number] => allowed.has(v), { message: `must be one of ${values.join(', ')}` });
 }
 
 /** The document allows only jpg, gif, png and jpeg files. */
@@ -233,29 +231,6 @@ export const cnParams = (contactId: number, cn: CnAudit) =>
 /** What the registry extras of a create or edit came to, by registry. */
 export const extrasSchema = z.record(z.string(), z.string()).optional().describe('eu, lv: set, or why not');
 
-/**
- * The registry extras of a contact (.eu citizenship, .lv registration number), each its own api3
- * command sent after the contact itself. A failure is reported beside the others, never thrown:
- * the contact exists by then, and the agent needs its id to retry the one extra that failed.
- */
-export async function setRegistryExtras(contactId: number, c: { eu?: EuSetting; lv?: LvSetting }, ctx: ToolContext): Promise<Record<string, string> | undefined> {
-  const calls: Array<[extra: string, command: string, params: Record<string, string>]> = [];
-  if (c.eu) calls.push(['eu', 'set_contact_eu_setting', euParams(contactId, c.eu)]);
-  if (c.lv) calls.push(['lv', 'set_contact_lv_setting', lvParams(contactId, c.lv)]);
-  if (calls.length === 0) return undefined;
-  const outcome: Record<string, string> = {};
-  for (const [extra, command, params] of calls) {
-    try {
-      await ctx.api.call({ command, params, mutates: true });
-      outcome[extra] = 'set';
-    } catch (error) {
-      const code = error instanceof Api3Error ? error.code : 'error';
-      outcome[extra] = `not set (${code}: ${(error as Error).message}); retry with ${command}`;
-    }
-  }
-  return outcome;
-}
-
 /** `+1-555.0100` as the contact tools answer it: `+1 555.0100`. */
 function asPhoneText(value: string): string | undefined {
   const parts = phoneParts(value);
@@ -284,21 +259,15 @@ export function asContact(c: ContactInput): Contact {
 /** Per contact id: the domains using it, each with its roles (registrant, admin, ...). */
 export type ContactUse = Map<number, Array<{ domain: string; roles: string[] }>>;
 
-/** list_domain's largest page: the whole portfolio in one read up to 500 domains. */
-const PAGE_SIZE = 500;
-
-/** Every domain's WHOIS contacts, from list_domain verbose (one read per 500 domains). */
+/** Every domain's WHOIS contacts, from the account's verbose domain list (one read per 500 domains). */
 export async function contactUse(ctx: ToolContext): Promise<ContactUse> {
   const use: ContactUse = new Map();
-  for (let page = 1; ; page++) {
-    const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose: true }, ctx);
-    for (const domain of listed.items) {
-      const roles = new Map<number, string[]>();
-      for (const [role, id] of Object.entries(domain.contacts ?? {})) roles.set(id, [...(roles.get(id) ?? []), role]);
-      for (const [id, list] of roles) use.set(id, [...(use.get(id) ?? []), { domain: domain.name, roles: list }]);
-    }
-    if (!listed.has_more) return use;
+  for (const domain of (await ctx.account.domains({ verbose: true }, ctx)).values()) {
+    const roles = new Map<number, string[]>();
+    for (const [role, id] of Object.entries(domain.contacts ?? {})) roles.set(id, [...(roles.get(id) ?? []), role]);
+    for (const [id, list] of roles) use.set(id, [...(use.get(id) ?? []), { domain: domain.name, roles: list }]);
   }
+  return use;
 }
 
 /** At most this many domains are named one by one; the rest are counted. */

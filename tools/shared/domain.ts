@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { asList, epochToIso, flag, hostNames, idNumber, type Json, prune, text } from '../../src/server/condense.js';
+import type { DnsSetting, DomainSummary } from '../../src/server/ports.js';
 import { idOut } from '../../src/server/schemas.js';
 
 /**
  * Condensed shapes shared by domain_info, list_domain and get_dns: a domain's name server
- * setting and a domain's summary, in the agent's terms.
+ * setting and a domain's summary, in the agent's terms. They are what the account port
+ * (src/server/ports.ts) promises, and checked against its types.
  */
 export const nameServerSettingSchema = z.object({
   type: z.string().describe('dynadot_dns, name_servers, dynadot_parking, forwarding, stealth, hosting, ...'),
@@ -22,7 +24,7 @@ export const nameServerSettingSchema = z.object({
     )
     .optional(),
   forward_to: z.string().optional(),
-});
+}) satisfies z.ZodType<DnsSetting>;
 export type NameServerSetting = z.infer<typeof nameServerSettingSchema>;
 
 function record(raw: Json, subdomain?: string) {
@@ -69,7 +71,7 @@ export const domainSchema = z.object({
   hold: z.literal(true).optional(),
   udrp_locked: z.literal(true).optional(),
   registrant_unverified: z.literal(true).optional(),
-});
+}) satisfies z.ZodType<DomainSummary>;
 export type CondensedDomain = z.infer<typeof domainSchema>;
 
 const onlyTrue = (value: unknown): true | undefined => (flag(value) === true ? true : undefined);

@@ -1,10 +1,9 @@
 import { type Json, prune } from '../../src/server/condense.js';
-import { invokeRead, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
-import getDns from '../dns/get_dns.js';
+import type { PreviewOutcome, ToolContext } from '../../src/server/define.js';
+import type { DnsSetting } from '../../src/server/ports.js';
 import { asWritten } from './dns-records.js';
-import type { NameServerSetting } from './domain.js';
 import { nameServersBefore } from './settings.js';
-import { domainsNow, notInAccount, SHOWN_DOMAINS } from './write.js';
+import { notInAccount, SHOWN_DOMAINS } from './write.js';
 
 /**
  * Previews of the settings that replace what domains point at or how their mail goes
@@ -14,13 +13,13 @@ import { domainsNow, notInAccount, SHOWN_DOMAINS } from './write.js';
  */
 
 /** A domain's service now, as replacing it loses it: Dynadot DNS records as a person writes them. */
-export function serviceNow(dns: NameServerSetting): Json {
+export function serviceNow(dns: DnsSetting): Json {
   if (dns.type === 'dynadot_dns') return prune({ service: dns.type, dns_records_dropped: (dns.records ?? []).map(asWritten), ttl: dns.ttl });
   return { ...nameServersBefore(dns), ...(dns.with_ads === undefined ? {} : { with_ads: dns.with_ads }) };
 }
 
 /** Where a domain's mail goes now, as far as a read can tell: its MX records on Dynadot DNS, or its name servers. */
-export function mailNow(dns: NameServerSetting): Json {
+export function mailNow(dns: DnsSetting): Json {
   if (dns.type === 'name_servers') return { name_servers: dns.name_servers ?? [] };
   const mx = (dns.records ?? []).filter((r) => r.type === 'mx').map(asWritten);
   return { service: dns.type, ...(mx.length > 0 ? { mx_records: mx } : {}) };
@@ -30,18 +29,18 @@ const DROPPED = 'The DNS records listed stop answering (website, email, verifica
 
 export interface ServicePreviewOptions {
   /** What each shown domain has now; default: its service, with the DNS records it loses. */
-  describe?(dns: NameServerSetting, domain: string): Json;
+  describe?(dns: DnsSetting, domain: string): Json;
   /** Said once, beside the domains (what no read can tell). */
   note?: string;
 }
 
 export async function servicePreview(domains: readonly string[], ctx: ToolContext, options: ServicePreviewOptions = {}): Promise<PreviewOutcome> {
   const describe = options.describe ?? serviceNow;
-  const found = await domainsNow(domains, ctx);
+  const found = await ctx.account.domains({ names: domains }, ctx);
   const owned = domains.filter((d) => found.has(d));
   const shown = owned.slice(0, SHOWN_DOMAINS);
   const current: Record<string, Json> = {};
-  for (const domain of shown) current[domain] = describe((await invokeRead(getDns, { domain }, ctx)).dns, domain);
+  for (const domain of shown) current[domain] = describe(await ctx.account.dnsSetting(domain, ctx), domain);
   const drops = Object.values(current).some((c) => Array.isArray(c.dns_records_dropped) && c.dns_records_dropped.length > 0);
   const refusals = notInAccount(domains, found);
   return {

@@ -5,8 +5,9 @@ import { type Json, prune } from '../../src/server/condense.js';
 import { domainList, emailAddress, hostName, id, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
 import { asWritten, dnsFields, isHttpUrl, recordParams } from './dns-records.js';
-import type { CondensedDomain, NameServerSetting } from './domain.js';
-import { inTerms, previousSchema, RENEW_TERMS, withPrevious } from './write.js';
+import type { PreviousNeed } from '../../src/server/needs.js';
+import type { DnsSetting } from '../../src/server/ports.js';
+import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
 
 /**
  * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
@@ -34,7 +35,7 @@ export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
    * How a domain's current value reads from list_domain (with `verbose` for name servers and
    * note), in the same terms as the fields: what a write on domains answers as `previous`.
    */
-  previous?: { verbose?: boolean; of(domain: CondensedDomain): Json };
+  previous?: Omit<PreviousNeed<unknown>, 'domains'>;
   /**
    * It changes what the domain points at (name servers, DNS records, parking, forwarding, stealth,
    * hosting): on live domains the server snapshots that setting first, for restore_settings.
@@ -89,7 +90,7 @@ export const nameServers = settingPayload({
  * A domain's name server setting before a change: its name servers, or the Dynadot service it
  * used (DNS with its records as written, parking, forwarding), so it can be set back.
  */
-export function nameServersBefore(setting: NameServerSetting | undefined): Json {
+export function nameServersBefore(setting: DnsSetting | undefined): Json {
   if (!setting) return {};
   if (setting.type === 'name_servers') return { name_servers: setting.name_servers ?? [] };
   return prune({ service: setting.type, records: setting.records?.map(asWritten), ttl: setting.ttl, forward_to: setting.forward_to });
@@ -204,10 +205,21 @@ export const settingResultSchema = z.object({
 });
 type SettingResult = z.infer<typeof settingResultSchema>;
 
-/** The payload's own fields of the arguments: what changed, as the agent said it. */
-function payloadValues(payload: SettingPayload, args: unknown): Json {
-  const given = args as Json;
-  return Object.fromEntries(Object.keys(payload.fields).flatMap((key) => (given[key] === undefined ? [] : [[key, given[key]]])));
+/**
+ * A scoped command's arguments read apart: the scope's own fields (domains, folder) and the
+ * payload's values. zod cannot show either part through a generic payload's shape, so each is
+ * read with its own schema; the arguments were parsed by the union of both, so this cannot fail
+ * and changes nothing (the fields' transforms give the same value again).
+ */
+function scopedArgs<Scope extends z.ZodRawShape, Shape extends z.ZodRawShape>(scope: Scope, payload: SettingPayload<Shape>) {
+  const scopeSchema = z.object(scope);
+  const valuesSchema = z.object(payload.fields);
+  return (args: unknown) => ({ scope: scopeSchema.parse(args), values: valuesSchema.parse(args) });
+}
+
+/** What changed, as the agent said it: the payload's values that were given. */
+function givenValues(values: object): Json {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
 interface ScopeOptions<Args> {
@@ -226,10 +238,11 @@ const folderFields = {
   sync: z.boolean().optional().describe("Also replace it on the folder's current domains (needs confirm)"),
 };
 
-type DomainsInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & { domains: ReturnType<typeof domainList> }>;
+/** Field of the domains scope: up to 100 domains, api3's `domain=a.com,b.com`. */
+const domainsFields = { domains: domainList(100) };
+
+type DomainsInput<Shape extends z.ZodRawShape> = z.ZodObject<typeof domainsFields & Shape>;
 type FolderInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & typeof folderFields>;
-/** The scope's own arguments; zod cannot see them through a generic payload's intersection. */
-type FolderArgs = z.infer<z.ZodObject<typeof folderFields>>;
 
 /**
  * The setting on up to 100 domains (`domain=a.com,b.com`): destructive where it replaces what
@@ -243,35 +256,26 @@ export function forDomains<Shape extends z.ZodRawShape>(
     needsConfirm?(args: z.infer<DomainsInput<Shape>>, ctx: ToolContext): boolean | Promise<boolean>;
   },
 ): Api3ToolSpec<DomainsInput<Shape>, typeof settingResultSchema> {
-  const input = z.object({ domains: domainList(100), ...payload.fields }) as DomainsInput<Shape>;
-  const toApi = (args: z.infer<DomainsInput<Shape>>) => {
-    const { domains } = args as { domains: string[] };
-    return apiParams({ domain: commaList(domains) }, payload.toApi(args as never));
-  };
-  const condense = (_body: unknown, args: z.infer<DomainsInput<Shape>>): SettingResult => ({
-    done: true,
-    domains: (args as { domains: string[] }).domains,
-    changed: payloadValues(payload, args),
-  });
+  const input: DomainsInput<Shape> = z.object({ ...domainsFields, ...payload.fields });
+  const read = scopedArgs(domainsFields, payload);
+  const domainsOf = (args: unknown) => read(args).scope.domains;
   const previous = payload.previous;
   return defineTool<DomainsInput<Shape>, typeof settingResultSchema>({
     ...options,
     effect: options.effect ?? (payload.replacesLive ? 'destructive' : 'write'),
     idempotent: true,
-    ...(payload.changesResolution ? { snapshotOf: (args: z.infer<DomainsInput<Shape>>) => (args as { domains: string[] }).domains } : {}),
+    ...(payload.changesResolution ? { snapshotOf: domainsOf } : {}),
     input,
     output: settingResultSchema,
-    toApi,
-    condense,
-    ...(previous
-      ? {
-          run: (args, ctx) =>
-            withPrevious((args as { domains: string[] }).domains, ctx, previous, async () => {
-              const { body } = await ctx.api.call({ command: options.name, params: toApi(args), mutates: true });
-              return condense(body, args);
-            }),
-        }
-      : {}),
+    toApi: (args) => {
+      const { scope, values } = read(args);
+      return apiParams({ domain: commaList(scope.domains) }, payload.toApi(values));
+    },
+    condense: (_body, args): SettingResult => {
+      const { scope, values } = read(args);
+      return { done: true, domains: scope.domains, changed: givenValues(values) };
+    },
+    ...(previous ? { previous: { ...previous, domains: domainsOf } } : {}),
   });
 }
 
@@ -284,22 +288,26 @@ export function forFolder<Shape extends z.ZodRawShape>(
   payload: SettingPayload<Shape>,
   options: ScopeOptions<z.infer<FolderInput<Shape>>>,
 ): Api3ToolSpec<FolderInput<Shape>, typeof settingResultSchema> {
-  const input = z.object({ ...payload.fields, ...folderFields }) as FolderInput<Shape>;
+  const input: FolderInput<Shape> = z.object({ ...payload.fields, ...folderFields });
+  const read = scopedArgs(folderFields, payload);
   return defineTool<FolderInput<Shape>, typeof settingResultSchema>({
     ...options,
     effect: payload.replacesLive ? 'destructive' : 'write',
     idempotent: true,
     input,
     output: settingResultSchema,
-    ...(payload.replacesLive ? { needsConfirm: (args) => (args as FolderArgs).sync === true } : {}),
+    ...(payload.replacesLive ? { needsConfirm: (args) => read(args).scope.sync === true } : {}),
     toApi: (args) => {
-      const scope = args as FolderArgs;
-      return apiParams({ folder_id: scope.folder_id }, payload.toApi(args as never), {
+      const { scope, values } = read(args);
+      return apiParams({ folder_id: scope.folder_id }, payload.toApi(values), {
         enable: flagParam.yesNo(scope.apply_to_new),
         sync: flagParam.yesNo(scope.sync),
       });
     },
-    condense: (_body, args): SettingResult => ({ done: true, folder_id: (args as FolderArgs).folder_id, changed: payloadValues(payload, args) }),
+    condense: (_body, args): SettingResult => {
+      const { scope, values } = read(args);
+      return { done: true, folder_id: scope.folder_id, changed: givenValues(values) };
+    },
   });
 }
 
@@ -315,6 +323,6 @@ export function forDefault<Shape extends z.ZodRawShape>(
     input: z.object(payload.fields),
     output: settingResultSchema,
     toApi: (args) => apiParams(payload.toApi(args)),
-    condense: (_body, args): SettingResult => ({ done: true, account_default: true, changed: payloadValues(payload, args) }),
+    condense: (_body, args): SettingResult => ({ done: true, account_default: true, changed: givenValues(args) }),
   });
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { Json } from '../../src/server/condense.js';
-import { invokeRead, type ToolContext } from '../../src/server/define.js';
-import { log } from '../../src/log.js';
-import listDomain from '../domains/list_domain.js';
-import type { CondensedDomain } from './domain.js';
+import type { ToolContext } from '../../src/server/define.js';
+import type { DomainSummary } from '../../src/server/ports.js';
 
 /** What a domain had before a settings write, by domain: enough to set it back. */
 export const previousSchema = z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe('the settings before, by domain');
@@ -18,26 +16,6 @@ export const changedSchema = z.object({
 
 export function changed(domains: string[], settings: Record<string, unknown>) {
   return { done: true as const, domains, changed: settings };
-}
-
-/** list_domain's page size: api3 answers the whole portfolio at once, so one page is one read. */
-const PAGE_SIZE = 500;
-
-/**
- * The account's own summary of these domains (privacy, renew option, lock, expiry; with
- * `verbose` also name servers and note), from list_domain: one api3 read for any number of
- * domains (more only past 500 domains in the account). Domains not in the account are absent.
- */
-export async function domainsNow(domains: readonly string[], ctx: ToolContext, verbose = false): Promise<Map<string, CondensedDomain>> {
-  const wanted = new Set(domains);
-  const found = new Map<string, CondensedDomain>();
-  // One domain: filter by its name, so it is on the first page whatever the account's size.
-  const nameContains = domains.length === 1 ? domains[0] : undefined;
-  for (let page = 1; ; page++) {
-    const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose, ...(nameContains ? { name_contains: nameContains } : {}) }, ctx);
-    for (const item of listed.items) if (wanted.has(item.name)) found.set(item.name, item);
-    if (!listed.has_more || found.size === wanted.size) return found;
-  }
 }
 
 /** Domains of the call that the account does not hold, as a preview's refusal; none: undefined. */
@@ -58,45 +36,20 @@ export function perDomain<T>(domains: readonly string[], describe: (domain: stri
   };
 }
 
-/** api3's privacy words in the agent's terms (set_privacy's values). */
 /**
  * The preview of a flag set on many domains at once (privacy, renew option): each domain's current
  * value and expiry from one list_domain read, what the change means, and a refusal for domains
  * not in the account.
  */
-export async function currentValuePreview(domains: readonly string[], ctx: ToolContext, current: (domain: CondensedDomain | undefined) => Json, note: string) {
-  const found = await domainsNow(domains, ctx);
+export async function currentValuePreview(domains: readonly string[], ctx: ToolContext, current: (domain: DomainSummary | undefined) => Json, note: string) {
+  const found = await ctx.account.domains({ names: domains }, ctx);
   const shown = perDomain(domains, (d) => ({ ...current(found.get(d)), expires: found.get(d)?.expires }));
   const refusals = notInAccount(domains, found);
   return { facts: { ...shown, note }, ...(refusals ? { refusals } : {}) };
 }
 
+/** api3's privacy words in the agent's terms (set_privacy's values). */
 export const PRIVACY_TERMS: Record<string, string> = { none: 'off', partial: 'partial', full: 'full' };
 /** api3's renew option words in the agent's terms (set_renew_option's values). */
 export const RENEW_TERMS: Record<string, string> = { 'auto renew': 'auto', 'do not renew': 'do_not_renew', 'no renew option': 'reset' };
 export const inTerms = (terms: Record<string, string>, value: string | undefined) => (value === undefined ? undefined : (terms[value.toLowerCase()] ?? value));
-
-/**
- * A settings write with the values it replaces read first (one list_domain read), so the answer
- * says what was there before beside what is there now. The write is sent whatever that read
- * gives: a failed read leaves `previous` out, never blocks the change.
- */
-export async function withPrevious<Result extends object>(
-  domains: readonly string[],
-  ctx: ToolContext,
-  options: { verbose?: boolean; of(domain: CondensedDomain): Json },
-  write: () => Promise<Result>,
-): Promise<Result & { previous?: Record<string, Json> }> {
-  let previous: Record<string, Json> | undefined;
-  try {
-    const found = await domainsNow(domains, ctx, options.verbose);
-    previous = Object.fromEntries(domains.flatMap((d) => {
-      const domain = found.get(d);
-      return domain ? [[d, options.of(domain)]] : [];
-    }));
-  } catch (error) {
-    log('warn', `reading the settings before a write failed: ${(error as Error).message}`);
-  }
-  const result = await write();
-  return previous && Object.keys(previous).length > 0 ? { ...result, previous } : result;
-}

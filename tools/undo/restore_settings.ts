@@ -2,7 +2,7 @@ import { SNAPSHOT_ID } from '../../src/server/state-store.js';
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
 import type { Json } from '../../src/server/condense.js';
-import { defineComposite, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { defineComposite, invokeRead, type ToolCall, toolCall, type ToolContext } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
 import type { Snapshot } from '../../src/server/state-store.js';
 import getDns from '../dns/get_dns.js';
@@ -31,11 +31,8 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-/** How one domain's saved setting goes back: the tool and its parsed input. */
-type Step =
-  | { tool: 'set_dns2'; args: z.infer<typeof setDns2.input> }
-  | { tool: 'set_ns'; args: z.infer<typeof setNs.input> }
-  | { tool: 'set_parking'; args: z.infer<typeof setParking.input> };
+/** How one domain's saved setting goes back: a call of the tool that sets it, and the name servers it needs registered. */
+type Step = ToolCall & { nameServers?: string[] };
 
 const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
@@ -50,25 +47,19 @@ function stepFor(domain: string, saved: NameServerSetting): Step | string {
         return `${domain}: ${(error as Error).message}, so its Dynadot DNS records cannot be put back`;
       }
       const parsed = setDns2.input.safeParse({ domains: [domain], records, ...(saved.ttl === undefined ? {} : { ttl: saved.ttl }) });
-      return parsed.success ? { tool: 'set_dns2', args: parsed.data } : `${domain}: set_dns2 cannot write its saved Dynadot DNS setting (${issues(parsed.error)})`;
+      return parsed.success ? toolCall(setDns2, parsed.data) : `${domain}: set_dns2 cannot write its saved Dynadot DNS setting (${issues(parsed.error)})`;
     }
     case 'name_servers': {
       const parsed = setNs.input.safeParse({ domains: [domain], name_servers: saved.name_servers ?? [] });
-      return parsed.success ? { tool: 'set_ns', args: parsed.data } : `${domain}: set_ns cannot set its saved name servers (${issues(parsed.error)})`;
+      return parsed.success ? { ...toolCall(setNs, parsed.data), nameServers: parsed.data.name_servers } : `${domain}: set_ns cannot set its saved name servers (${issues(parsed.error)})`;
     }
     case 'dynadot_parking': {
       const parsed = setParking.input.safeParse({ domains: [domain], ...(saved.with_ads === undefined ? {} : { with_ads: saved.with_ads }) });
-      return parsed.success ? { tool: 'set_parking', args: parsed.data } : `${domain}: set_parking cannot park it (${issues(parsed.error)})`;
+      return parsed.success ? toolCall(setParking, parsed.data) : `${domain}: set_parking cannot park it (${issues(parsed.error)})`;
     }
     default:
       return `${domain}: its snapshot holds ${saved.type.replace(/_/g, ' ')}${saved.forward_to ? ` to ${saved.forward_to}` : ''}, which no served tool sets yet, so it cannot be put back; set it in the Dynadot control panel`;
   }
-}
-
-async function put(step: Step, ctx: ToolContext): Promise<void> {
-  if (step.tool === 'set_dns2') await invoke(setDns2, step.args, ctx);
-  else if (step.tool === 'set_ns') await invoke(setNs, step.args, ctx);
-  else await invoke(setParking, step.args, ctx);
 }
 
 /** A record as DNS compares it: names without case or a final dot, text as written. */
@@ -193,7 +184,7 @@ async function restoreOne(domain: string, saved: NameServerSetting, step: Step, 
   try {
     const { dns: now } = await invokeRead(getDns, { domain }, ctx);
     alreadyInPlace = Object.keys(differences(now, saved)).length === 0;
-    if (!alreadyInPlace) await put(step, ctx);
+    if (!alreadyInPlace) await step.send(ctx);
   } catch (error) {
     return { domain, restored: false, with: step.tool, error: `${failed(error)}; check with get_dns` };
   }
@@ -234,7 +225,7 @@ export default defineComposite({
     if (!loaded.snapshot) return { facts: { snapshot_id: args.snapshot_id }, refusals: loaded.refusals };
     const { steps, refusals } = plan(loaded);
     // Outside name servers must be registered in the account, or api3 refuses set_ns.
-    const hosts = [...steps.values()].flatMap((s) => (s.tool === 'set_ns' ? s.args.name_servers : []));
+    const hosts = [...steps.values()].flatMap((s) => s.nameServers ?? []);
     if (hosts.length > 0) {
       const registered = new Set((await invokeRead(serverList, {}, ctx)).items.map((s) => s.name.toLowerCase()));
       const missing = [...new Set(hosts.filter((h) => !registered.has(h)))];

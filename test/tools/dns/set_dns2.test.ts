@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toolContext } from '../../helpers/context.js';
 import { invoke } from '../../../src/server/define.js';
 import setDns2 from '../../../tools/dns/set_dns2.js';
 import { textOf } from '../../helpers/harness.js';
@@ -187,7 +188,7 @@ describe('through the client', () => {
     h().simulator.injectFault({ kind: 'busy', times: 10, command: 'get_dns' });
     try {
       const args = setDns2.input.parse({ domains: ['widget.dev'], records: [{ type: 'a', value: '198.51.100.9' }] });
-      const result = (await invoke(setDns2, args, { api: h().api })) as Json;
+      const result = (await invoke(setDns2, args, toolContext(h().api))) as Json;
       expect(result.done).toBe(true);
       expect(result.verification).toEqual({ checked: 0, of: 1, mismatches: [{ domain: '*', missing: [expect.stringMatching(/read-back failed \(busy\)/)] }] });
       expect(domain('widget.dev').nameServers).toMatchObject({ kind: 'dns', main: [{ type: 'a', value: '198.51.100.9' }] });
@@ -279,10 +280,10 @@ describe('safety', () => {
   it('set_dns2 append on more than 10 domains needs confirm without reading each one', async () => {
     const domains = ['acme-widgets.com', 'widget.dev', ...Array.from({ length: 9 }, (_, i) => `extra${i}.com`)];
     const args = setDns2.input.parse({ domains, records: [{ type: 'a', value: '203.0.113.30' }], append: true });
-    expect(await setDns2.needsConfirm?.(args, { api: h().api })).toBe(true);
+    expect(await setDns2.needsConfirm?.(args, toolContext(h().api))).toBe(true);
     expect(commands()).toEqual([]);
     // Ten are read, one by one.
-    expect(await setDns2.needsConfirm?.({ ...args, domains: domains.slice(0, 2) }, { api: h().api })).toBe(false);
+    expect(await setDns2.needsConfirm?.({ ...args, domains: domains.slice(0, 2) }, toolContext(h().api))).toBe(false);
     expect(commands()).toEqual(['get_dns', 'get_dns']);
   });
 

@@ -1,0 +1,63 @@
+import type { Money } from './condense.js';
+import type { ToolContext } from './define.js';
+
+/**
+ * What the server layer must know about the account (its balances, its domains, a domain's DNS)
+ * without importing the catalog: the catalog implements this port (tools/ports.ts) with its own
+ * read tools, and the entry point hands it to the server. Each method takes the call's context,
+ * so its reads go through the same api3 client and cancellation signal as the call itself.
+ *
+ * The shapes are the catalog's condensed ones (tools/shared/domain.ts checks its schemas against
+ * them); they are types, not interfaces, so a snapshot can hold them as JSON.
+ */
+
+export type DnsRecordSummary = {
+  /** Absent for records of the domain itself. */
+  subdomain?: string;
+  type: string;
+  value: string;
+  /** MX distance, forward type, stealth title or email alias. */
+  extra?: string;
+};
+
+/** A domain's name server setting: Dynadot DNS with its records, outside name servers, or a Dynadot service. */
+export type DnsSetting = {
+  /** dynadot_dns, name_servers, dynadot_parking, forwarding, stealth, hosting, ... */
+  type: string;
+  name_servers?: string[];
+  with_ads?: boolean;
+  ttl?: number;
+  records?: DnsRecordSummary[];
+  forward_to?: string;
+};
+
+/** A domain as the account's list sums it up; name servers, note and contacts only when read verbose. */
+export type DomainSummary = {
+  name: string;
+  expires?: string;
+  locked?: boolean;
+  privacy?: string;
+  renew_option?: string;
+  note?: string;
+  name_servers?: DnsSetting;
+  /** Contact ids by role (registrant, admin, technical, billing). */
+  contacts?: Record<string, number>;
+};
+
+export interface DomainQuery {
+  /** Only these domains (one read for any number of them); without it, every domain of the account. */
+  names?: readonly string[];
+  /** Also name servers, note and contacts. */
+  verbose?: boolean;
+}
+
+export interface AccountPort {
+  /** The balance in each currency the account holds. */
+  balances(ctx: ToolContext): Promise<Money[]>;
+  /** The balance the account's own summary shows: where the balances list tells no currency. */
+  accountBalance(ctx: ToolContext): Promise<Money | undefined>;
+  /** One domain's current DNS setting. */
+  dnsSetting(domain: string, ctx: ToolContext): Promise<DnsSetting>;
+  /** The account's summary of its domains, by name, in name order; a name the account does not hold is absent. */
+  domains(query: DomainQuery, ctx: ToolContext): Promise<Map<string, DomainSummary>>;
+}
