@@ -1,9 +1,12 @@
 /**
- * Loopback load benchmark: the simulator and the Streamable HTTP server in this process, N SDK
- * clients over real HTTP calling a mix of read tools. Prints figures; asserts nothing.
+ * Loopback benchmark. First the cold start of the built bin over stdio (cold-start.ts), side by
+ * side with other builds given by --baseline; then load: the simulator and the Streamable HTTP
+ * server in this process, N SDK clients over real HTTP calling a mix of read tools. Prints
+ * figures; asserts nothing.
  *
  *   npm run bench                              (50 clients x 200 calls, 500 calls per side-by-side)
- *   node dist/test/bench/run.js --clients 10 --calls 50 --compare 200
+ *   npm run bench -- --baseline ../before/dist/src/cli.js    (cold start against an earlier build)
+ *   node dist/test/bench/run.js --clients 10 --calls 50 --compare 200 --cold-rounds 5
  *
  * Everything (simulator, api3 client, MCP server, MCP clients) shares one process and one event
  * loop, so the figures are a floor for the whole stack on this machine, not the server alone.
@@ -24,6 +27,7 @@ import { setLogLevel } from '../../src/log.js';
 import { startHttpServer } from '../../src/server/http.js';
 import { buildServer } from '../../src/server/server.js';
 import { startSimulator } from '../../src/simulator/server.js';
+import { candidatesFrom, coldStart, coldStartRows } from './cold-start.js';
 
 const API_KEY = 'bench-key-not-a-secret-0001';
 const CONCURRENCY = 25;
@@ -124,17 +128,28 @@ async function main(): Promise<void> {
       clients: { type: 'string' },
       calls: { type: 'string' },
       compare: { type: 'string' },
+      'cold-rounds': { type: 'string' },
+      baseline: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('usage: node dist/test/bench/run.js [--clients 50] [--calls 200] [--compare 500]\n');
+    process.stdout.write(
+      'usage: node dist/test/bench/run.js [--clients 50] [--calls 200] [--compare 500] [--cold-rounds 17] [--baseline <other build>/dist/src/cli.js ...]\n',
+    );
     return;
   }
   const clients = positiveInt(values.clients, 50, '--clients');
   const callsPerClient = positiveInt(values.calls, 200, '--calls');
   const compareCalls = positiveInt(values.compare, 500, '--compare');
+  const coldRounds = positiveInt(values['cold-rounds'], 17, '--cold-rounds');
+  // Before anything else runs in this process: each start is timed on a quiet event loop.
+  const baselines = (values.baseline ?? []).flatMap((cli) => ['--baseline', cli]);
+  printTable(
+    `Cold start: spawn to the whole first tools/list over stdio, median of ${coldRounds} alternating rounds`,
+    coldStartRows(await coldStart(candidatesFrom(baselines), coldRounds)),
+  );
   setLogLevel('warn');
   const gc = findGc();
   const benchStarted = performance.now();
