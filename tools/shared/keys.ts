@@ -1,5 +1,5 @@
 /** Whether `key` is one of `map`'s own keys, so indexing it with `key` is typed and safe. */
-export function isKeyOf<K extends string>(map: Readonly<Record<K, unknown>>, key: string): key is K {
+export function isKeyOf<K extends string>(map: Readonly<Partial<Record<K, unknown>>>, key: string): key is K {
   return Object.hasOwn(map, key);
 }
 
