@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Api3, Api3Params } from '../api3/client.js';
 import { apiParams } from '../api3/params.js';
 import { Api3Error } from '../api3/errors.js';
-import { log } from '../log.js';
+import { errorMessage, log } from '../log.js';
 import type { Json, Money } from './condense.js';
 import { balanceBeforeCharge, type ChargeNeed, chargedSince, type PreviousNeed, readPrevious } from './needs.js';
 import type { AccountPort } from './ports.js';
@@ -200,7 +200,7 @@ async function readBack<In extends z.ZodObject, Out extends z.ZodObject, Before>
   try {
     return await spec.readBack?.(args, ctx);
   } catch (error) {
-    log('warn', `reading back ${spec.name} failed: ${(error as Error).message}`);
+    log('warn', `reading back ${spec.name} failed: ${errorMessage(error)}`);
     return undefined;
   }
 }
@@ -216,7 +216,7 @@ async function sendFollowUps(calls: Record<string, ToolCall>, ctx: ToolContext):
       outcomes[label] = 'set';
     } catch (error) {
       const code = error instanceof Api3Error ? error.code : 'error';
-      outcomes[label] = `not set (${code}: ${(error as Error).message}); retry with ${call.tool}`;
+      outcomes[label] = `not set (${code}: ${errorMessage(error)}); retry with ${call.tool}`;
     }
   }
   return outcomes;

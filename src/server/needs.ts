@@ -1,4 +1,4 @@
-import { log } from '../log.js';
+import { errorMessage, log } from '../log.js';
 import type { Json, Money } from './condense.js';
 import type { ToolContext } from './define.js';
 import type { DomainSummary } from './ports.js';
@@ -39,7 +39,7 @@ export async function readPrevious<Args>(need: PreviousNeed<Args>, args: Args, c
     }));
     return Object.keys(previous).length > 0 ? previous : undefined;
   } catch (error) {
-    log('warn', `reading the settings before a write failed: ${(error as Error).message}`);
+    log('warn', `reading the settings before a write failed: ${errorMessage(error)}`);
     return undefined;
   }
 }

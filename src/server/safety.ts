@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnyToolSpec, PreviewOutcome, ToolContext } from './define.js';
 import type { Json, Money } from './condense.js';
 import { Api3Error, TRANSIENT_CODES } from '../api3/errors.js';
-import { log } from '../log.js';
+import { errorMessage, log } from '../log.js';
 import { type Confirmations, CONFIRMATION_TTL_MS } from './confirmation.js';
 import { maskSensitive, registerSensitive } from './sensitive.js';
 
@@ -174,7 +174,7 @@ async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext): Promise<
     return await spec.preview(call, ctx);
   } catch (error) {
     if (error instanceof Api3Error && !TRANSIENT_CODES.has(error.code)) throw error;
-    log('warn', `preview lookup for ${spec.name} failed: ${(error as Error).message}`);
+    log('warn', `preview lookup for ${spec.name} failed: ${errorMessage(error)}`);
     const code = error instanceof Api3Error ? error.code : 'error';
     return { facts: {}, refusals: [`could not read the current price or settings (${code}); try the preview again shortly`] };
   }

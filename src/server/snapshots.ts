@@ -1,4 +1,5 @@
 import { Api3Error } from '../api3/errors.js';
+import { errorMessage } from '../log.js';
 import type { Json } from './condense.js';
 import type { AnyToolSpec, ToolContext } from './define.js';
 import { maskSensitive } from './sensitive.js';
@@ -17,7 +18,7 @@ export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolCon
   try {
     return ctx.store.save(spec.name, maskSensitive(spec, args), settings).id;
   } catch (error) {
-    throw new Api3Error('api_error', `could not save the snapshot of the current settings (${(error as Error).message}); nothing was sent`, {
+    throw new Api3Error('api_error', `could not save the snapshot of the current settings (${errorMessage(error)}); nothing was sent`, {
       hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server; fix it, or the change cannot be undone later.',
     });
   }

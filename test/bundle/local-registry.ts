@@ -254,7 +254,7 @@ function tarEntry(path: string, mode: number, data: Buffer): Buffer[] {
   let name = path;
   if (Buffer.byteLength(path) > 100 || !/^[\x20-\x7e]*$/.test(path)) {
     const pax = paxRecord('path', path);
-    blocks.push(tarHeader('PaxHeader/' + asciiTail(path, 80), 0o644, pax.length, 'x'), padToBlock(pax));
+    blocks.push(tarHeader(`PaxHeader/${asciiTail(path, 80)}`, 0o644, pax.length, 'x'), padToBlock(pax));
     name = asciiTail(path, 100);
   }
   blocks.push(tarHeader(name, mode, data.length, '0'), padToBlock(data));
@@ -277,7 +277,7 @@ function asciiTail(path: string, max: number): string {
 function tarHeader(name: string, mode: number, size: number, type: '0' | 'x'): Buffer {
   const header = Buffer.alloc(512);
   const octal = (value: number, offset: number, width: number) =>
-    header.write(value.toString(8).padStart(width - 1, '0') + '\0', offset, width, 'ascii');
+    header.write(`${value.toString(8).padStart(width - 1, '0')}\0`, offset, width, 'ascii');
   header.write(name, 0, 100, 'ascii');
   octal(mode, 100, 8);
   octal(0, 108, 8); // uid
@@ -285,12 +285,12 @@ function tarHeader(name: string, mode: number, size: number, type: '0' | 'x'): B
   octal(size, 124, 12);
   octal(MTIME, 136, 12);
   header.write(type, 156, 1, 'ascii');
-  header.write('ustar\0' + '00', 257, 8, 'ascii');
+  header.write('ustar\x0000', 257, 8, 'ascii'); // magic `ustar\0`, version `00`
   // The checksum is summed with its own field as spaces, then written as 6 octal digits, NUL, space.
   header.fill(0x20, 148, 156);
   let sum = 0;
   for (const byte of header) sum += byte;
-  header.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'ascii');
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
   return header;
 }
 

@@ -214,7 +214,9 @@ export function invalidVariants(schema: JsonSchema, valid: Record<string, unknow
       }
     }
     if (own.type === 'array' && own.items && Array.isArray(value)) {
-      value.forEach((item, i) => visit(own.items as JsonSchema, item, [...path, i]));
+      value.forEach((item, i) => {
+        visit(own.items as JsonSchema, item, [...path, i]);
+      });
     }
   };
   visit(schema, valid, []);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochToIso, flag, idNumber, type Json, money, prune, text } from '../../src/server/condense.js';
+import { asJson, epochToIso, flag, idNumber, money, prune, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { idOut, moneySchema } from '../../src/server/schemas.js';
 import { condenseContact, contactSchema } from '../shared/contact.js';
@@ -27,12 +27,12 @@ export default defineTool({
   }),
   toApi: () => ({}),
   condense: (body) => {
-    const info = (body.AccountInfo ?? {}) as Json;
-    const defaults = (info.DefaultSettings ?? {}) as Json;
-    const whois = (defaults.DefaultWhois ?? {}) as Record<string, Json>;
+    const info = asJson(body.AccountInfo);
+    const defaults = asJson(info.DefaultSettings);
+    const whois = asJson(defaults.DefaultWhois);
     return prune({
       username: text(info.Username),
-      contact: info.Contact ? condenseContact(info.Contact as Json) : undefined,
+      contact: info.Contact ? condenseContact(asJson(info.Contact)) : undefined,
       customer_since: epochToIso(info.CustomerSince),
       account_locked: flag(info.AccountLock),
       balance: money(info.AccountBalance),
@@ -41,7 +41,7 @@ export default defineTool({
       time_zone: text(info.CustomTimeZone),
       default_contacts: Object.fromEntries(
         Object.entries(whois)
-          .map(([role, v]) => [role.replace(/^Default/, '').toLowerCase(), idNumber(v?.ContactId)] as const)
+          .map(([role, v]) => [role.replace(/^Default/, '').toLowerCase(), idNumber(asJson(v).ContactId)] as const)
           .filter((e): e is readonly [string, number] => e[1] !== undefined),
       ),
       default_name_servers: defaults.DefaultNameServerSettings ? condenseNameServerSetting(defaults.DefaultNameServerSettings) : undefined,

@@ -14,6 +14,7 @@ import {
   looseField,
   useFacts,
 } from '../shared/contact.js';
+import { isKeyOf } from '../shared/keys.js';
 import { registryExtras } from './create_contact.js';
 import getContact from './get_contact.js';
 
@@ -42,11 +43,12 @@ async function usersOf(contactId: number, ctx: ToolContext) {
 
 /** Field by field, what the edit changes (api3 takes the whole contact: a field left out is cleared). */
 function changes(current: Contact, next: Contact): Json {
-  const { id: _id, gtld_verified: _verified, ...before } = current;
-  const keys = new Set([...Object.keys(before), ...Object.keys(next)]) as Set<keyof Contact>;
+  const { id: _id, gtld_verified: _verified, ...rest } = current;
+  const before: Contact = rest;
+  const keys = new Set([...Object.keys(before), ...Object.keys(next)].filter((key) => isKeyOf(contactSchema.shape, key)));
   const out: Json = {};
   for (const key of keys) {
-    const from = before[key as keyof typeof before];
+    const from = before[key];
     const to = next[key];
     if (JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from: from ?? null, to: to ?? null };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiParams } from '../../src/api3/params.js';
+import { asJson } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { id } from '../../src/server/schemas.js';
 import { condenseContact, contactSchema } from '../shared/contact.js';
@@ -13,5 +14,5 @@ export default defineTool({
   input: z.object({ contact_id: id('contact') }),
   output: z.object({ contact: contactSchema }),
   toApi: (args) => apiParams({ contact_id: args.contact_id }),
-  condense: (body) => ({ contact: condenseContact((body.GetContact ?? {}) as Record<string, unknown>) }),
+  condense: (body) => ({ contact: condenseContact(asJson(body.GetContact)) }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asJson } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
 import { condenseNameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
@@ -15,6 +16,6 @@ export default defineTool({
   toApi: (args) => ({ domain: args.domain }),
   condense: (body, args) => ({
     domain: args.domain,
-    dns: condenseNameServerSetting(((body.GetDns ?? {}) as Record<string, unknown>).NameServerSettings),
+    dns: condenseNameServerSetting(asJson(body.GetDns).NameServerSettings),
   }),
 });

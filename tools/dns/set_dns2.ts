@@ -135,17 +135,17 @@ export default defineTool({
   },
   async preview(args, ctx) {
     const shown = args.domains.slice(0, SHOWN_DOMAINS);
-    const current: Record<string, NameServerSetting> = {};
-    for (const domain of shown) current[domain] = await currentDns(domain, ctx);
+    const current: Array<[string, NameServerSetting]> = [];
+    for (const domain of shown) current.push([domain, await currentDns(domain, ctx)]);
     // Records as a person writes them (MX priority, not api3's extra).
     const asShown = (dns: NameServerSetting) => (dns.records ? { ...dns, records: dns.records.map(asWritten) } : dns);
     const more = args.domains.length > shown.length ? { and_more_domains: args.domains.length - shown.length } : {};
-    const offDns = shown.filter((d) => current[d]?.type !== 'dynadot_dns');
+    const offDns = current.filter(([, dns]) => dns.type !== 'dynadot_dns');
     if (args.append) {
       return {
         facts: {
-          replaces_current_setting: Object.fromEntries(offDns.map((d) => [d, { ...asShown(current[d] as NameServerSetting), append: appendReplaces(current[d] as NameServerSetting) }])),
-          keeps_current_records: shown.filter((d) => !offDns.includes(d)),
+          replaces_current_setting: Object.fromEntries(offDns.map(([d, dns]) => [d, { ...asShown(dns), append: appendReplaces(dns) }])),
+          keeps_current_records: current.filter(([, dns]) => dns.type === 'dynadot_dns').map(([d]) => d),
           ...more,
           ...(args.domains.length > MAX_VERIFIED_DOMAINS
             ? { note: `More than ${MAX_VERIFIED_DOMAINS} domains are not checked one by one: on any not on Dynadot DNS, append replaces its current setting.` }
@@ -161,6 +161,6 @@ export default defineTool({
         : allShownOnDns
           ? { tip: 'append: true adds records without removing these; it needs no confirm only when every domain is on Dynadot DNS.' }
           : {};
-    return { facts: { replaces_current_records: Object.fromEntries(shown.map((d) => [d, asShown(current[d] as NameServerSetting)])), ...more, ...tip } };
+    return { facts: { replaces_current_records: Object.fromEntries(current.map(([d, dns]) => [d, asShown(dns)])), ...more, ...tip } };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiParams } from '../../src/api3/params.js';
 import { defineTool, invokeRead } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
+import { keysOf } from '../shared/keys.js';
 import { notInAccount } from '../shared/write.js';
 import getDns from './get_dns.js';
 
@@ -30,13 +31,11 @@ const DIGEST_TYPE = { sha1: 1, sha256: 2, gost: 3, sha384: 4 } as const;
 const DIGEST_HEX: Record<keyof typeof DIGEST_TYPE, number> = { sha1: 40, sha256: 64, gost: 64, sha384: 96 };
 const FLAGS = { zsk: 256, ksk: 257 } as const;
 
-const names = <T extends object>(map: T) => Object.keys(map) as [keyof T & string, ...(keyof T & string)[]];
-
 const ds = z
   .object({
     type: z.literal('ds'),
     key_tag: z.int().min(0).max(65535),
-    digest_type: z.enum(names(DIGEST_TYPE)),
+    digest_type: z.enum(keysOf(DIGEST_TYPE)),
     digest: z.string().max(96),
   })
   // Checked here, not advertised: hex of the length its digest type gives.
@@ -47,7 +46,7 @@ const ds = z
 
 const dnskey = z.object({
   type: z.literal('dnskey'),
-  flags: z.enum(names(FLAGS)),
+  flags: z.enum(keysOf(FLAGS)),
   public_key: z
     .string()
     .max(2048)
@@ -57,7 +56,7 @@ const dnskey = z.object({
 
 const input = z.object({
   domain: domainName,
-  algorithm: z.enum(names(ALGORITHM)).describe('IANA mnemonic'),
+  algorithm: z.enum(keysOf(ALGORITHM)).describe('IANA mnemonic'),
   record: z.discriminatedUnion('type', [ds, dnskey]),
 });
 type Input = z.infer<typeof input>;

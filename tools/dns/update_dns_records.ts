@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
+import { errorMessage } from '../../src/log.js';
 import { defineComposite, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { domainName, ttl } from '../../src/server/schemas.js';
 import {
@@ -78,7 +79,7 @@ async function plan(args: Input, ctx: ToolContext) {
   try {
     kept = current.filter((r) => !goes(r)).map(fromCondensed);
   } catch (error) {
-    refuse(`${(error as Error).message}; nothing was changed`, 'Use set_dns2 with the complete record set instead.');
+    refuse(`${errorMessage(error)}; nothing was changed`, 'Use set_dns2 with the complete record set instead.');
   }
   const next = recordListSchema.safeParse([...kept, ...set]);
   if (!next.success) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asJson } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
 import { condenseDomain, domainSchema } from '../shared/domain.js';
@@ -12,5 +13,5 @@ export default defineTool({
   input: z.object({ domain: domainName }),
   output: z.object({ domain: domainSchema }),
   toApi: (args) => ({ domain: args.domain }),
-  condense: (body) => ({ domain: condenseDomain((body.DomainInfo ?? {}) as Record<string, unknown>) }),
+  condense: (body) => ({ domain: condenseDomain(asJson(body.DomainInfo)) }),
 });

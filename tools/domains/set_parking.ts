@@ -17,12 +17,15 @@ export default forDomains(parking, {
   async preview(args, ctx) {
     const shown = args.domains.slice(0, SHOWN_DOMAINS);
     const current: Record<string, unknown> = {};
+    let dropsRecords = false;
     for (const domain of shown) {
       const { dns } = await invokeRead(getDns, { domain }, ctx);
-      if (dns.type === 'dynadot_dns') current[domain] = { service: dns.type, dns_records_dropped: (dns.records ?? []).map(asWritten), ttl: dns.ttl };
-      else current[domain] = { ...nameServersBefore(dns), ...(dns.with_ads === undefined ? {} : { with_ads: dns.with_ads }) };
+      if (dns.type === 'dynadot_dns') {
+        const dropped = (dns.records ?? []).map(asWritten);
+        current[domain] = { service: dns.type, dns_records_dropped: dropped, ttl: dns.ttl };
+        dropsRecords ||= dropped.length > 0;
+      } else current[domain] = { ...nameServersBefore(dns), ...(dns.with_ads === undefined ? {} : { with_ads: dns.with_ads }) };
     }
-    const dropsRecords = Object.values(current).some((c) => (c as { dns_records_dropped?: unknown[] }).dns_records_dropped?.length);
     return {
       facts: {
         current,

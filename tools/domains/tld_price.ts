@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { asList, type Json, paginate, text } from '../../src/server/condense.js';
+import { asJson, asList, type Json, paginate, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { page, pageSize } from '../../src/server/schemas.js';
+import { keysOf } from '../shared/keys.js';
 
 const SORTS = {
   rank: 'RankAsc',
@@ -17,7 +18,6 @@ const SORTS = {
   registry: 'RegistryAsc',
   registry_desc: 'RegistryDesc',
 } as const;
-type SortName = keyof typeof SORTS;
 
 const input = z.object({
   tlds: z
@@ -30,7 +30,7 @@ const input = z.object({
     .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY']))
     .optional()
     .describe('USD, EUR or CNY; default: the account currency'),
-  sort: z.enum(Object.keys(SORTS) as [SortName, ...SortName[]]).optional(),
+  sort: z.enum(keysOf(SORTS)).optional(),
   page,
   page_size: pageSize(500, 50),
 });
@@ -42,7 +42,7 @@ const num = (value: unknown) => {
 };
 
 function condense(body: Json, args: Input) {
-  const price = (raw: Json) => (raw.Price ?? {}) as Json;
+  const price = (raw: Json) => asJson(raw.Price);
   let items = asList(body.TldPrice).map((raw) => ({
     tld: text(raw.Tld) ?? '',
     register: num(price(raw).Register),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiParams } from '../../src/api3/params.js';
-import { idNumber, type Json, text } from '../../src/server/condense.js';
+import { asJson, idNumber, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { hostName, idOut } from '../../src/server/schemas.js';
 
@@ -12,9 +12,9 @@ export const createdServerSchema = z.object({
 
 /** `{Server: {Host, ServerId}}` (ServerId a number or a digit string) -> `{server_id, host}`. */
 export function condenseCreatedServer(content: unknown, host: string): z.infer<typeof createdServerSchema> {
-  const server = ((content ?? {}) as Json).Server as Json | undefined;
-  const id = idNumber(server?.ServerId);
-  return { ...(id === undefined ? {} : { server_id: id }), host: text(server?.Host) ?? host };
+  const server = asJson(asJson(content).Server);
+  const id = idNumber(server.ServerId);
+  return { ...(id === undefined ? {} : { server_id: id }), host: text(server.Host) ?? host };
 }
 
 export default defineTool({

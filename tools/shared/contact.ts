@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeKey } from '../../src/api3/envelope.js';
+import { Api3Error } from '../../src/api3/errors.js';
 import { apiParams } from '../../src/api3/params.js';
 import { flag, idNumber, type Json, prune, text } from '../../src/server/condense.js';
 import type { ToolContext } from '../../src/server/define.js';
@@ -52,7 +53,7 @@ export function condenseContact(raw: Json): Contact {
 export function looseField(raw: unknown, name: string): unknown {
   if (raw === null || typeof raw !== 'object') return undefined;
   const wanted = normalizeKey(name);
-  return Object.entries(raw as Json).find(([key]) => normalizeKey(key) === wanted)?.[1];
+  return Object.entries(raw).find(([key]) => normalizeKey(key) === wanted)?.[1];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,14 +97,13 @@ export const countryCode = z
  */
 const PHONE = /^\+(\d{1,3})[ .-]+(\d(?:[\d .-]*\d)?)$/;
 export function phoneParts(value: string): { cc: string; number: string } | undefined {
-  const found = PHONE.exec(value.trim());
-  if (!found) return undefined;
-  const digits = (found[2] as string).replace(/\D/g, '').length;
-  return digits >= 4 && digits + (found[1] as string).length <= 15 ? { cc: found[1] as string, number: found[2] as string } : undefined;
+  const [, cc, number] = PHONE.exec(value.trim()) ?? [];
+  if (cc === undefined || number === undefined) return undefined;
+  const digits = number.replace(/\D/g, '').length;
+  return digits >= 4 && digits + cc.length <= 15 ? { cc, number } : undefined;
 }
-const phoneNumber = z
-  .string()
-  .refine((v) => v.length <= 30 && phoneParts(v) !== undefined, { message: 'must be +country code, a space, then the number, e.g. +1 555.555.0100' });
+const PHONE_MESSAGE = 'must be +country code, a space, then the number, e.g. +1 555.555.0100';
+const phoneNumber = z.string().refine((v) => v.length <= 30 && phoneParts(v) !== undefined, { message: PHONE_MESSAGE });
 
 /** The member states the document lists for set_contact_eu_setting (EU and EEA). */
 export const EU_COUNTRIES = [
@@ -192,7 +192,8 @@ export type ContactInput = z.infer<typeof contactInput>;
 /** create_contact / edit_contact parameters (the extras travel in their own commands). */
 export function contactParams(c: ContactInput) {
   // The schema checked both, so they parse.
-  const phone = phoneParts(c.phone) as { cc: string; number: string };
+  const phone = phoneParts(c.phone);
+  if (!phone) throw new Api3Error('invalid_input', `phone: ${PHONE_MESSAGE}`);
   const fax = c.fax === undefined ? undefined : phoneParts(c.fax);
   return apiParams({
     organization: c.organization,

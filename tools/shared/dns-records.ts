@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiParams, indexedRows, type ParamFields } from '../../src/api3/params.js';
 import { isEmailAddress, plainText, ttl } from '../../src/server/schemas.js';
 import type { NameServerSetting } from './domain.js';
+import { isKeyOf, keysOf } from './keys.js';
 
 /**
  * DNS records in the agent's terms, shared by every command that writes records (set_dns2,
@@ -70,8 +71,9 @@ export const recordSchema = z
   .superRefine((record, ctx) => {
     const rule = VALUE_RULES[record.type];
     if (!rule.ok(record.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${record.type} record value ${rule.message}` });
-    for (const [field, owner] of Object.entries(EXTRA_FIELDS)) {
-      const given = record[field as keyof typeof EXTRA_FIELDS] !== undefined;
+    for (const field of keysOf(EXTRA_FIELDS)) {
+      const owner = EXTRA_FIELDS[field];
+      const given = record[field] !== undefined;
       if (given && owner.type !== record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${owner.type} records` });
       if (!given && owner.required && owner.type === record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${record.type} records need ${field}` });
     }
@@ -136,7 +138,8 @@ export function fromCondensed(record: NonNullable<NameServerSetting['records']>[
     stealth: { title: extra },
     email: { alias: extra },
   };
-  const parsed = recordSchema.safeParse({ type: record.type, subdomain: record.subdomain ?? '', value: record.value, ...extraField[record.type as RecordType] });
+  const extras = isKeyOf(extraField, record.type) ? extraField[record.type] : {};
+  const parsed = recordSchema.safeParse({ type: record.type, subdomain: record.subdomain ?? '', value: record.value, ...extras });
   if (!parsed.success) throw new Error(`cannot rewrite the current ${record.type} record of "${record.subdomain ?? '@'}" (${record.value})`);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asList, epochToIso, flag, hostNames, idNumber, type Json, prune, text } from '../../src/server/condense.js';
+import { asJson, asList, epochToIso, flag, hostNames, idNumber, type Json, prune, text } from '../../src/server/condense.js';
 import type { DnsSetting, DomainSummary } from '../../src/server/ports.js';
 import { idOut } from '../../src/server/schemas.js';
 
@@ -26,18 +26,19 @@ export const nameServerSettingSchema = z.object({
   forward_to: z.string().optional(),
 }) satisfies z.ZodType<DnsSetting>;
 export type NameServerSetting = z.infer<typeof nameServerSettingSchema>;
+type NameServerRecord = NonNullable<NameServerSetting['records']>[number];
 
-function record(raw: Json, subdomain?: string) {
+function record(raw: Json, subdomain?: string): NameServerRecord {
   return prune({
     subdomain,
     type: (text(raw.RecordType) ?? '').toLowerCase(),
     value: text(raw.Value) ?? '',
     extra: text(raw.Value2),
-  }) as NameServerSetting['records'] extends (infer R)[] | undefined ? R : never;
+  });
 }
 
 export function condenseNameServerSetting(raw: unknown): NameServerSetting {
-  const s = (raw ?? {}) as Json;
+  const s = asJson(raw);
   const type = (text(s.Type) ?? 'unknown').toLowerCase().replace(/\s+/g, '_');
   const records = [
     ...asList(s.MainDomains).map((r) => record(r)),
@@ -77,8 +78,8 @@ export type CondensedDomain = z.infer<typeof domainSchema>;
 const onlyTrue = (value: unknown): true | undefined => (flag(value) === true ? true : undefined);
 
 export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
-  const whois = (raw.Whois ?? {}) as Record<string, Json>;
-  const folder = (raw.Folder ?? {}) as Json;
+  const whois = asJson(raw.Whois);
+  const folder = asJson(raw.Folder);
   const folderId = idNumber(folder.FolderId);
   const summary = {
     name: text(raw.Name) ?? '',
@@ -100,7 +101,7 @@ export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
     name_servers: raw.NameServerSettings === undefined ? undefined : condenseNameServerSetting(raw.NameServerSettings),
     contacts: Object.fromEntries(
       Object.entries(whois)
-        .map(([role, value]) => [role.toLowerCase(), idNumber((value as Json)?.ContactId)] as const)
+        .map(([role, value]) => [role.toLowerCase(), idNumber(asJson(value).ContactId)] as const)
         .filter((entry): entry is readonly [string, number] => entry[1] !== undefined),
     ),
     udrp_locked: onlyTrue(raw.UdrpLocked),

@@ -4,13 +4,14 @@ import { Api3Error } from '../../src/api3/errors.js';
 import type { Json } from '../../src/server/condense.js';
 import { defineComposite, invokeRead, type ToolCall, toolCall, type ToolContext } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
+import { errorMessage } from '../../src/log.js';
 import type { Snapshot } from '../../src/server/state-store.js';
 import getDns from '../dns/get_dns.js';
 import setDns2 from '../dns/set_dns2.js';
 import setParking from '../domains/set_parking.js';
 import serverList from '../nameservers/server_list.js';
 import setNs from '../nameservers/set_ns.js';
-import { asWritten, type CondensedRecord, fromCondensed, hostOf } from '../shared/dns-records.js';
+import { asWritten, type CondensedRecord, type DnsRecordInput, fromCondensed, hostOf } from '../shared/dns-records.js';
 import { type NameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
 import { SHOWN_DOMAINS } from '../shared/write.js';
 import { storeOf } from './list_snapshots.js';
@@ -40,11 +41,11 @@ const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.'
 function stepFor(domain: string, saved: NameServerSetting): Step | string {
   switch (saved.type) {
     case 'dynadot_dns': {
-      let records;
+      let records: DnsRecordInput[];
       try {
         records = (saved.records ?? []).map(fromCondensed);
       } catch (error) {
-        return `${domain}: ${(error as Error).message}, so its Dynadot DNS records cannot be put back`;
+        return `${domain}: ${errorMessage(error)}, so its Dynadot DNS records cannot be put back`;
       }
       const parsed = setDns2.input.safeParse({ domains: [domain], records, ...(saved.ttl === undefined ? {} : { ttl: saved.ttl }) });
       return parsed.success ? toolCall(setDns2, parsed.data) : `${domain}: set_dns2 cannot write its saved Dynadot DNS setting (${issues(parsed.error)})`;
@@ -152,9 +153,15 @@ function load(args: Input, ctx: ToolContext): Loaded {
   return { snapshot, domains, saved, refusals };
 }
 
+/** A domain's saved setting and the step that puts it back. */
+interface Planned {
+  saved: NameServerSetting;
+  step: Step;
+}
+
 /** The steps for every domain, or the refusals of the ones no served tool can put back. */
-function plan(loaded: Loaded): { steps: Map<string, Step>; refusals: string[] } {
-  const steps = new Map<string, Step>();
+function plan(loaded: Loaded): { steps: Map<string, Planned>; refusals: string[] } {
+  const steps = new Map<string, Planned>();
   const refusals = [...loaded.refusals];
   let unrestorable = 0;
   for (const [domain, saved] of loaded.saved) {
@@ -162,7 +169,7 @@ function plan(loaded: Loaded): { steps: Map<string, Step>; refusals: string[] } 
     if (typeof step === 'string') {
       refusals.push(step);
       unrestorable++;
-    } else steps.set(domain, step);
+    } else steps.set(domain, { saved, step });
   }
   if (unrestorable > 0 && steps.size > 0) refusals.push(`the others can be put back on their own: call again with domains: ${[...steps.keys()].join(', ')}`);
   return { steps, refusals };
@@ -179,7 +186,7 @@ const resultSchema = z.object({
 type DomainResult = z.infer<typeof resultSchema>;
 
 async function restoreOne(domain: string, saved: NameServerSetting, step: Step, ctx: ToolContext): Promise<DomainResult> {
-  const failed = (error: unknown) => (error instanceof Api3Error ? `${error.code}: ${error.message}` : (error as Error).message);
+  const failed = (error: unknown) => (error instanceof Api3Error ? `${error.code}: ${error.message}` : errorMessage(error));
   let alreadyInPlace = false;
   try {
     const { dns: now } = await invokeRead(getDns, { domain }, ctx);
@@ -225,15 +232,15 @@ export default defineComposite({
     if (!loaded.snapshot) return { facts: { snapshot_id: args.snapshot_id }, refusals: loaded.refusals };
     const { steps, refusals } = plan(loaded);
     // Outside name servers must be registered in the account, or api3 refuses set_ns.
-    const hosts = [...steps.values()].flatMap((s) => s.nameServers ?? []);
+    const hosts = [...steps.values()].flatMap(({ step }) => step.nameServers ?? []);
     if (hosts.length > 0) {
       const registered = new Set((await invokeRead(serverList, {}, ctx)).items.map((s) => s.name.toLowerCase()));
       const missing = [...new Set(hosts.filter((h) => !registered.has(h)))];
       if (missing.length > 0) refusals.push(`name servers no longer registered in this account: ${missing.join(', ')}; register them in the Dynadot control panel first`);
     }
-    const shown = [...loaded.saved.keys()].slice(0, SHOWN_DOMAINS);
+    const shown = [...loaded.saved].slice(0, SHOWN_DOMAINS);
     const changes: Record<string, Json> = {};
-    for (const domain of shown) changes[domain] = change((await invokeRead(getDns, { domain }, ctx)).dns, loaded.saved.get(domain) as NameServerSetting);
+    for (const [domain, saved] of shown) changes[domain] = change((await invokeRead(getDns, { domain }, ctx)).dns, saved);
     const { id, time, tool } = loaded.snapshot;
     return {
       facts: {
@@ -252,7 +259,8 @@ export default defineComposite({
       throw new Api3Error('invalid_input', `${refusals.join('; ')}; nothing was changed`, { hint: 'Call without confirm to see the preview.' });
     }
     const results: DomainResult[] = [];
-    for (const [domain, saved] of loaded.saved) results.push(await restoreOne(domain, saved, steps.get(domain) as Step, ctx));
+    // No refusals: every saved domain has its step, in the same order.
+    for (const [domain, { saved, step }] of steps) results.push(await restoreOne(domain, saved, step, ctx));
     return { done: true as const, from_snapshot: loaded.snapshot.id, all_restored: results.every((r) => r.restored), domains: results };
   },
 });

@@ -14,7 +14,7 @@ import {
   useHarness,
 } from '../../helpers/tool-test.js';
 
-const { ok, fail, call, sent, account, domain, h } = useHarness();
+const { ok, call, sent, account, domain, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => register.toApi(register.input.parse(args));
 
 describe('toApi', () => {
