@@ -69,6 +69,8 @@ export interface ScopeRow {
   adapt?: (query: Record<string, string>) => Record<string, string>;
   /** Payload values of this scope's sweep beside the family's. */
   valid?: Record<string, unknown>;
+  /** Variants this scope's sweep must generate beside the family's ("path: label"). */
+  mustTry?: readonly string[];
   /** Pinned effect. */
   effect: Effect;
   /** For a scope that waives confirm for some values: inputs and whether each needs it. */
@@ -177,6 +179,7 @@ export const FAMILIES: readonly FamilyRow[] = [
     scopes: {
       domains: {
         command: 'set_ns',
+        mustTry: ['domains: oversized array (101 items)'],
         example: { domains: ['domain1.com', 'domain2.com'], name_servers: ['ns1.hostns.com', 'ns2.hostns.com'] },
         adapt: (q) => ({ ...seededHosts(q), domain: 'acme-widgets.com,widget.dev' }),
         effect: 'destructive',
@@ -515,7 +518,7 @@ export function familyCases(row: FamilyRow, scope: Scope, t: ToolHarness): void 
     const confirmNeeded = s.confirmNeeded ?? folderWaiver;
     pinEffect(spec, s.effect, confirmNeeded ? { confirmNeeded } : {});
 
-    const mustTry = (row.sweep?.mustTry ?? []).map((m) => new RegExp(`^${s.command} ${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const mustTry = [...(row.sweep?.mustTry ?? []), ...(s.mustTry ?? [])].map((m) => new RegExp(`^${s.command} ${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     const extra = (row.sweep?.extra ?? []).map((v) => ({ ...v, args: { ...valid, ...v.args } }));
     badInputSweep(spec, valid, { ...(row.sweep?.kindOf ? { kindOf: row.sweep.kindOf } : {}), extra, mustTry });
 
