@@ -5,6 +5,7 @@ import { CATALOG } from '../../tools/index.js';
 import { accountPort } from '../../tools/ports.js';
 import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
 import type { AuditLog } from '../../src/server/audit.js';
+import type { AnyToolSpec } from '../../src/server/define.js';
 import { buildServer, type Selection, type ServerOptions } from '../../src/server/server.js';
 import type { StateStore } from '../../src/server/state-store.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
@@ -37,6 +38,11 @@ export interface HarnessOptions extends Selection {
   store?: StateStore;
   dryRun?: boolean;
   audit?: AuditLog;
+  /**
+   * Specs served beside the catalog: a scoped setting command built from its family before the
+   * catalog has its own file (test/helpers/setting-scopes.ts), so its client-side cases run now.
+   */
+  extraTools?: readonly AnyToolSpec[];
 }
 
 let keyCounter = 0;
@@ -56,7 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = buildServer({
     api,
     account: accountPort,
-    catalog: CATALOG,
+    catalog: options.extraTools ? [...CATALOG, ...options.extraTools] : CATALOG,
     demo: options.demo ?? false,
     toolsets: options.toolsets ?? 'all',
     ...(options.tools ? { tools: options.tools } : {}),

@@ -65,6 +65,8 @@ export interface ToolHarness {
 }
 
 let current: ToolHarness | undefined;
+/** Tools the file's harness serves beside the catalog; the dry-run server serves them too. */
+let currentExtraTools: HarnessOptions['extraTools'];
 
 function harness(): ToolHarness {
   if (!current) throw new Error('call useHarness() at the top of the test file before the other tool-test helpers');
@@ -105,6 +107,7 @@ export function useHarness(options: HarnessOptions = {}): ToolHarness {
     tools: () => listed,
   };
   current = accessors;
+  currentExtraTools = options.extraTools;
   return accessors;
 }
 
@@ -195,9 +198,18 @@ export function simulatorShapeCase(spec: AnyToolSpec, adapt: (example: Record<st
  * act: set_dns2 appending to domains already on Dynadot DNS (decided on the state);
  * set_privacy and set_renew_option, destructive only for `off` (publishes the owner's contact
  * details) and `do_not_renew` (lets domains lapse), plain writes for their other values;
- * edit_contact, destructive only while domains use the contact (their WHOIS changes with it).
+ * edit_contact, destructive only while domains use the contact (their WHOIS changes with it);
+ * the folder settings that replace live ones, destructive only with `sync`.
  */
-const CONFIRM_WAIVERS: readonly string[] = ['set_dns2', 'set_privacy', 'set_renew_option', 'edit_contact'];
+const CONFIRM_WAIVERS: readonly string[] = [
+  'set_dns2',
+  'set_privacy',
+  'set_renew_option',
+  'edit_contact',
+  // A folder's setting replaces what its domains have only with sync (forFolder in tools/shared/settings.ts).
+  ...['whois', 'ns', 'parking', 'forwarding', 'stealth', 'hosting', 'dns2', 'email_forward'].map((setting) => `set_folder_${setting}`),
+  'set_clear_folder_setting',
+];
 
 export interface PinOptions {
   /** For a waiver tool: inputs and whether each needs confirm. */
@@ -362,21 +374,6 @@ export function confirmGateCases(spec: AnyToolSpec, args: Record<string, unknown
     expect(result.structuredContent as Json).not.toHaveProperty('preview');
     expect(writesSent() - sentBefore).toBe(1);
   });
-}
-
-/**
- * A change of facts many previews show: one more MX record on a domain on Dynadot DNS (its
- * current records are what set_ns, set_parking, set_forwarding and the like would replace).
- */
-export function mxRecordAdded(domain: string): GateOptions['changeFacts'] {
-  return {
-    what: 'an MX record added to the domain',
-    change(account) {
-      const dns = account.domains.get(domain)?.nameServers;
-      if (dns?.kind !== 'dns') throw new Error(`${domain} is not on Dynadot DNS in the seed any more`);
-      dns.main.push({ type: 'mx', value: 'mx2.mailhost.example', extra: '20' });
-    },
-  };
 }
 
 export interface GateOptions {
@@ -592,7 +589,7 @@ const STATE_CHANGING = new Set(CATALOG.filter((spec) => spec.effect !== 'read').
  */
 function dryRunCase(spec: AnyToolSpec, valid: Record<string, unknown>): void {
   it(`${spec.name} in dry run: a preview only, no state-changing request reaches api3`, async () => {
-    const dry = await startHarness({ dryRun: true });
+    const dry = await startHarness({ dryRun: true, ...(currentExtraTools ? { extraTools: currentExtraTools } : {}) });
     try {
       const before = snapshot(dry.simulator.account);
       const args = spec.effect === 'destructive' ? { ...valid, confirm: true, confirmation_id: 'c1.0.x.x' } : valid;
@@ -605,7 +602,8 @@ function dryRunCase(spec: AnyToolSpec, valid: Record<string, unknown>): void {
         expect(answer.preview.summary).toMatch(/^Dry run/);
         expect(answer.preview).not.toHaveProperty('confirmation_id');
       }
-      const changing = dry.simulator.requests.filter((r) => STATE_CHANGING.has(r.command) && r.params.price_check === undefined);
+      // A command served beside the catalog (test/helpers/setting-scopes.ts) changes state as well.
+      const changing = dry.simulator.requests.filter((r) => (STATE_CHANGING.has(r.command) || r.command === spec.name) && r.params.price_check === undefined);
       expect(changing).toEqual([]);
       expect(snapshot(dry.simulator.account)).toEqual(before);
     } finally {

@@ -9,11 +9,18 @@ import { API3_TOOLS, CATALOG } from '../../tools/index.js';
 import { NOT_YET } from '../../tools/not-yet.js';
 import { EXAMPLES } from '../helpers/examples.js';
 import { filesUnder } from '../helpers/files.js';
+import { FAMILY_COMMANDS } from '../helpers/setting-scopes.js';
 
 /**
  * A tool is one file plus one test file. This meta-test keeps the catalog, the spec files under
  * tools/, the test files under test/tools/ and the api3 document's command list in step, so
  * adding a tool needs no row in any central table, and nothing is forgotten.
+ *
+ * The rule for a scoped setting command (a family of tools/shared/settings.ts on domains, a
+ * folder or the account default): its common cases come from the family table
+ * (test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts). Its own file must
+ * still exist and name the tool; it holds only what is particular to it and calls none of the
+ * helpers the table runs for it, so each thing is said once.
  */
 const TOOLS_DIR = join(PACKAGE_ROOT, 'tools');
 const TESTS_DIR = join(PACKAGE_ROOT, 'test', 'tools');
@@ -22,6 +29,10 @@ const TESTS_DIR = join(PACKAGE_ROOT, 'test', 'tools');
 const specFiles = filesUnder(TOOLS_DIR).filter((f) => /^[^/]+\/[^/]+\.ts$/.test(f) && !f.startsWith('shared/') && !f.endsWith('/index.ts'));
 const specPath = (spec: AnyToolSpec) => `${spec.toolset}/${spec.name}.ts`;
 const testPath = (spec: AnyToolSpec) => `${spec.toolset}/${spec.name}.test.ts`;
+/** The runner of the family table: the one file under test/tools/ that is no single tool's. */
+const FAMILY_RUNNER = 'setting-families.test.ts';
+/** What the family table runs for each scoped setting command. */
+const FAMILY_HELPERS = ['exampleQueryCase(', 'condenseExample(', 'simulatorShapeCase(', 'pinEffect(', 'badInputSweep(', 'confirmGateCases('];
 
 describe('spec files', () => {
   it('every tools/<toolset>/<file>.ts is a spec in the catalog, named after its file, in its folder\'s toolset', async () => {
@@ -48,12 +59,21 @@ describe('tool test files', () => {
     expect(CATALOG.map(testPath).filter((path) => !testFiles.includes(path))).toEqual([]);
   });
 
-  it('every file under test/tools/ belongs to a catalog spec', () => {
-    const expected = CATALOG.map(testPath);
+  it('every file under test/tools/ belongs to a catalog spec, but the family table\'s runner', () => {
+    const expected = [...CATALOG.map(testPath), FAMILY_RUNNER];
     expect(testFiles.filter((path) => !expected.includes(path))).toEqual([]);
   });
 
-  for (const spec of CATALOG) {
+  for (const spec of CATALOG.filter((s) => FAMILY_COMMANDS.has(s.name))) {
+    it(`test/tools/${testPath(spec)} names ${spec.name} and leaves its common cases to the family table`, () => {
+      const text = readFileSync(join(TESTS_DIR, testPath(spec)), 'utf8');
+      expect(FAMILY_HELPERS.filter((call) => text.includes(call)), 'helpers the family table already runs').toEqual([]);
+      const named = text.includes(`from '../../../tools/${spec.toolset}/${spec.name}.js'`) || text.includes(`'${spec.name}'`);
+      expect(named, 'the file neither imports the spec nor calls the tool').toBe(true);
+    });
+  }
+
+  for (const spec of CATALOG.filter((s) => !FAMILY_COMMANDS.has(s.name))) {
     it(`test/tools/${testPath(spec)} covers what ${spec.composite ? 'a composite' : 'an api3'} ${spec.effect} tool needs`, () => {
       const path = join(TESTS_DIR, testPath(spec));
       const text = readFileSync(path, 'utf8');

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import setDefaultParking from '../../../tools/defaults/set_default_parking.js';
-import { badInputSweep, exampleQueryCase, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
+import { useHarness } from '../../helpers/tool-test.js';
 
-const { ok, fail, account, sent } = useHarness();
+// The common cases come from the family table (test/helpers/setting-scopes.ts).
+const { ok, sent } = useHarness();
 
 describe('toApi', () => {
-  exampleQueryCase(setDefaultParking, { with_ads: false }, { undocumented: ['folder_id'] });
-
   it('with ads, and the flag left out when not said', () => {
     expect(setDefaultParking.toApi(setDefaultParking.input.parse({ with_ads: true }))).toEqual({ with_ads: 'yes' });
     expect(setDefaultParking.toApi(setDefaultParking.input.parse({}))).toEqual({});
   });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setDefaultParking);
 });
 
 describe('through the client', () => {
@@ -24,9 +19,4 @@ describe('through the client', () => {
     expect((await ok('account_info')).default_name_servers).toEqual({ type: 'dynadot_parking', with_ads: true });
     expect(sent('set_default_parking')[0]?.params).toEqual({ with_ads: 'yes' });
   });
-});
-
-describe('safety', () => {
-  pinEffect(setDefaultParking, 'write');
-  badInputSweep(setDefaultParking, { with_ads: true });
 });

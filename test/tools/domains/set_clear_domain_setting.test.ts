@@ -5,42 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { StateStore } from '../../../src/server/state-store.js';
 import setClearDomainSetting from '../../../tools/domains/set_clear_domain_setting.js';
 import { startHarness } from '../../helpers/harness.js';
-import {
-  badInputSweep,
-  condenseExample,
-  confirmGateCases,
-  exampleQueryCase,
-  type Json,
-  pinEffect,
-  simulatorShapeCase,
-  useHarness,
-} from '../../helpers/tool-test.js';
+import { type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, call, domain, sent } = useHarness();
 
 describe('toApi', () => {
-  exampleQueryCase(setClearDomainSetting, { domains: ['domain1.com'], service: 'nameservers' });
-
   it('set_clear_domain_setting: every service of the document, dnssec included; nothing else', () => {
     for (const service of ['forward', 'stealth', 'email_forwarding', 'dns', 'dnssec', 'nameservers']) {
       expect(setClearDomainSetting.toApi(setClearDomainSetting.input.parse({ domains: ['a.com', 'b.com'], service }))).toEqual({ domain: 'a.com,b.com', service });
     }
     expect(() => setClearDomainSetting.input.parse({ domains: ['a.com'], service: 'parking' })).toThrow();
   });
-});
-
-describe('condense', () => {
-  it('set_clear_domain_setting: says what was switched off, on which domains', () => {
-    expect(condenseExample(setClearDomainSetting, { domains: ['domain1.com'], service: 'nameservers' })).toEqual({
-      done: true,
-      domains: ['domain1.com'],
-      changed: { service: 'nameservers' },
-    });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setClearDomainSetting, (q) => ({ ...q, domain: 'widgetlab.io' }));
 });
 
 describe('through the client', () => {
@@ -80,19 +57,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  pinEffect(setClearDomainSetting, 'destructive');
-  confirmGateCases(setClearDomainSetting, { domains: ['acme-widgets.com'], service: 'dns' }, ['list_domain', 'get_dns'], {
-    otherArgs: { domains: ['acme-widgets.com'], service: 'forward' },
-    changeFacts: {
-      what: 'a record removed from the domain',
-      change(account) {
-        const dns = account.domains.get('acme-widgets.com')?.nameServers;
-        if (dns?.kind !== 'dns') throw new Error('seed changed');
-        dns.sub.pop();
-      },
-    },
-  });
-
   it('set_clear_domain_setting preview: which domains use the service now, and the records that go', async () => {
     const { details } = ((await call('set_clear_domain_setting', { domains: ['acme-widgets.com', 'widgetlab.io'], service: 'dns' })).structuredContent as Json).preview;
     expect(details.current['acme-widgets.com']).toMatchObject({ service: 'dynadot_dns', uses_it_now: true, ttl: 3600 });
@@ -113,6 +77,4 @@ describe('safety', () => {
     const { details } = ((await call('set_clear_domain_setting', { domains: ['widget.dev'], service: 'dnssec' })).structuredContent as Json).preview;
     expect(details.note).toMatch(/cannot read a domain's DNSSEC/);
   });
-
-  badInputSweep(setClearDomainSetting, { domains: ['acme-widgets.com'], service: 'stealth' });
 });

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import setEmailForward from '../../../tools/domains/set_email_forward.js';
-import {
-  badInputSweep,
-  condenseExample,
-  confirmGateCases,
-  exampleQueryCase,
-  type Json,
-  mxRecordAdded,
-  pinEffect,
-  simulatorShapeCase,
-  useHarness,
-} from '../../helpers/tool-test.js';
+import { type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, call, domain, sent } = useHarness();
 const toApi = (args: Record<string, unknown>) => setEmailForward.toApi(setEmailForward.input.parse(args));
 
-// The page obfuscated the example's address; the examples file lost exist_email0 with it.
-const EXAMPLE = { domains: ['testdomain.com'], email: { type: 'forward', forwards: [{ mailbox: 'testusername', to: 'owner@example.org' }] } };
-
 describe('toApi', () => {
-  exampleQueryCase(setEmailForward, EXAMPLE, { lost: { exist_email0: 'owner@example.org' } });
-
   it('set_email_forward: mail hosts with their distance; none is donot; at most 10 forwards and 3 hosts', () => {
     expect(toApi({ domains: ['a.com', 'b.com'], email: { type: 'mx', hosts: [{ host: 'mx1.example.org', distance: 0 }, { host: 'mx2.example.org', distance: 10 }] } })).toEqual({
       domain: 'a.com,b.com',
@@ -36,16 +23,6 @@ describe('toApi', () => {
     const forward = { mailbox: 'a', to: 'x@example.org' };
     expect(() => setEmailForward.input.parse({ domains: ['a.com'], email: { type: 'forward', forwards: Array(11).fill(forward) } })).toThrow();
   });
-});
-
-describe('condense', () => {
-  it('set_email_forward: says what is now in place', () => {
-    expect(condenseExample(setEmailForward, EXAMPLE)).toEqual({ done: true, domains: ['testdomain.com'], changed: { email: EXAMPLE.email } });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setEmailForward, (q) => ({ ...q, domain: 'acme-widgets.com', exist_email0: 'owner@example.org' }));
 });
 
 describe('through the client', () => {
@@ -68,12 +45,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  pinEffect(setEmailForward, 'destructive');
-  confirmGateCases(setEmailForward, { domains: ['acme-widgets.com'], email: { type: 'mx', hosts: [{ host: 'mx.mailhost.example', distance: 5 }] } }, ['list_domain', 'get_dns'], {
-    otherArgs: { domains: ['acme-widgets.com'], email: { type: 'none' } },
-    changeFacts: mxRecordAdded('acme-widgets.com'),
-  });
-
   it('set_email_forward preview: where mail goes now as far as reads tell, and that the rest cannot be read', async () => {
     const { details } = ((await call('set_email_forward', { domains: ['acme-widgets.com', 'widgetlab.io', 'acme-widgets.de'], email: { type: 'none' } })).structuredContent as Json).preview;
     expect(details.current).toEqual({
@@ -83,10 +54,5 @@ describe('safety', () => {
     });
     expect(details.note).toMatch(/cannot read/);
     expect(details).not.toHaveProperty('warning');
-  });
-
-  badInputSweep(setEmailForward, { domains: ['acme-widgets.com'], email: { type: 'forward', forwards: [{ mailbox: 'info', to: 'owner@example.org' }] } }, {
-    kindOf: (path) => (path[path.length - 1] === 'to' ? 'email' : undefined),
-    mustTry: [/^set_email_forward email\.forwards: oversized array \(11 items\)$/, /^set_email_forward email\.type: unknown discriminator$/],
   });
 });

@@ -1,42 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import setForwarding from '../../../tools/domains/set_forwarding.js';
-import {
-  badInputSweep,
-  condenseExample,
-  confirmGateCases,
-  exampleQueryCase,
-  type Json,
-  mxRecordAdded,
-  pinEffect,
-  simulatorShapeCase,
-  useHarness,
-} from '../../helpers/tool-test.js';
+import { type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, call, domain, sent } = useHarness();
 const toApi = (args: Record<string, unknown>) => setForwarding.toApi(setForwarding.input.parse(args));
 
 describe('toApi', () => {
-  exampleQueryCase(setForwarding, { domains: ['domain1.com', 'domain2.com'], url: 'http://www.mydomain.com' });
-
   it('set_forwarding: permanent is api3\'s is_temp=no, temporary is_temp=yes, unsaid left out (302)', () => {
     expect(toApi({ domains: ['a.com'], url: 'https://b.example/x', permanent: true })).toEqual({ domain: 'a.com', forward_url: 'https://b.example/x', is_temp: 'no' });
     expect(toApi({ domains: ['a.com'], url: 'https://b.example/x', permanent: false }).is_temp).toBe('yes');
     expect(() => setForwarding.input.parse({ domains: ['a.com'], url: 'ftp://b.example/' })).toThrow();
   });
-});
-
-describe('condense', () => {
-  it('set_forwarding: says what is now in place, on which domains', () => {
-    expect(condenseExample(setForwarding, { domains: ['domain1.com', 'domain2.com'], url: 'http://www.mydomain.com' })).toEqual({
-      done: true,
-      domains: ['domain1.com', 'domain2.com'],
-      changed: { url: 'http://www.mydomain.com' },
-    });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setForwarding, (q) => ({ ...q, domain: 'acme-widgets.com,widget.dev' }));
 });
 
 describe('through the client', () => {
@@ -61,12 +37,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  pinEffect(setForwarding, 'destructive');
-  confirmGateCases(setForwarding, { domains: ['acme-widgets.com'], url: 'https://shop.example/' }, ['list_domain', 'get_dns'], {
-    otherArgs: { domains: ['acme-widgets.com'], url: 'https://other.example/' },
-    changeFacts: mxRecordAdded('acme-widgets.com'),
-  });
-
   it('set_forwarding preview: per domain what the forward replaces, DNS records as a person writes them', async () => {
     const domains = ['acme-widgets.com', 'widgetlab.io', 'acme-widgets.net', 'shopwidgets.co', 'fresh-idea.xyz', 'acme-widgets.de'];
     const { details } = ((await call('set_forwarding', { domains, url: 'https://shop.example/' })).structuredContent as Json).preview;
@@ -87,6 +57,4 @@ describe('safety', () => {
     expect(details.and_more_domains).toBe(1);
     expect(details.warning).toMatch(/stop answering/);
   });
-
-  badInputSweep(setForwarding, { domains: ['acme-widgets.com'], url: 'https://shop.example/', permanent: true }, { kindOf: (path) => (path[0] === 'url' ? 'url' : undefined) });
 });

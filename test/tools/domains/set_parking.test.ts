@@ -1,41 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import setParking from '../../../tools/domains/set_parking.js';
-import {
-  badInputSweep,
-  condenseExample,
-  confirmGateCases,
-  exampleQueryCase,
-  type Json,
-  mxRecordAdded,
-  pinEffect,
-  simulatorShapeCase,
-  useHarness,
-} from '../../helpers/tool-test.js';
+import { type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, fail, call, domain, sent } = useHarness();
 const toApi = (args: Record<string, unknown>) => setParking.toApi(setParking.input.parse(args));
 
 describe('toApi', () => {
-  exampleQueryCase(setParking, { domains: ['domain1.com'], with_ads: false });
-
   it('set_parking: domains comma-separated; with_ads yes, or left to api3 (ads on) when not said', () => {
     expect(toApi({ domains: ['a.com', 'b.com'], with_ads: true })).toEqual({ domain: 'a.com,b.com', with_ads: 'yes' });
     expect(toApi({ domains: ['a.com'] })).toEqual({ domain: 'a.com' });
   });
-});
-
-describe('condense', () => {
-  it('set_parking: says what is now in place, on which domains', () => {
-    expect(condenseExample(setParking, { domains: ['domain1.com'], with_ads: false })).toEqual({
-      done: true,
-      domains: ['domain1.com'],
-      changed: { with_ads: false },
-    });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setParking, (q) => ({ ...q, domain: 'acme-widgets.com' }));
 });
 
 describe('through the client', () => {
@@ -61,12 +37,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  pinEffect(setParking, 'destructive');
-  confirmGateCases(setParking, { domains: ['acme-widgets.com'], with_ads: false }, ['get_dns'], {
-    otherArgs: { domains: ['acme-widgets.com'], with_ads: true },
-    changeFacts: mxRecordAdded('acme-widgets.com'),
-  });
-
   it('set_parking preview: per domain what parking replaces, DNS records as a person writes them', async () => {
     const result = await call('set_parking', { domains: ['acme-widgets.com', 'widgetlab.io', 'acme-widgets.net'] });
     const { current, warning } = (result.structuredContent as Json).preview.details;
@@ -94,6 +64,4 @@ describe('safety', () => {
     expect(Object.keys(details.current)).toEqual(domains.slice(0, 5));
     expect(details.and_more_domains).toBe(1);
   });
-
-  badInputSweep(setParking, { domains: ['acme-widgets.com'], with_ads: true, confirm: true });
 });

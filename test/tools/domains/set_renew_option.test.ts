@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import setRenewOption from '../../../tools/domains/set_renew_option.js';
 import { textOf } from '../../helpers/harness.js';
-import { badInputSweep, condenseExample, confirmGateCases, exampleQueryCase, iso, type Json, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
+import { iso, type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, call, domain, sent } = useHarness();
 const toApi = (args: Record<string, unknown>) => setRenewOption.toApi(setRenewOption.input.parse(args));
 
 describe('toApi', () => {
-  exampleQueryCase(setRenewOption, { domains: ['domain1.com'], renew_option: 'auto' });
-
   it('set_renew_option: agent terms map to donot, auto, reset; several domains are comma separated', () => {
     expect(toApi({ domains: ['a.com', 'b.net'], renew_option: 'do_not_renew' })).toEqual({
       domain: 'a.com,b.net',
@@ -16,20 +16,6 @@ describe('toApi', () => {
     });
     expect(toApi({ domains: ['a.com'], renew_option: 'reset' }).renew_option).toBe('reset');
   });
-});
-
-describe('condense', () => {
-  it('set_renew_option: says what is now in place', () => {
-    expect(condenseExample(setRenewOption, { domains: ['domain1.com'], renew_option: 'auto' })).toEqual({
-      done: true,
-      domains: ['domain1.com'],
-      changed: { renew_option: 'auto' },
-    });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setRenewOption, (q) => ({ ...q, domain: 'acme-widgets.net' }));
 });
 
 describe('through the client', () => {
@@ -59,26 +45,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  // do_not_renew lets a domain lapse: that value alone needs confirm.
-  pinEffect(setRenewOption, 'destructive', {
-    confirmNeeded: [
-      { args: { domains: ['acme-widgets.com'], renew_option: 'do_not_renew' }, needed: true },
-      { args: { domains: ['acme-widgets.com'], renew_option: 'auto' }, needed: false },
-      { args: { domains: ['acme-widgets.com'], renew_option: 'reset' }, needed: false },
-    ],
-  });
-  confirmGateCases(setRenewOption, { domains: ['acme-widgets.com'], renew_option: 'do_not_renew' }, ['list_domain'], {
-    otherArgs: { domains: ['acme-widgets.com', 'widget.dev'], renew_option: 'do_not_renew' },
-    changeFacts: {
-      what: 'the domain was renewed meanwhile (a later expiry)',
-      change(account) {
-        const d = account.domains.get('acme-widgets.com');
-        if (!d) throw new Error('seed changed');
-        d.expiration += 365 * 86_400_000;
-      },
-    },
-  });
-
   it('set_renew_option do_not_renew: the preview shows the current option and expiry per domain, and changes nothing', async () => {
     const result = await call('set_renew_option', { domains: ['acme-widgets.com', 'acme-widgets.net'], renew_option: 'do_not_renew' });
     const preview = (result.structuredContent as Json).preview;
@@ -99,6 +65,4 @@ describe('safety', () => {
     expect(preview).not.toHaveProperty('confirmation_id');
     expect(sent('set_renew_option')).toHaveLength(0);
   });
-
-  badInputSweep(setRenewOption, { domains: ['acme-widgets.com'], renew_option: 'auto' });
 });

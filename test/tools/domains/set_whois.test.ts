@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import setWhois from '../../../tools/domains/set_whois.js';
-import {
-  badInputSweep,
-  condenseExample,
-  confirmGateCases,
-  exampleQueryCase,
-  type Json,
-  pinEffect,
-  simulatorShapeCase,
-  useHarness,
-} from '../../helpers/tool-test.js';
+import { type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, call, domain, sent } = useHarness();
 const ZEROS = { registrant: 0, admin: 0, technical: 0, billing: 0 };
 
 describe('toApi', () => {
-  exampleQueryCase(setWhois, { domains: ['domain4.com'], contacts: ZEROS });
-
   it('set_whois: each role its own parameter, on up to 100 domains', () => {
     expect(setWhois.toApi(setWhois.input.parse({ domains: ['a.com', 'b.com'], contacts: { registrant: 1, admin: 2, technical: 3, billing: 4 } }))).toEqual({
       domain: 'a.com,b.com',
@@ -29,25 +20,7 @@ describe('toApi', () => {
   });
 });
 
-describe('condense', () => {
-  it('set_whois: says what is now in place', () => {
-    expect(condenseExample(setWhois, { domains: ['domain4.com'], contacts: ZEROS })).toEqual({ done: true, domains: ['domain4.com'], changed: { contacts: ZEROS } });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setWhois, (q) => ({ ...q, domain: 'acme-widgets.com' }));
-});
-
 describe('through the client', () => {
-  it('set_whois with confirm: domain_info shows the new contacts', async () => {
-    const contacts = { registrant: 1, admin: 1, technical: 0, billing: 1 };
-    const result = await ok('set_whois', { domains: ['acme-widgets.com', 'widget.dev'], contacts, confirm: true });
-    expect(result).toEqual({ done: true, domains: ['acme-widgets.com', 'widget.dev'], changed: { contacts } });
-    expect((await ok<Json>('domain_info', { domain: 'acme-widgets.com' })).domain.contacts).toEqual(contacts);
-    expect(domain('widget.dev').contacts).toEqual(contacts);
-  });
-
   it('set_whois with an unknown contact id or a domain outside the account: refused by the preview, nothing sent', async () => {
     const { preview } = await ok<Json>('set_whois', { domains: ['acme-widgets.com', 'not-mine.com'], contacts: { registrant: 99, admin: 99, technical: 0, billing: 7 }, confirm: true });
     expect(preview.refused_because).toEqual([
@@ -62,19 +35,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  pinEffect(setWhois, 'destructive');
-  confirmGateCases(setWhois, { domains: ['acme-widgets.de'], contacts: ZEROS }, ['list_domain', 'contact_list'], {
-    otherArgs: { domains: ['acme-widgets.de'], contacts: { ...ZEROS, billing: 1 } },
-    changeFacts: {
-      what: 'the domain got another admin contact',
-      change(account) {
-        const d = account.domains.get('acme-widgets.de');
-        if (!d) throw new Error('seed changed');
-        d.contacts.admin = 0;
-      },
-    },
-  });
-
   it('set_whois preview: the contacts each domain has now, who the new ones are, and the transfer-lock note', async () => {
     const { details } = ((await call('set_whois', { domains: ['acme-widgets.de', 'acme-widgets.com'], contacts: { ...ZEROS, admin: 1 } })).structuredContent as Json).preview;
     expect(details.current).toEqual({
@@ -94,6 +54,4 @@ describe('safety', () => {
     const { details } = ((await call('set_whois', { domains: ['acme-widgets.com'], contacts: { ...ZEROS, technical: 1 } })).structuredContent as Json).preview;
     expect(details).not.toHaveProperty('note');
   });
-
-  badInputSweep(setWhois, { domains: ['acme-widgets.com'], contacts: ZEROS }, { mustTry: [/^set_whois contacts\.registrant: below minimum 0$/, /^set_whois contacts\.billing: missing required property$/] });
 });

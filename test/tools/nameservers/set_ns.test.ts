@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import setNs from '../../../tools/nameservers/set_ns.js';
 import { textOf } from '../../helpers/harness.js';
-import { withValue } from '../../helpers/invalid-input.js';
-import {
-  badInputSweep,
-  condenseExample,
-  confirmGateCases,
-  exampleQueryCase,
-  type Json,
-  mxRecordAdded,
-  pinEffect,
-  simulatorShapeCase,
-  useHarness,
-} from '../../helpers/tool-test.js';
+import { type Json, useHarness } from '../../helpers/tool-test.js';
 
+// The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
+// come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
 const { ok, fail, call, domain, sent, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => setNs.toApi(setNs.input.parse(args));
 
 describe('toApi', () => {
-  exampleQueryCase(setNs, { domains: ['domain1.com', 'domain2.com'], name_servers: ['ns1.hostns.com', 'ns2.hostns.com'] });
-
   it('set_ns: up to 13 name servers as ns0..ns12', () => {
     const hosts = Array.from({ length: 13 }, (_, i) => `ns${i}.host.example`);
     const params = toApi({ domains: ['a.com'], name_servers: hosts });
@@ -27,20 +16,6 @@ describe('toApi', () => {
     expect(Object.keys(params)).toHaveLength(14);
     expect(() => setNs.input.parse({ domains: ['a.com'], name_servers: [...hosts, 'ns13.host.example'] })).toThrow();
   });
-});
-
-describe('condense', () => {
-  it('set_ns: says what is now in place', () => {
-    expect(condenseExample(setNs, { domains: ['domain1.com', 'domain2.com'], name_servers: ['ns1.hostns.com', 'ns2.hostns.com'] })).toEqual({
-      done: true,
-      domains: ['domain1.com', 'domain2.com'],
-      changed: { name_servers: ['ns1.hostns.com', 'ns2.hostns.com'] },
-    });
-  });
-});
-
-describe('simulator', () => {
-  simulatorShapeCase(setNs, (q) => ({ ...q, domain: 'acme-widgets.com,widget.dev', ns0: 'ns1.cloudhost.example', ns1: 'ns2.cloudhost.example' }));
 });
 
 describe('through the client', () => {
@@ -90,12 +65,6 @@ describe('through the client', () => {
 });
 
 describe('safety', () => {
-  pinEffect(setNs, 'destructive');
-  confirmGateCases(setNs, { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] }, ['server_list', 'get_ns', 'get_dns'], {
-    otherArgs: { domains: ['acme-widgets.com'], name_servers: ['ns2.cloudhost.example'] },
-    changeFacts: mxRecordAdded('acme-widgets.com'),
-  });
-
   it('set_ns preview shows the name servers replaced', async () => {
     const ns = (await call('set_ns', { domains: ['widgetlab.io'], name_servers: ['ns1.acme-widgets.com'] })).structuredContent as Json;
     expect(ns.preview.details.current).toEqual({ 'widgetlab.io': { name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] } });
@@ -133,17 +102,5 @@ describe('safety', () => {
     const result = await call('set_ns', args);
     expect(result.isError, JSON.stringify(args)).toBe(true);
     expect(h().simulator.requests).toEqual([]);
-  });
-
-  const valid = { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] };
-  badInputSweep(setNs, valid, {
-    extra: [
-      {
-        path: ['name_servers'],
-        label: '14 distinct name servers',
-        args: withValue(valid, ['name_servers'], Array.from({ length: 14 }, (_, i) => `ns${i}.example.com`)),
-      },
-    ],
-    mustTry: [/^set_ns domains: oversized array \(101 items\)$/, /^set_ns name_servers: oversized array \(14 items\)$/],
   });
 });
