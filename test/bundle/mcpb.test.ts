@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/docs/manifest.js';
 import { binPath, packMcpb } from '../../src/docs/pack-mcpb.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
-import { connectStdio, expectedTools, listFiles, runOk, tempDir } from './support.js';
+import { filesUnder } from '../helpers/files.js';
+import { connectStdio, expectedTools, runOk, tempDir } from './support.js';
 
 /**
  * The Claude Desktop bundle end to end: pack it as `npm run pack:mcpb` does (into a temp dir),
@@ -25,7 +26,7 @@ describe('MCP Bundle (.mcpb)', () => {
   beforeAll(() => {
     packMcpb({ output: bundle, log: () => undefined });
     runOk(process.execPath, [mcpb, 'unpack', bundle, unpacked]);
-    files = listFiles(unpacked);
+    files = filesUnder(unpacked);
     manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8')) as Manifest;
   }, SLOW);
   afterAll(() => tmp.remove());

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { CATALOG } from '../../tools/index.js';
@@ -72,20 +72,6 @@ export async function connectStdio(command: string, args: string[], env: Record<
     throw new Error(`${command} ${args.join(' ')} did not start: ${(error as Error).message}\n${stderr}`);
   }
   return { client, stderr: () => stderr, close: () => client.close() };
-}
-
-/** Every file under a folder, as forward-slash paths relative to it. */
-export function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(root, path).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out;
 }
 
 /** Runs a command to completion; throws with its output when it fails. */
