@@ -330,11 +330,45 @@ function cancelledBeforeSending(error: unknown): boolean {
   return error instanceof Api3Error && String(error.code) === 'cancelled' && !('sent' in error && error.sent === true);
 }
 
-export function buildServer(options: ServerOptions): Server {
-  // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
-  if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
+interface ServedCatalog {
+  served: AnyToolSpec[];
+  names: ServedNames;
+  /** The tools/list answer. */
+  tools: Tool[];
+  /** Each served tool with the schema its arguments are checked against and its output's JSON Schema. */
+  bySpec: Map<string, { spec: AnyToolSpec; input: z.ZodObject; output: Tool['outputSchema'] }>;
+}
+
+const servedCatalogs = new WeakMap<ServerOptions, ServedCatalog>();
+
+/**
+ * What tools/list answers and how calls are checked, built once per options object: the HTTP
+ * app builds a server for every session, every stateless request and every 2026-07-28 request
+ * from the same options, and converting every schema to JSON Schema costs tens of milliseconds.
+ */
+function servedCatalog(options: ServerOptions): ServedCatalog {
+  const cached = servedCatalogs.get(options);
+  if (cached) return cached;
   const served = selectTools(options.catalog, options);
   const names = new ServedNames(options.catalog, served, options.readOnly ?? false);
+  const bySpec = new Map(served.map((spec) => [spec.name, { spec, input: advertisedInput(spec), output: jsonSchemaOf(advertisedOutput(spec), 'output') }]));
+  const tools: Tool[] = served.map((spec) => ({
+    name: spec.name,
+    title: spec.title,
+    description: names.adapt(spec.description),
+    inputSchema: jsonSchemaOf(servedInput(spec, names), 'input'),
+    outputSchema: bySpec.get(spec.name)?.output,
+    annotations: annotationsFor(spec),
+  }));
+  const catalog = { served, names, tools, bySpec };
+  servedCatalogs.set(options, catalog);
+  return catalog;
+}
+
+export function buildServer(options: ServerOptions): Server {
+  const { served, names, tools, bySpec } = servedCatalog(options);
+  // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
+  if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
   const elicitationTimeoutMs = options.elicitationTimeoutMs ?? DEFAULT_ELICITATION_TIMEOUT_MS;
   const confirmations = options.confirmations ?? processConfirmations();
   const codec = approvalCodec(confirmations);
@@ -493,15 +527,6 @@ export function buildServer(options: ServerOptions): Server {
     }
   };
 
-  const bySpec = new Map(served.map((spec) => [spec.name, { spec, input: advertisedInput(spec), output: jsonSchemaOf(advertisedOutput(spec), 'output') }]));
-  const tools: Tool[] = served.map((spec) => ({
-    name: spec.name,
-    title: spec.title,
-    description: names.adapt(spec.description),
-    inputSchema: jsonSchemaOf(servedInput(spec, names), 'input'),
-    outputSchema: bySpec.get(spec.name)?.output,
-    annotations: annotationsFor(spec),
-  }));
   server.setRequestHandler('tools/list', () => ({ tools }));
   server.setRequestHandler('tools/call', async (request, mcp) => {
     const name = request.params.name;
