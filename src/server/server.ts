@@ -20,6 +20,7 @@ import { redact } from '../api3/redact.js';
 import { errorMessage, errorStack, log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
+import { unknownArguments, type UnknownArgument } from './arguments.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
 import { maskedAuditLog, type AuditLog } from './audit.js';
 import { snapshotBefore } from './snapshots.js';
@@ -164,6 +165,22 @@ function jsonSchemaOf(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputS
 /** `records[0].value`: where an argument failed, as an agent would write it. */
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
+}
+
+/**
+ * Arguments the tool does not have, refused rather than dropped: each named where it was found,
+ * with the names that object takes and the one the agent likely meant.
+ */
+function unknownArgumentsError(tool: string, unknown: readonly UnknownArgument[]): Api3Error {
+  const issues = unknown.map(({ path, known, closest }) => {
+    const where = fieldPath(path);
+    const parent = path.length > 1 ? `${fieldPath(path.slice(0, -1))} takes` : `${tool} takes`;
+    const guess = closest === undefined ? '' : ` (did you mean ${path.length > 1 ? fieldPath([...path.slice(0, -1), closest]) : closest}?)`;
+    return `unknown argument ${where}${guess}; ${parent}: ${known.join(', ') || 'no arguments'}`;
+  });
+  return new Api3Error('invalid_input', `Invalid arguments for tool ${tool}: ${issues.join('; ')}`, {
+    hint: 'Call again without the unknown argument, or with the name meant; nothing was sent to Dynadot.',
+  });
 }
 
 /** What was wrong with the arguments, field by field, as one line. */
@@ -336,7 +353,7 @@ interface ServedCatalog {
   /** The tools/list answer. */
   tools: Tool[];
   /** Each served tool with the schema its arguments are checked against and its output's JSON Schema. */
-  bySpec: Map<string, { spec: AnyToolSpec; input: z.ZodObject; output: Tool['outputSchema'] }>;
+  bySpec: Map<string, { spec: AnyToolSpec; input: z.ZodObject; inputJson: Tool['inputSchema']; output: Tool['outputSchema'] }>;
 }
 
 const servedCatalogs = new WeakMap<ServerOptions, ServedCatalog>();
@@ -351,15 +368,18 @@ function servedCatalog(options: ServerOptions): ServedCatalog {
   if (cached) return cached;
   const served = selectTools(options.catalog, options);
   const names = new ServedNames(options.catalog, served, options.readOnly ?? false);
-  const bySpec = new Map(served.map((spec) => [spec.name, { spec, input: advertisedInput(spec), output: jsonSchemaOf(advertisedOutput(spec), 'output') }]));
   const tools: Tool[] = served.map((spec) => ({
     name: spec.name,
     title: spec.title,
     description: names.adapt(spec.description),
     inputSchema: jsonSchemaOf(servedInput(spec, names), 'input'),
-    outputSchema: bySpec.get(spec.name)?.output,
+    outputSchema: jsonSchemaOf(advertisedOutput(spec), 'output'),
     annotations: annotationsFor(spec),
   }));
+  // Arguments are checked against what tools/list advertises: the names a model was shown are the names a call may use.
+  const bySpec = new Map(
+    served.map((spec, i) => [spec.name, { spec, input: advertisedInput(spec), inputJson: tools[i]?.inputSchema ?? { type: 'object' }, output: tools[i]?.outputSchema }]),
+  );
   const catalog = { served, names, tools, bySpec };
   servedCatalogs.set(options, catalog);
   return catalog;
@@ -535,6 +555,8 @@ export function buildServer(options: ServerOptions): Server {
       const hint = 'No such tool is served here: tools/list shows the available ones (DYNADOT_TOOLSETS enables more).';
       return errorResult(new Api3Error('invalid_input', `Tool ${name} not found`, { hint }), names);
     }
+    const unknown = unknownArguments(entry.inputJson, request.params.arguments ?? {});
+    if (unknown.length > 0) return errorResult(unknownArgumentsError(name, unknown), names);
     const parsed = entry.input.safeParse(request.params.arguments ?? {});
     if (!parsed.success) return errorResult(invalidArguments(name, parsed.error), names);
     const result = await runTool(entry.spec, parsed.data, mcp);

@@ -177,6 +177,13 @@ function candidatesFor(schema: JsonSchema, path: Path, current: unknown, options
   return out;
 }
 
+/** The name of the argument no object of any tool has. */
+export const UNKNOWN_ARGUMENT = 'not_an_argument';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** The schema that applies to the value at hand: for a oneOf node, the branch whose `const` discriminator matches. */
 function branchFor(schema: JsonSchema, value: unknown): JsonSchema {
   const branches = schema.oneOf ?? schema.anyOf;
@@ -201,6 +208,10 @@ export function invalidVariants(schema: JsonSchema, valid: Record<string, unknow
     }
     if (own.type === 'object' || own.properties) {
       const record = (value ?? {}) as Record<string, unknown>;
+      // An argument the object does not have: refused by name, never dropped (issue 15, item 7).
+      if (own.properties && isPlainObject(value)) {
+        variants.push({ path: [...path, UNKNOWN_ARGUMENT], label: 'unknown property', args: withValue(valid, [...path, UNKNOWN_ARGUMENT], 1) });
+      }
       for (const name of own.required ?? []) {
         if (name in record) variants.push({ path: [...path, name], label: 'missing required property', args: withValue(valid, [...path, name], DELETE) });
       }

@@ -505,8 +505,10 @@ export function badInputSweep(spec: AnyToolSpec, valid: Record<string, unknown>,
     const { seed, schema, variants } = sweepVariants(spec, valid, options);
     expect(schema, `${name} is not advertised`).toBeDefined();
     const hasFields = Object.keys(schema?.properties ?? {}).length > 0;
-    if (hasFields) expect(variants.length).toBeGreaterThan(0);
-    else expect(variants).toEqual([]);
+    // Every tool, even one without arguments, is tried with an argument it does not have.
+    expect(variants.map((v) => v.label)).toContain('unknown property');
+    if (hasFields) expect(variants.length).toBeGreaterThan(1);
+    else expect(variants.map((v) => v.label)).toEqual(['unknown property']);
     expect(variants.length).toBeLessThan(MAX_VARIANTS);
 
     const failures: string[] = [];
@@ -576,6 +578,15 @@ export function smugglingCase(spec: AnyToolSpec, args: Record<string, unknown>, 
     for (const r of sent) expect(['delete', ''].includes(r.command), `unexpected command ${r.command}`).toBe(false);
     // api3 saw only commands of the catalog.
     for (const r of sent) expect(CATALOG.map((c) => c.name)).toContain(r.command);
+  });
+
+  it(`${tool}: an argument it does not have (command) is refused by name, and nothing is sent`, async () => {
+    const { h } = harness();
+    const before = h().simulator.requests.length;
+    const result = await h().call(tool, { ...args, command: 'delete' });
+    expect(h().simulator.requests.slice(before)).toEqual([]);
+    expect(result.isError, describeResult(result)).toBe(true);
+    expect(JSON.parse(textOf(result))).toMatchObject({ error: 'invalid_input', message: expect.stringMatching(/unknown argument command\b/) });
   });
 }
 

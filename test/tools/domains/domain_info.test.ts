@@ -78,12 +78,13 @@ describe('safety', () => {
     },
   );
 
-  it('unknown argument names (command, key, domain0) never become parameters', async () => {
+  it('unknown argument names (command, key, domain0) never become parameters: refused by name, nothing sent', async () => {
     const result = await call('domain_info', { domain: 'acme-widgets.com', command: 'delete', key: 'other', domain0: 'x.com' });
-    expect(result.isError, textOf(result)).toBeFalsy();
-    const sent = h().simulator.requests;
-    expect(sent.map((r) => r.command)).toEqual(['domain_info']);
-    expect(sent[0]?.params).toEqual({ domain: 'acme-widgets.com' });
+    expect(result.isError, textOf(result)).toBe(true);
+    const message = JSON.parse(textOf(result)).message;
+    for (const name of ['command', 'key', 'domain0']) expect(message).toMatch(new RegExp(`unknown argument ${name}\\b`));
+    expect(message).toMatch(/domain0 \(did you mean domain\?\)/);
+    expect(h().simulator.requests).toEqual([]);
   });
 });
 
