@@ -2,6 +2,7 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { CATALOG } from '../tools/index.js';
 import { accountPort } from '../tools/ports.js';
+import { NOT_YET } from '../tools/not-yet.js';
 import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
 import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
     account: accountPort,
     demo: backend.demo,
     readOnly: config.readOnly,
+    ...(config.noPurchases ? { noPurchases: true } : {}),
+    notYet: NOT_YET,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
     ...(auditPath ? { audit: fileAuditLog(auditPath) } : {}),
     store,
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const unknownTools = (config.tools ?? []).filter((name) => !CATALOG.some((spec) => spec.name === name));
   if (unknownTools.length > 0) log('warn', `DYNADOT_TOOLS / --tools names unknown tools, ignored: ${unknownTools.join(', ')}`);
   const served = selectTools(CATALOG, options);
-  log('info', `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}`);
+  log('info', `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}${config.noPurchases ? ' (no purchases)' : ''}`);
 
   let shuttingDown = false;
   const shutdown = async (reason: string, stopTransport: () => Promise<void>) => {

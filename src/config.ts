@@ -94,6 +94,8 @@ export const configSchema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .optional(),
   readOnly: boolText.default(false),
+  /** Serve nothing that spends money (register, renew, and later transfers, bids, buy-now, backorders). */
+  noPurchases: boolText.default(false),
   transport: z.enum(['stdio', 'http']).default('stdio'),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -136,6 +138,7 @@ Usage: mcp-server-dynadot [options]
   --toolsets a,b|all       toolsets to serve (DYNADOT_TOOLSETS); default: ${DEFAULT_TOOLSETS.join(',')}
   --tools a,b              extra individual tools (DYNADOT_TOOLS)
   --read-only              serve read tools only (DYNADOT_READ_ONLY=1)
+  --no-purchases           serve nothing that spends money (DYNADOT_NO_PURCHASES=1)
   --dry-run                change nothing: every write answers its preview (DYNADOT_DRY_RUN=1)
   --help, --version
 
@@ -168,6 +171,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
       toolsets: { type: 'string' },
       tools: { type: 'string' },
       'read-only': { type: 'boolean' },
+      'no-purchases': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -187,6 +191,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     toolsets: unset(values.toolsets) ?? unset(env.DYNADOT_TOOLSETS),
     tools: unset(values.tools) ?? unset(env.DYNADOT_TOOLS),
     readOnly: values['read-only'] ? 'true' : unset(env.DYNADOT_READ_ONLY),
+    noPurchases: values['no-purchases'] ? 'true' : unset(env.DYNADOT_NO_PURCHASES),
     transport: unset(values.transport),
     host: unset(values.host) ?? unset(env.DYNADOT_MCP_HOST),
     port: unset(values.port) ?? unset(env.DYNADOT_MCP_PORT),
@@ -221,6 +226,7 @@ const SETTING_NAMES: Record<string, string> = {
   toolsets: 'DYNADOT_TOOLSETS / --toolsets',
   tools: 'DYNADOT_TOOLS / --tools',
   readOnly: 'DYNADOT_READ_ONLY / --read-only',
+  noPurchases: 'DYNADOT_NO_PURCHASES / --no-purchases',
   transport: '--transport',
   host: 'DYNADOT_MCP_HOST / --host',
   port: 'DYNADOT_MCP_PORT / --port',

@@ -100,6 +100,11 @@ const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
     'That name server host is not in the account yet: add it with add_ns (a host elsewhere) or register_ns with its IP (a host under your own domain), or choose one from server_list.',
   ],
   [/unlock your domain/i, 'The domain is locked. Unlock it in the Dynadot control panel first, then call again.'],
+  // Before the domain patterns: a folder that does not exist is not a misspelt domain.
+  [
+    /folder .* not found|folder .*(does not exist|doesn't exist)|(invalid|unknown) folder/i,
+    'Folder names must match exactly, case-sensitive ("Default" is no folder). folder_list lists every folder with its id; domain_info shows the folder a domain is already in, with its id.',
+  ],
   [
     /could not find domain|not in your account|domain not found/i,
     'Check the spelling with list_domain. A domain registered in the last half hour may not be visible to api3 yet: try again later rather than registering it again.',

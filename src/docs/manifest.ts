@@ -112,6 +112,17 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
     },
   },
   {
+    key: 'no_purchases',
+    env: 'DYNADOT_NO_PURCHASES',
+    option: {
+      type: 'boolean',
+      title: 'No purchases',
+      description: 'Serve everything except what spends money: no registrations, renewals, transfers or bids. DNS, settings and reads still work.',
+      required: false,
+      default: false,
+    },
+  },
+  {
     key: 'dry_run',
     env: 'DYNADOT_DRY_RUN',
     option: {

@@ -145,6 +145,15 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Befo
   return spec;
 }
 
+/**
+ * Whether a tool spends money: a declared fact of its spec, since a purchase is exactly a spec
+ * that states what it would cost (`cost`, for the preview and the spend cap) or reads what it
+ * charged (`charge`). The no-purchases profile leaves these out.
+ */
+export function spendsMoney(spec: AnyToolSpec): boolean {
+  return spec.cost !== undefined || ('charge' in spec && spec.charge !== undefined);
+}
+
 /** A composite's spec: `run` only, no api3 spelling. */
 export function defineComposite<In extends z.ZodObject, Out extends z.ZodObject>(
   spec: Omit<CompositeToolSpec<In, Out>, 'composite'>,

@@ -20,8 +20,8 @@ import { redact } from '../api3/redact.js';
 import { errorMessage, errorStack, log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
-import { unknownArguments, type UnknownArgument } from './arguments.js';
-import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
+import { closestName, unknownArguments, type UnknownArgument } from './arguments.js';
+import { annotationsFor, invoke, spendsMoney, type AnyToolSpec, type ToolContext } from './define.js';
 import { maskedAuditLog, type AuditLog } from './audit.js';
 import { snapshotBefore } from './snapshots.js';
 import type { StateStore } from './state-store.js';
@@ -40,7 +40,7 @@ import {
 } from './safety.js';
 import { canonicalJson, Confirmations } from './confirmation.js';
 import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
-import { DEFAULT_TOOLSETS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetName } from './toolsets.js';
+import { DEFAULT_TOOLSETS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetName, type Withheld } from './toolsets.js';
 
 export interface Selection {
   /** Toolsets to serve; undefined means the default set. */
@@ -49,14 +49,23 @@ export interface Selection {
   tools?: readonly string[];
   /** Serve read tools only. Wins over every other choice. */
   readOnly?: boolean;
+  /** Serve nothing that spends money (--no-purchases): wins over toolsets and single tools too. */
+  noPurchases?: boolean;
 }
 
-/** The tools a selection serves, in catalog order (deterministic for tools/list). */
+/**
+ * The tools a selection serves, in catalog order (deterministic for tools/list). The one place
+ * that decides what is reachable: tools/list, tools/call and anything that lists or calls tools
+ * by name go through it, so a profile (read-only, no purchases) cannot be walked around.
+ */
 export function selectTools(catalog: readonly AnyToolSpec[], selection: Selection): AnyToolSpec[] {
   const toolsets = selection.toolsets === 'all' ? undefined : new Set(selection.toolsets ?? DEFAULT_TOOLSETS);
   const extra = new Set(selection.tools ?? []);
   return catalog.filter(
-    (spec) => (toolsets === undefined || toolsets.has(spec.toolset) || extra.has(spec.name)) && (!selection.readOnly || spec.effect === 'read'),
+    (spec) =>
+      (toolsets === undefined || toolsets.has(spec.toolset) || extra.has(spec.name)) &&
+      (!selection.readOnly || spec.effect === 'read') &&
+      (!selection.noPurchases || !spendsMoney(spec)),
   );
 }
 
@@ -213,6 +222,8 @@ export interface ServerOptions extends Selection {
   dryRun?: boolean;
   /** Where snapshots of replaced settings are kept (DYNADOT_STATE_DIR); without it none are taken. */
   store?: StateStore;
+  /** api3 commands no tool serves yet (tools/not-yet.ts), so a hint naming one says so rather than "enable a toolset". */
+  notYet?: Withheld['notYet'];
 }
 
 const ENABLE = 'DYNADOT_TOOLSETS or --toolsets';
@@ -224,7 +235,8 @@ const ENABLE = 'DYNADOT_TOOLSETS or --toolsets';
 export function instructionsFor(options: ServerOptions, served: readonly AnyToolSpec[]): string {
   const servedNames = new Set(served.map((spec) => spec.name));
   const inToolset = (name: ToolsetName) => options.catalog.filter((spec) => spec.toolset === name);
-  const available = (name: ToolsetName) => inToolset(name).filter((spec) => !options.readOnly || spec.effect === 'read');
+  const available = (name: ToolsetName) =>
+    inToolset(name).filter((spec) => (!options.readOnly || spec.effect === 'read') && (!options.noPurchases || !spendsMoney(spec)));
   const servedSets = TOOLSET_NAMES.filter((name) => inToolset(name).some((spec) => servedNames.has(spec.name)));
   const describe = (name: ToolsetName) => {
     const here = inToolset(name).filter((spec) => servedNames.has(spec.name));
@@ -247,6 +259,9 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
     lines.unshift('DRY RUN: this server changes nothing. Every write and destructive tool answers with its preview only, and every result carries "dry_run": true; reads work as usual.');
   }
   if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are served; writes need a server started without --read-only (DYNADOT_READ_ONLY).');
+  if (options.noPurchases && !options.readOnly) {
+    lines.push('No-purchases profile: nothing that spends money (registering, renewing, transfers, bids) is served; the user buys in the Dynadot control panel or on a server started without --no-purchases (DYNADOT_NO_PURCHASES).');
+  }
   if (options.spendCap !== undefined && served.some((spec) => spec.cost)) {
     lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
   }
@@ -367,7 +382,11 @@ function servedCatalog(options: ServerOptions): ServedCatalog {
   const cached = servedCatalogs.get(options);
   if (cached) return cached;
   const served = selectTools(options.catalog, options);
-  const names = new ServedNames(options.catalog, served, options.readOnly ?? false);
+  const names = new ServedNames(options.catalog, served, {
+    readOnly: options.readOnly ?? false,
+    ...(options.noPurchases ? { purchases: new Set(options.catalog.filter(spendsMoney).map((spec) => spec.name)) } : {}),
+    ...(options.notYet ? { notYet: options.notYet } : {}),
+  });
   const tools: Tool[] = served.map((spec) => ({
     name: spec.name,
     title: spec.title,
@@ -552,7 +571,11 @@ export function buildServer(options: ServerOptions): Server {
     const name = request.params.name;
     const entry = bySpec.get(name);
     if (!entry) {
-      const hint = 'No such tool is served here: tools/list shows the available ones (DYNADOT_TOOLSETS enables more).';
+      // Why this name is missing, truthfully: a toolset that is off, the server's profile, a command
+      // not served yet, or no such tool at all (then the served name it most likely meant).
+      const meant = closestName(name, served.map((spec) => spec.name));
+      const hint =
+        names.whyNotServed(name) ?? `No tool of that name: tools/list shows the ones served here.${meant === undefined ? '' : ` Did you mean ${meant}?`}`;
       return errorResult(new Api3Error('invalid_input', `Tool ${name} not found`, { hint }), names);
     }
     const unknown = unknownArguments(entry.inputJson, request.params.arguments ?? {});

@@ -37,51 +37,90 @@ export interface NamedTool {
 /** Starts the note a text gets when it names tools this server does not serve. */
 export const NOT_SERVED = 'Not served here:';
 
+/** Why the running server leaves out what it leaves out: its profile, and the commands no tool serves yet. */
+export interface Withheld {
+  /** --read-only: every tool that is not a read. */
+  readOnly?: boolean;
+  /** --no-purchases: the catalog tools that spend money. */
+  purchases?: ReadonlySet<string>;
+  /** api3 commands no tool serves yet (tools/not-yet.ts), with the toolset each will join. */
+  notYet?: ReadonlyArray<{ command: string; toolset: ToolsetName }>;
+}
+
+/** Why one name is not served: each reason has its own remedy, or none. */
+type Absence = 'toolset' | 'read-only' | 'no-purchases' | 'not-yet';
+
+/** What an agent reads for a tool missing for `reason`: the one thing that would change it, or that nothing would. */
+function absenceText(name: string, toolset: ToolsetName, reason: Absence): string {
+  switch (reason) {
+    case 'toolset':
+      return `${name} (toolset ${toolset})`;
+    case 'read-only':
+      return `${name} (this server is read-only: --read-only / DYNADOT_READ_ONLY)`;
+    case 'no-purchases':
+      return `${name} (spends money, and this server runs the no-purchases profile: --no-purchases / DYNADOT_NO_PURCHASES)`;
+    case 'not-yet':
+      return `${name} (an api3 command this server does not serve yet, whatever its settings)`;
+  }
+}
+
 /**
  * Keeps every text an agent reads (hints, descriptions, previews) true to the running server.
  * Texts are written naming tools freely; where one names a catalog tool this server does not
- * serve, a short note is added saying how to get it. A tool name counts as named when written
- * as it is (`list_domain`, `get_dns`); a one-word name (search, register, renew, delete) only
- * when written in backticks, so the English words are left alone.
+ * serve, or an api3 command no tool serves yet, a short note is added saying why, and how to get
+ * it where a setting would. A tool name counts as named when written as it is (`list_domain`,
+ * `get_dns`); a one-word name (search, register, renew, delete) only when written in backticks,
+ * so the English words are left alone.
  */
 export class ServedNames {
-  private readonly missing: ReadonlyArray<{ tool: NamedTool; pattern: RegExp }>;
+  private readonly missing: ReadonlyArray<{ name: string; toolset: ToolsetName; reason: Absence; pattern: RegExp }>;
 
-  constructor(
-    catalog: readonly NamedTool[],
-    served: readonly { name: string }[],
-    private readonly readOnly = false,
-  ) {
+  constructor(catalog: readonly NamedTool[], served: readonly { name: string }[], withheld: Withheld = {}) {
     const here = new Set(served.map((tool) => tool.name));
-    this.missing = catalog
-      .filter((tool) => !here.has(tool.name))
-      .map((tool) => ({
-        tool,
-        pattern: tool.name.includes('_') ? new RegExp(`(?<![\\w-])${tool.name}(?![\\w-])`) : new RegExp(`\`${tool.name}\``),
-      }));
+    const pattern = (name: string) => (name.includes('_') ? new RegExp(`(?<![\\w-])${name}(?![\\w-])`) : new RegExp(`\`${name}\``));
+    // The profile wins over the toolset: enabling a toolset would not bring a write back to a read-only server.
+    const reason = (tool: NamedTool): Absence =>
+      withheld.readOnly && tool.effect !== 'read' ? 'read-only' : withheld.purchases?.has(tool.name) ? 'no-purchases' : 'toolset';
+    const inCatalog = new Set(catalog.map((tool) => tool.name));
+    this.missing = [
+      ...catalog.filter((tool) => !here.has(tool.name)).map((tool) => ({ name: tool.name, toolset: tool.toolset, reason: reason(tool), pattern: pattern(tool.name) })),
+      ...(withheld.notYet ?? [])
+        .filter(({ command }) => !inCatalog.has(command))
+        .map(({ command, toolset }) => ({ name: command, toolset, reason: 'not-yet' as const, pattern: pattern(command) })),
+    ];
   }
 
-  /** The unserved tools the texts name, in catalog order. */
-  named(...texts: ReadonlyArray<string | undefined>): NamedTool[] {
+  /** The unserved tools the texts name, in catalog order, then the commands not yet served. */
+  named(...texts: ReadonlyArray<string | undefined>): ReadonlyArray<{ name: string; toolset: ToolsetName; reason: Absence }> {
     const text = texts.filter((t) => t !== undefined).join('\n');
     if (text.includes(NOT_SERVED)) return [];
-    return this.missing.filter(({ pattern }) => pattern.test(text)).map(({ tool }) => tool);
+    return this.missing.filter(({ pattern }) => pattern.test(text));
   }
 
-  /** The note for texts that name unserved tools: which, and how to enable them; undefined when none. */
+  /** The note for texts that name unserved tools: which, why, and how to enable them where a setting would; undefined when none. */
   note(...texts: ReadonlyArray<string | undefined>): string | undefined {
     const named = this.named(...texts);
     if (named.length === 0) return undefined;
-    const writes = this.readOnly ? named.filter((tool) => tool.effect !== 'read') : [];
     const byToolset = new Map<ToolsetName, string[]>();
+    const others: string[] = [];
     for (const tool of named) {
-      if (writes.includes(tool)) continue;
-      byToolset.set(tool.toolset, [...(byToolset.get(tool.toolset) ?? []), tool.name]);
+      if (tool.reason === 'toolset') byToolset.set(tool.toolset, [...(byToolset.get(tool.toolset) ?? []), tool.name]);
+      else others.push(absenceText(tool.name, tool.toolset, tool.reason));
     }
-    const parts = [...byToolset].map(([toolset, names]) => `${names.join(', ')} (toolset ${toolset})`);
-    if (writes.length > 0) parts.push(`${writes.map((tool) => tool.name).join(', ')} (this server is read-only)`);
+    const parts = [...[...byToolset].map(([toolset, names]) => absenceText(names.join(', '), toolset, 'toolset')), ...others];
     const how = byToolset.size > 0 ? '; enable with DYNADOT_TOOLSETS or --toolsets' : '';
     return `${NOT_SERVED} ${parts.join('; ')}${how}.`;
+  }
+
+  /**
+   * For a call of a tool this server does not serve: why, as the hint. Undefined when the name is
+   * no catalog tool and no api3 command at all.
+   */
+  whyNotServed(name: string): string | undefined {
+    const tool = this.missing.find((missing) => missing.name === name);
+    if (!tool) return undefined;
+    const how = tool.reason === 'toolset' ? ` enable it with DYNADOT_TOOLSETS or --toolsets (or DYNADOT_TOOLS=${name})` : '';
+    return `${NOT_SERVED} ${absenceText(name, tool.toolset, tool.reason)}${how ? `;${how}` : ''}.`;
   }
 
   /** The text, with the note added when it names unserved tools. */

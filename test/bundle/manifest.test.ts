@@ -67,6 +67,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
       DYNADOT_API_KEY: '${user_config.dynadot_api_key}',
       DYNADOT_TOOLSETS: '${user_config.toolsets}',
       DYNADOT_READ_ONLY: '${user_config.read_only}',
+      DYNADOT_NO_PURCHASES: '${user_config.no_purchases}',
       DYNADOT_DRY_RUN: '${user_config.dry_run}',
       DYNADOT_SANDBOX: '${user_config.sandbox}',
       DYNADOT_SPEND_CAP: '${user_config.spend_cap}',
@@ -79,6 +80,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
       DYNADOT_API_KEY: '',
       DYNADOT_TOOLSETS: 'default',
       DYNADOT_READ_ONLY: 'false',
+      DYNADOT_NO_PURCHASES: 'false',
       DYNADOT_DRY_RUN: 'false',
       DYNADOT_SANDBOX: 'false',
       DYNADOT_SPEND_CAP: '50',
@@ -87,6 +89,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     expect(config.apiKey).toBeUndefined();
     expect(config.toolsets).toEqual(DEFAULT_TOOLSETS);
     expect(config.readOnly).toBe(false);
+    expect(config.noPurchases).toBe(false);
     expect(config.dryRun).toBe(false);
     expect(config.sandbox).toBe(false);
     // The suggested cap, in the account currency.
@@ -114,11 +117,18 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     expect(configFrom(await hostEnv({ spend_cap: 'none' })).spendCap).toBeUndefined();
   });
 
+  it('offers the no-purchases profile as a boolean, off by default, that reaches the config', async () => {
+    expect(manifest.user_config.no_purchases).toMatchObject({ type: 'boolean', required: false, default: false });
+    expect(manifest.user_config.no_purchases?.description).toMatch(/spends money/);
+    expect(configFrom(await hostEnv({ no_purchases: true })).noPurchases).toBe(true);
+  });
+
   it('treats an unsubstituted ${user_config.x} as unset', () => {
     const config = configFrom(manifest.server.mcp_config.env);
     expect(config.apiKey).toBeUndefined();
     expect(config.toolsets).toBeUndefined();
     expect(config.readOnly).toBe(false);
+    expect(config.noPurchases).toBe(false);
     expect(config.sandbox).toBe(false);
     expect(config.spendCap).toBeUndefined();
   });

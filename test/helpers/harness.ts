@@ -3,6 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
 import { accountPort } from '../../tools/ports.js';
+import { NOT_YET } from '../../tools/not-yet.js';
 import { Api3Client, type Api3ClientOptions } from '../../src/api3/client.js';
 import type { AuditLog } from '../../src/server/audit.js';
 import type { AnyToolSpec } from '../../src/server/define.js';
@@ -67,6 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     toolsets: options.toolsets ?? 'all',
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.readOnly ? { readOnly: true } : {}),
+    ...(options.noPurchases ? { noPurchases: true } : {}),
+    notYet: NOT_YET,
     ...(options.spendCap !== undefined ? { spendCap: options.spendCap } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),

@@ -3,6 +3,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
+import { NOT_YET } from '../../tools/not-yet.js';
 import { accountPort } from '../../tools/ports.js';
 import { Api3Client } from '../../src/api3/client.js';
 import { buildServer, type Selection } from '../../src/server/server.js';
@@ -33,7 +34,7 @@ function problems(text: string, served: ReadonlySet<string>): string[] {
   return CATALOG.filter((spec) => !served.has(spec.name) && mentions(said, spec.name))
     .filter((spec) => {
       const listed = mentions(note, spec.name);
-      const how = new RegExp(`toolset ${spec.toolset}\\b[^]*DYNADOT_TOOLSETS`).test(note) || /read-only/.test(note);
+      const how = new RegExp(`toolset ${spec.toolset}\\b[^]*DYNADOT_TOOLSETS`).test(note) || /read-only|no-purchases/.test(note);
       return !(listed && how);
     })
     .map((spec) => `${spec.name} in: ${text}`);
@@ -68,7 +69,7 @@ async function serve(selection: Selection): Promise<Served> {
     readRetries: 2,
     retryBaseMs: 5,
   });
-  const server = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, ...selection });
+  const server = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, notYet: NOT_YET, ...selection });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'served-names', version: '1.0.0' });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
@@ -222,6 +223,67 @@ describe('the note itself', () => {
       expect(error.hint).not.toMatch(/Not served/);
     } finally {
       await all.close();
+    }
+  });
+});
+
+/**
+ * Item 9 of issue 15: why a tool is missing, each reason with its own hint. Only a toolset that
+ * is off is remedied by DYNADOT_TOOLSETS; the profile and commands not yet served are not.
+ */
+describe('why a tool is missing', () => {
+  const hintFor = async (selection: Selection, name: string, args: Record<string, unknown> = {}) => {
+    const s = await serve(selection);
+    try {
+      const before = simulator.requests.length;
+      const error = errorOf(await s.call(name, args));
+      expect(simulator.requests.length).toBe(before);
+      expect(error.error).toBe('invalid_input');
+      return error.hint ?? '';
+    } finally {
+      await s.close();
+    }
+  };
+
+  it('an api3 command not served yet: says so, and no setting is offered, even with all', async () => {
+    const hint = await hintFor({ toolsets: 'all' }, 'folder_list');
+    expect(hint).toMatch(/folder_list \(an api3 command this server does not serve yet/);
+    expect(hint).not.toMatch(/DYNADOT_TOOLSETS|enable/);
+  });
+
+  it('a write on a read-only server, with all: the read-only mode, not a toolset', async () => {
+    const hint = await hintFor({ toolsets: 'all', readOnly: true }, 'set_dns2');
+    expect(hint).toMatch(/set_dns2 \(this server is read-only: --read-only \/ DYNADOT_READ_ONLY\)/);
+    expect(hint).not.toMatch(/DYNADOT_TOOLSETS/);
+  });
+
+  it('a purchase on a no-purchases server: the profile, not a toolset', async () => {
+    const hint = await hintFor({ toolsets: 'all', noPurchases: true }, 'renew');
+    expect(hint).toMatch(/renew \(spends money, and this server runs the no-purchases profile/);
+    expect(hint).not.toMatch(/DYNADOT_TOOLSETS/);
+  });
+
+  it('a tool whose toolset is off: that toolset, and how to enable it', async () => {
+    const hint = await hintFor({ toolsets: ['dns'] }, 'list_domain');
+    expect(hint).toMatch(/list_domain \(toolset domains\); enable it with DYNADOT_TOOLSETS or --toolsets/);
+  });
+
+  it('no such tool at all: the served name it most likely meant, and no setting', async () => {
+    const hint = await hintFor({ toolsets: 'all' }, 'list_domains');
+    expect(hint).toMatch(/Did you mean list_domain\?/);
+    expect(hint).not.toMatch(/DYNADOT_TOOLSETS/);
+  });
+
+  it('set_folder with an unknown folder does not point at list_domain, and says folder_list is not served yet', async () => {
+    const s = await serve({ toolsets: 'all' });
+    try {
+      const error = errorOf(await s.call('set_folder', { domain: 'acme-widgets.com', folder: 'No Such Folder' }));
+      expect(error.error).toBe('not_found');
+      expect(error.hint).not.toMatch(/list_domain/);
+      expect(error.hint).toMatch(/case-sensitive/);
+      expect(error.hint).toMatch(/folder_list \(an api3 command this server does not serve yet/);
+    } finally {
+      await s.close();
     }
   });
 });

@@ -45,3 +45,26 @@ describe('DYNADOT_SPEND_CAP', () => {
     expect(() => loadConfig([], { DYNADOT_SPEND_CAP: 'lots', DYNADOT_TIMEOUT_MS: 'soon' })).toThrow(/DYNADOT_TIMEOUT_MS: .*\n {2}DYNADOT_SPEND_CAP: "lots" is not a spend cap/);
   });
 });
+
+describe('DYNADOT_NO_PURCHASES / --no-purchases', () => {
+  const noPurchases = (argv: string[], env: NodeJS.ProcessEnv) => {
+    const parsed = loadConfig(argv, env);
+    if (parsed.kind !== 'run') throw new Error('expected a run');
+    return parsed.config.noPurchases;
+  };
+
+  it('is off unless asked for', () => {
+    expect(noPurchases([], {})).toBe(false);
+    expect(noPurchases([], { DYNADOT_NO_PURCHASES: '0' })).toBe(false);
+  });
+
+  it('is on with the env var or the flag', () => {
+    expect(noPurchases([], { DYNADOT_NO_PURCHASES: '1' })).toBe(true);
+    expect(noPurchases([], { DYNADOT_NO_PURCHASES: 'true' })).toBe(true);
+    expect(noPurchases(['--no-purchases'], {})).toBe(true);
+  });
+
+  it('names the setting when its value is not a boolean', () => {
+    expect(() => loadConfig([], { DYNADOT_NO_PURCHASES: 'maybe' })).toThrow(/DYNADOT_NO_PURCHASES \/ --no-purchases/);
+  });
+});
