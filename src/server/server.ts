@@ -574,8 +574,11 @@ export function buildServer(options: ServerOptions): Server {
       // Why this name is missing, truthfully: a toolset that is off, the server's profile, a command
       // not served yet, or no such tool at all (then the served name it most likely meant).
       const meant = closestName(name, served.map((spec) => spec.name));
+      const why = names.whyNotServed(name);
       const hint =
-        names.whyNotServed(name) ?? `No tool of that name: tools/list shows the ones served here.${meant === undefined ? '' : ` Did you mean ${meant}?`}`;
+        why === undefined
+          ? `No tool of that name: tools/list shows the ones served here.${meant === undefined ? '' : ` Did you mean ${meant}?`}`
+          : `${why} tools/list shows the ones served here.`;
       return errorResult(new Api3Error('invalid_input', `Tool ${name} not found`, { hint }), names);
     }
     const unknown = unknownArguments(entry.inputJson, request.params.arguments ?? {});
