@@ -79,6 +79,11 @@ export class StateStore {
     this.snapshots = join(dir, ...(demo ? ['demo'] : []), 'snapshots');
   }
 
+  /** Consumed confirmation ids, shared by every process using this folder (single-use.ts). */
+  get confirmationsDir(): string {
+    return join(this.snapshots, '..', 'confirmations');
+  }
+
   /** Where the audit log lives unless DYNADOT_AUDIT_LOG says otherwise. */
   get auditLogPath(): string {
     return join(this.snapshots, '..', 'audit.jsonl');
