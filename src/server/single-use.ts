@@ -164,7 +164,8 @@ export class FileUseStore implements UseStore {
         closeSync(fd);
       }
     } catch (error) {
-      if (isErrno(error, 'ENOENT')) return undefined;
+      // No record, or no folder to hold one (then no process could have taken it either).
+      if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;
       throw error;
     }
     try {
