@@ -21,7 +21,7 @@ import { errorMessage, errorStack, log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { annotationsFor, invoke, type AnyToolSpec, type ToolContext } from './define.js';
-import { maskedAuditLog, type AuditLog } from './audit.js';
+import { describeUnfinished, maskedAuditLog, type AuditLog, type UnfinishedChange } from './audit.js';
 import { snapshotBefore } from './snapshots.js';
 import type { StateStore } from './state-store.js';
 import { ConfirmationUses, FileUseStore, type UseRecord, type UseStore } from './single-use.js';
@@ -236,6 +236,8 @@ export interface ServerOptions extends Selection {
    * folder's (`store`), else this process only.
    */
   uses?: UseStore;
+  /** The audit log's last change when the server started, if its outcome was never recorded: told to the agent. */
+  unfinished?: UnfinishedChange;
 }
 
 const confirmationUses = new WeakMap<ServerOptions, ConfirmationUses>();
@@ -285,6 +287,7 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   if (options.spendCap !== undefined && served.some((spec) => spec.cost)) {
     lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
   }
+  if (options.unfinished) lines.unshift(`WARNING: ${describeUnfinished(options.unfinished)}`);
   if (options.demo) {
     lines.unshift(
       'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains, and every result carries "demo": true. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
@@ -436,7 +439,12 @@ export function buildServer(options: ServerOptions): Server {
       requestState: { verify: codec.verify },
     },
   );
-  const ctx: ToolContext = { api: options.api, account: options.account, ...(options.store ? { store: options.store } : {}) };
+  const ctx: ToolContext = {
+    api: options.api,
+    account: options.account,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.unfinished ? { unfinished: options.unfinished } : {}),
+  };
   const policy: SafetyPolicy = {
     confirmations,
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
@@ -567,18 +575,25 @@ export function buildServer(options: ServerOptions): Server {
       } else if (spec.effect === 'read') {
         result = await invoke(spec, args, callCtx);
       } else {
+        // Before anything is sent: the settings it replaces are saved, and the audit log says
+        // what is about to happen. Either failing stops the call here.
+        snapshotId = await snapshotBefore(spec, args, callCtx);
         // Consumed here, once the gate let it through and right before it is sent: of several
         // copies (concurrent, replayed, in another process sharing the state folder) only the
         // first is sent; the others answer what it answered.
         const id = args[CONFIRMATION_ID_FIELD];
         if (spec.effect === 'destructive' && args[CONFIRM_FIELD] === true && typeof id === 'string') {
-          const claim = await uses.claim(id, callDigest(spec.name, args));
-          if (!claim.first) return replayAnswer(await claim.earlier);
+          const claim = await uses.claim(id, callDigest(spec.name, args)).catch((error: unknown) => {
+            throw new Api3Error('api_error', `could not record the confirmation as used (${errorMessage(error)}); nothing was sent`, {
+              hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server: it is what keeps a confirmation from acting twice.',
+            });
+          });
+          if (!claim.first) {
+            if (snapshotId) markNotSent(snapshotId);
+            return replayAnswer(await claim.earlier);
+          }
           first.settle = claim.settle;
         }
-        // Before anything is sent: the settings it replaces are saved, and the audit log says
-        // what is about to happen. Either failing stops the call here.
-        snapshotId = await snapshotBefore(spec, args, callCtx);
         const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
         try {
           options.audit?.({ ...traced, outcome: 'sending' });
@@ -596,6 +611,8 @@ export function buildServer(options: ServerOptions): Server {
       return success(labelled(result));
     } catch (error) {
       const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
+      // A snapshot stands for a change that was sent: one refused or cancelled before it left is marked not sent.
+      if (snapshotId && (!sent || cancelledBeforeSending(error))) markNotSent(snapshotId);
       if (sent && cancelledBeforeSending(error)) {
         options.audit?.({ ...traced, outcome: 'cancelled' });
       } else if (sent && signal.aborted) {
@@ -608,6 +625,14 @@ export function buildServer(options: ServerOptions): Server {
       }
       if (error instanceof Api3Pending) return success(labelled(pendingAnswer(spec, error, names)));
       return errorResult(error, names);
+    }
+  };
+
+  const markNotSent = (id: string) => {
+    try {
+      options.store?.markNotSent(id);
+    } catch (error) {
+      log('warn', `could not mark snapshot ${id} as not sent: ${errorMessage(error)}`);
     }
   };
 
