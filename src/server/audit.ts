@@ -1,8 +1,9 @@
-import { closeSync, constants, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redact } from '../api3/redact.js';
 import { errorMessage, log } from '../log.js';
 import { asJson, isJson } from './condense.js';
+import { readNoFollow } from './state-store.js';
 import { maskSensitive, type DeclaresSensitive } from './sensitive.js';
 
 /**
@@ -80,12 +81,7 @@ export interface UnfinishedChange {
 export function unfinishedChange(path: string): UnfinishedChange | undefined {
   let text: string;
   try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      text = readFileSync(fd, 'utf8').slice(-65_536);
-    } finally {
-      closeSync(fd);
-    }
+    text = readNoFollow(path).slice(-65_536);
   } catch {
     return undefined;
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage, log } from '../log.js';
 import { isJson, type Json } from './condense.js';
 import { CONFIRMATION_TTL_MS } from './confirmation.js';
+import { readNoFollow, writeNew } from './state-store.js';
 
 /**
  * Single use of confirmation ids. An id is an HMAC that any replica can check, so by itself it
@@ -139,17 +140,12 @@ export class FileUseStore implements UseStore {
   async take(key: string, record: UseRecord): Promise<boolean> {
     this.sweep();
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    let fd: number;
     try {
-      fd = openSync(this.path(key), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      // O_EXCL: of all processes creating it, exactly one succeeds.
+      writeNew(this.path(key), JSON.stringify(record));
     } catch (error) {
       if (isErrno(error, 'EEXIST')) return false;
       throw error;
-    }
-    try {
-      writeSync(fd, JSON.stringify(record));
-    } finally {
-      closeSync(fd);
     }
     return true;
   }
@@ -157,12 +153,7 @@ export class FileUseStore implements UseStore {
   async read(key: string): Promise<UseRecord | undefined> {
     let text: string;
     try {
-      const fd = openSync(this.path(key), constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
+      text = readNoFollow(this.path(key));
     } catch (error) {
       // No record, or no folder to hold one (then no process could have taken it either).
       if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;
@@ -180,12 +171,7 @@ export class FileUseStore implements UseStore {
   async finish(key: string, record: UseRecord): Promise<void> {
     // Written beside it and renamed over it: a reader sees the old record or the new, never half.
     const temporary = join(this.dir, `${key}.${process.pid}.tmp`);
-    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-    try {
-      writeSync(fd, JSON.stringify(record));
-    } finally {
-      closeSync(fd);
-    }
+    writeNew(temporary, JSON.stringify(record));
     renameSync(temporary, this.path(key));
   }
 

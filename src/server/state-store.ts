@@ -126,12 +126,7 @@ export class StateStore {
   private load(file: string): { snapshot: Snapshot } | { why: string } {
     let text: string;
     try {
-      const fd = openSync(join(this.snapshots, file), constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
+      text = readNoFollow(join(this.snapshots, file));
     } catch (error) {
       return { why: `unreadable: ${errorMessage(error)}` };
     }
@@ -223,8 +218,18 @@ export function refuseLink(path: string): void {
   if (link) throw new Error(`${path} is a symbolic link; state files are never written through one`);
 }
 
+/** A file's text, never through a symbolic link (O_NOFOLLOW). */
+export function readNoFollow(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A new file, 0600 whatever the umask, never through a symbolic link or over an existing file. */
-function writeNew(path: string, text: string): void {
+export function writeNew(path: string, text: string): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   try {
     writeSync(fd, text);
