@@ -7,15 +7,9 @@ import { StateStore } from '../../src/server/state-store.js';
 import { errorOf, type Harness, startHarness } from '../helpers/harness.js';
 
 /** The state folder's hygiene: modes, symbolic links, snapshots of changes never sent, bad files. */
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dynadot-state-folder-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const root = mkdtempSync(join(tmpdir(), 'dynadot-state-folder-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const tempDir = () => mkdtempSync(join(root, 'case-'));
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
