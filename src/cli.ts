@@ -7,10 +7,10 @@ import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
 import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
 import { errorMessage, errorStack, log, setLogLevel } from './log.js';
-import { fileAuditLog } from './server/audit.js';
+import { fileAuditLog, unfinishedChange } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
 import { Confirmations } from './server/confirmation.js';
-import { auditLogPath, defaultStateDir, StateStore } from './server/state-store.js';
+import { auditLogPath, chmodIf, defaultStateDir, StateStore } from './server/state-store.js';
 import { registerSecret } from './api3/redact.js';
 import { startSimulator } from './simulator/server.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -65,6 +65,11 @@ async function main(): Promise<void> {
   // demo session keeps its own part of it.
   const store = new StateStore(config.stateDir ?? defaultStateDir(), backend.demo);
   const auditPath = auditLogPath(config.auditLog, store);
+  // Whatever mode an older version, a copy or a umask left: the folder 0700, its files 0600.
+  store.tighten();
+  if (auditPath) chmodIf(auditPath, 'file', 0o600);
+  const unfinished = auditPath ? unfinishedChange(auditPath) : undefined;
+  if (unfinished) log('warn', `the audit log ends with an unfinished ${unfinished.tool} (${unfinished.outcome}, ${unfinished.time})`);
   const options: ServerOptions = {
     api: backend.api,
     catalog: CATALOG,
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
     ...(auditPath ? { audit: fileAuditLog(auditPath) } : {}),
     store,
+    ...(unfinished ? { unfinished } : {}),
     ...(config.dryRun ? { dryRun: true } : {}),
     // One for the process: every HTTP session (and each stateless request) checks the same ids.
     confirmations: new Confirmations(config.confirmSecret),

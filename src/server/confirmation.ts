@@ -8,8 +8,10 @@ import { isJson, type Json } from './condense.js';
  * minutes; the confirmed call recomputes the facts and must present the same id. Nothing is
  * stored: any replica holding the same secret (DYNADOT_CONFIRM_SECRET) can check an id.
  *
- * Format `c1.<expiry, epoch seconds>.<mac over tool and arguments>.<mac over all of it>`: the
- * two macs let a refusal say whether the arguments or the facts changed.
+ * Format `c1.<expiry, epoch seconds>.<nonce>.<mac over tool and arguments>.<mac over all of it>`:
+ * the two macs let a refusal say whether the arguments or the facts changed. The nonce makes
+ * every preview's id its own, so an id can be consumed once (single-use.ts) without consuming a
+ * later preview of the same call with the same facts (a change undone and made again).
  */
 export const CONFIRMATION_TTL_MS = 10 * 60_000;
 const VERSION = 'c1';
@@ -63,19 +65,20 @@ export class Confirmations {
 
   issue(tool: string, args: Json, facts: Json): string {
     const expires = String(Math.floor((this.now() + CONFIRMATION_TTL_MS) / 1000));
-    const call = this.mac(VERSION, expires, tool, canonicalJson(args));
-    return [VERSION, expires, call, this.mac(VERSION, expires, call, canonicalJson(facts))].join('.');
+    const nonce = randomBytes(8).toString('base64url');
+    const call = this.mac(VERSION, expires, nonce, tool, canonicalJson(args));
+    return [VERSION, expires, nonce, call, this.mac(VERSION, expires, call, canonicalJson(facts))].join('.');
   }
 
   verify(id: unknown, tool: string, args: Json, facts: Json): Verdict {
     const refuse = (reason: Exclude<Verdict, { ok: true }>['reason']): Verdict => ({ ok: false, reason, message: MESSAGES[reason] });
     if (id === undefined || id === '') return refuse('missing');
     const parts = typeof id === 'string' ? id.split('.') : [];
-    const [version, expires, call, all] = parts;
-    if (parts.length !== 4 || version !== VERSION || expires === undefined || !/^\d+$/.test(expires) || call === undefined || all === undefined) {
+    const [version, expires, nonce, call, all] = parts;
+    if (parts.length !== 5 || version !== VERSION || expires === undefined || !/^\d+$/.test(expires) || nonce === undefined || call === undefined || all === undefined) {
       return refuse('malformed');
     }
-    if (!same(call, this.mac(VERSION, expires, tool, canonicalJson(args)))) return refuse('other_call');
+    if (!same(call, this.mac(VERSION, expires, nonce, tool, canonicalJson(args)))) return refuse('other_call');
     if (!same(all, this.mac(VERSION, expires, call, canonicalJson(facts)))) return refuse('facts_changed');
     // Checked after the macs, so an altered expiry cannot pass as merely expired.
     if (Number(expires) * 1000 < this.now()) return refuse('expired');

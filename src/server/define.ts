@@ -5,6 +5,7 @@ import { Api3Error } from '../api3/errors.js';
 import { errorMessage, log } from '../log.js';
 import type { Json, Money } from './condense.js';
 import { balanceBeforeCharge, type ChargeNeed, chargedSince, type PreviousNeed, readPrevious } from './needs.js';
+import type { UnfinishedChange } from './audit.js';
 import type { AccountPort } from './ports.js';
 import type { StateStore } from './state-store.js';
 import type { ToolsetName } from './toolsets.js';
@@ -24,6 +25,8 @@ export interface ToolContext {
   account: AccountPort;
   /** Snapshots of replaced settings (undo); absent when the server keeps no state. */
   store?: StateStore;
+  /** The audit log's last change at start-up, when its outcome was never recorded (is_processing reports it). */
+  unfinished?: UnfinishedChange;
   /** Aborts when the client no longer waits for this call (cancelled, timed out, request or session closed). */
   signal?: AbortSignal;
 }

@@ -22,9 +22,10 @@ import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
 import { closestName, unknownArguments, type UnknownArgument } from './arguments.js';
 import { annotationsFor, invoke, spendsMoney, type AnyToolSpec, type ToolContext } from './define.js';
-import { maskedAuditLog, type AuditLog } from './audit.js';
+import { describeUnfinished, maskedAuditLog, type AuditLog, type UnfinishedChange } from './audit.js';
 import { snapshotBefore } from './snapshots.js';
 import type { StateStore } from './state-store.js';
+import { ConfirmationUses, FileUseStore, type UseRecord, type UseStore } from './single-use.js';
 import {
   callArguments,
   CONFIRM_FIELD,
@@ -89,7 +90,41 @@ const pendingSchema = z.object({ status: z.string(), message: z.string(), next_s
 export function advertisedOutput(spec: AnyToolSpec): z.ZodObject {
   if (spec.effect === 'read') return spec.output.extend(labels);
   const outcomes = { pending: pendingSchema.optional(), preview: previewSchema.optional(), snapshot_id: z.string().optional() };
-  return spec.output.partial().extend(outcomes).extend(labels);
+  const advertised = spec.output.partial().extend(outcomes).extend(labels);
+  return spec.effect === 'destructive' ? advertised.extend(replayFields) : advertised;
+}
+
+/** A confirmation id used again: the first use's answer, marked so (see single-use.ts). */
+const replayFields = {
+  replay: z.literal(true).optional().describe('this confirmation_id was used before: nothing was sent again'),
+  replay_note: z.string().optional(),
+};
+
+const REPLAY_NOTE = 'This confirmation_id was already used: nothing was sent again. This is the answer of its first use.';
+const IN_PROGRESS_NOTE =
+  'This confirmation_id is already in use by a call that is still running (or whose answer was not recorded): nothing was sent again. Do not call again; is_processing, domain_info, get_dns or get_account_balance tell how it went.';
+
+/** The answer to a later use of a consumed id: what its first use answered, or that it is still running. */
+function replayAnswer(record: UseRecord): CallToolResult {
+  const outcome = record.outcome;
+  if (outcome && 'error' in outcome) {
+    return { content: [{ type: 'text', text: redact(JSON.stringify({ ...outcome.error, replay: true, replay_note: REPLAY_NOTE })) }], isError: true };
+  }
+  if (outcome) return success({ ...outcome.result, replay: true, replay_note: REPLAY_NOTE });
+  return success({ replay: true, replay_note: IN_PROGRESS_NOTE });
+}
+
+/** What a later use of the same id answers: the structured result, or the error as the agent read it. */
+function outcomeOf(result: CallToolResult): { result: Json } | { error: Json } {
+  if (!result.isError && isRecord(result.structuredContent)) return { result: result.structuredContent };
+  const first = result.content[0];
+  let parsed: unknown;
+  try {
+    parsed = first?.type === 'text' ? JSON.parse(first.text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { error: isRecord(parsed) ? parsed : { error: 'api_error', message: 'the first use of this confirmation_id failed' } };
 }
 
 function success(result: Json): CallToolResult {
@@ -224,6 +259,25 @@ export interface ServerOptions extends Selection {
   store?: StateStore;
   /** api3 commands no tool serves yet (tools/not-yet.ts), so a hint naming one says so rather than "enable a toolset". */
   notYet?: Withheld['notYet'];
+  /**
+   * Where consumed confirmation ids are shared with other processes; by default the state
+   * folder's (`store`), else this process only.
+   */
+  uses?: UseStore;
+  /** The audit log's last change when the server started, if its outcome was never recorded: told to the agent. */
+  unfinished?: UnfinishedChange;
+}
+
+const confirmationUses = new WeakMap<ServerOptions, ConfirmationUses>();
+/** One ledger of consumed ids per options object: every HTTP session and stateless request of a process shares it. */
+function usesFor(options: ServerOptions): ConfirmationUses {
+  let uses = confirmationUses.get(options);
+  if (!uses) {
+    const shared = options.uses ?? (options.store ? new FileUseStore(options.store.confirmationsDir) : undefined);
+    uses = new ConfirmationUses(shared);
+    confirmationUses.set(options, uses);
+  }
+  return uses;
 }
 
 const ENABLE = 'DYNADOT_TOOLSETS or --toolsets';
@@ -265,6 +319,7 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   if (options.spendCap !== undefined && served.some((spec) => spec.cost)) {
     lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
   }
+  if (options.unfinished) lines.unshift(`WARNING: ${describeUnfinished(options.unfinished)}`);
   if (options.demo) {
     lines.unshift(
       'DEMO MODE: no DYNADOT_API_KEY is set, so every tool runs against a built-in simulated account with made-up domains, and every result carries "demo": true. Nothing is real and nothing is charged. Set DYNADOT_API_KEY to use a real Dynadot account.',
@@ -406,6 +461,7 @@ function servedCatalog(options: ServerOptions): ServedCatalog {
 
 export function buildServer(options: ServerOptions): Server {
   const { served, names, tools, bySpec } = servedCatalog(options);
+  const uses = usesFor(options);
   // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
   if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
   const elicitationTimeoutMs = options.elicitationTimeoutMs ?? DEFAULT_ELICITATION_TIMEOUT_MS;
@@ -422,7 +478,12 @@ export function buildServer(options: ServerOptions): Server {
       requestState: { verify: codec.verify },
     },
   );
-  const ctx: ToolContext = { api: options.api, account: options.account, ...(options.store ? { store: options.store } : {}) };
+  const ctx: ToolContext = {
+    api: options.api,
+    account: options.account,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.unfinished ? { unfinished: options.unfinished } : {}),
+  };
   const policy: SafetyPolicy = {
     confirmations,
     ...(options.spendCap === undefined ? {} : { spendCap: options.spendCap }),
@@ -502,7 +563,16 @@ export function buildServer(options: ServerOptions): Server {
     return { args, decision: { proceed: false, preview: { ...fresh.preview, why_not_sent: 'The client sent no answer to the approval question; nothing was sent.' } } };
   };
 
+  /** The first use of a confirmation id, once it has consumed it: records its answer for later uses. */
+  type FirstUse = { settle?: (outcome: { result: Json } | { error: Json }) => Promise<void> };
   const runTool = async (spec: AnyToolSpec, input: Json, mcp: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+    const first: FirstUse = {};
+    const result = await runOnce(spec, input, mcp, first);
+    if (first.settle && !isInputRequiredResult(result)) await first.settle(outcomeOf(result));
+    return result;
+  };
+
+  const runOnce = async (spec: AnyToolSpec, input: Json, mcp: ServerContext, first: FirstUse): Promise<CallToolResult | InputRequiredResult> => {
     const signal = callSignal(mcp);
     const callCtx: ToolContext = { ...ctx, signal };
     let args = input;
@@ -512,6 +582,15 @@ export function buildServer(options: ServerOptions): Server {
     try {
       let decision: GateDecision;
       const state: unknown = mcp.mcpReq.requestState();
+      // A confirmation id used before for this call answers what its first use did, before any
+      // read: its facts (a balance, an expiry) have changed by then, and no second call is sent.
+      const presented = isApprovalState(state) ? state.confirmation_id : args[CONFIRM_FIELD] === true ? args[CONFIRMATION_ID_FIELD] : undefined;
+      const usedBefore = async () => {
+        const earlier = spec.effect === 'destructive' && typeof presented === 'string' ? await uses.earlier(presented, callDigest(spec.name, args)) : undefined;
+        return earlier && replayAnswer(await earlier);
+      };
+      const replay = await usedBefore();
+      if (replay) return replay;
       if (isApprovalState(state)) {
         ({ args, decision } = await answeredInRound(spec, args, state, mcp, callCtx));
       } else {
@@ -527,6 +606,10 @@ export function buildServer(options: ServerOptions): Server {
       }
       let result: Json;
       if (!decision.proceed) {
+        // A copy that raced the first use through the gate finds the facts changed by it: it
+        // answers as the replay it is, not with a fresh preview inviting a second order.
+        const raced = await usedBefore();
+        if (raced) return raced;
         result = { preview: adaptPreview(decision.preview, names) };
       } else if (spec.effect === 'read') {
         result = await invoke(spec, args, callCtx);
@@ -534,6 +617,22 @@ export function buildServer(options: ServerOptions): Server {
         // Before anything is sent: the settings it replaces are saved, and the audit log says
         // what is about to happen. Either failing stops the call here.
         snapshotId = await snapshotBefore(spec, args, callCtx);
+        // Consumed here, once the gate let it through and right before it is sent: of several
+        // copies (concurrent, replayed, in another process sharing the state folder) only the
+        // first is sent; the others answer what it answered.
+        const id = args[CONFIRMATION_ID_FIELD];
+        if (spec.effect === 'destructive' && args[CONFIRM_FIELD] === true && typeof id === 'string') {
+          const claim = await uses.claim(id, callDigest(spec.name, args)).catch((error: unknown) => {
+            throw new Api3Error('api_error', `could not record the confirmation as used (${errorMessage(error)}); nothing was sent`, {
+              hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server: it is what keeps a confirmation from acting twice.',
+            });
+          });
+          if (!claim.first) {
+            if (snapshotId) markNotSent(snapshotId);
+            return replayAnswer(await claim.earlier);
+          }
+          first.settle = claim.settle;
+        }
         const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
         try {
           options.audit?.({ ...traced, outcome: 'sending' });
@@ -551,6 +650,8 @@ export function buildServer(options: ServerOptions): Server {
       return success(labelled(result));
     } catch (error) {
       const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
+      // A snapshot stands for a change that was sent: one refused or cancelled before it left is marked not sent.
+      if (snapshotId && (!sent || cancelledBeforeSending(error))) markNotSent(snapshotId);
       if (sent && cancelledBeforeSending(error)) {
         options.audit?.({ ...traced, outcome: 'cancelled' });
       } else if (sent && signal.aborted) {
@@ -563,6 +664,14 @@ export function buildServer(options: ServerOptions): Server {
       }
       if (error instanceof Api3Pending) return success(labelled(pendingAnswer(spec, error, names)));
       return errorResult(error, names);
+    }
+  };
+
+  const markNotSent = (id: string) => {
+    try {
+      options.store?.markNotSent(id);
+    } catch (error) {
+      log('warn', `could not mark snapshot ${id} as not sent: ${errorMessage(error)}`);
     }
   };
 

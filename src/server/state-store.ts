@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { redact } from '../api3/redact.js';
+import { errorMessage } from '../log.js';
 import type { Json } from './condense.js';
 
 /**
@@ -32,6 +33,12 @@ const snapshotFile: z.ZodType<Snapshot> = z.object({
   args: z.record(z.string(), z.unknown()),
   domains: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
+
+/** A file in the snapshots folder that list_snapshots could not read, and why. */
+export interface SkippedFile {
+  file: string;
+  why: string;
+}
 
 export interface SnapshotSummary {
   id: string;
@@ -84,50 +91,153 @@ export class StateStore {
     return join(this.snapshots, '..', 'audit.jsonl');
   }
 
+  /** Consumed confirmation ids, shared by every process using this folder (single-use.ts). */
+  get confirmationsDir(): string {
+    return join(this.snapshots, '..', 'confirmations');
+  }
+
   /** Writes one snapshot; throws when it cannot, so the change it protects is not sent. */
   save(tool: string, args: Json, domains: Record<string, Json>, now = new Date()): Snapshot {
     const snapshot: Snapshot = { id: newId(now), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), tool, args, domains };
     mkdirSync(this.snapshots, { recursive: true, mode: 0o700 });
-    const path = join(this.snapshots, `${snapshot.id}.json`);
+    // A snapshots folder that is a symbolic link would put the user's settings wherever it points.
+    refuseLink(this.snapshots);
     // redact: the key is never in a snapshot; if a value ever held it, it is masked here too.
-    writeFileSync(path, `${redact(JSON.stringify(snapshot))}\n`, { mode: 0o600, flag: 'wx' });
-    // The mode given to writeFileSync is masked by the umask; 0600 is set explicitly.
-    chmodSync(path, 0o600);
+    writeNew(join(this.snapshots, `${snapshot.id}.json`), `${redact(JSON.stringify(snapshot))}\n`);
     return snapshot;
+  }
+
+  /**
+   * The change a snapshot was taken for was not sent after all (refused or cancelled before it
+   * left): the file is renamed `<id>.not_sent.json`, so it is neither listed nor restored.
+   */
+  markNotSent(id: string): void {
+    if (!ID.test(id)) return;
+    renameSync(join(this.snapshots, `${id}.json`), join(this.snapshots, `${id}.not_sent.json`));
   }
 
   get(id: string): Snapshot | undefined {
     if (!ID.test(id)) return undefined;
-    try {
-      const parsed = snapshotFile.safeParse(JSON.parse(readFileSync(join(this.snapshots, `${id}.json`), 'utf8')));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    const loaded = this.load(`${id}.json`);
+    return 'snapshot' in loaded ? loaded.snapshot : undefined;
   }
 
-  /** The newest first; only those touching `domain` when given. */
-  list(options: { domain?: string; limit: number }): SnapshotSummary[] {
+  /** One snapshot file, or why it cannot be used; never through a symbolic link. */
+  private load(file: string): { snapshot: Snapshot } | { why: string } {
+    let text: string;
+    try {
+      text = readNoFollow(join(this.snapshots, file));
+    } catch (error) {
+      return { why: `unreadable: ${errorMessage(error)}` };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { why: 'not JSON' };
+    }
+    const parsed = snapshotFile.safeParse(json);
+    if (!parsed.success) return { why: `not a snapshot: ${parsed.error.issues.map((issue) => issue.path.join('.') || issue.message).join(', ')}` };
+    return { snapshot: parsed.data };
+  }
+
+  /**
+   * The newest first; only those touching `domain` when given. A file that cannot be read or is
+   * not a snapshot is reported in `skipped`, so one bad file never hides the others.
+   */
+  list(options: { domain?: string; limit: number }): { items: SnapshotSummary[]; skipped: SkippedFile[] } {
     let names: string[];
     try {
       names = readdirSync(this.snapshots).filter((name) => ID.test(name.replace(/\.json$/, '')));
     } catch {
-      return [];
+      return { items: [], skipped: [] };
     }
     const out: SnapshotSummary[] = [];
+    const skipped: SkippedFile[] = [];
     for (const name of names.sort().reverse()) {
-      const snapshot = this.get(name.replace(/\.json$/, ''));
-      if (!snapshot || (options.domain && !(options.domain in snapshot.domains))) continue;
+      if (out.length >= options.limit) break;
+      const loaded = this.load(name);
+      if (!('snapshot' in loaded)) {
+        skipped.push({ file: name, why: loaded.why });
+        continue;
+      }
+      const snapshot = loaded.snapshot;
+      if (options.domain && !(options.domain in snapshot.domains)) continue;
       const domains = Object.keys(snapshot.domains);
       const [first] = Object.entries(snapshot.domains);
       const summary = first
         ? `before ${snapshot.tool}: ${first[0]} had ${describe(first[1])}${domains.length > 1 ? ` (+${domains.length - 1} more domains)` : ''}`
         : `before ${snapshot.tool}`;
       out.push({ id: snapshot.id, time: snapshot.time, tool: snapshot.tool, domains, summary });
-      if (out.length >= options.limit) break;
     }
-    return out;
+    return { items: out, skipped };
   }
+
+  /**
+   * At start-up: the state folder 0700 and every file in it 0600, whatever mode an older
+   * version, a copy or a umask left them in; symbolic links are left alone (never followed).
+   */
+  tighten(): void {
+    const walk = (dir: string, depth: number) => {
+      if (!chmodIf(dir, 'dir', 0o700) || depth > 2) return;
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        const path = join(dir, name);
+        if (!chmodIf(path, 'file', 0o600)) walk(path, depth + 1);
+      }
+    };
+    walk(this.dir, 0);
+  }
+}
+
+/** Sets `mode` on `path` when it is a `kind` (not a link); whether it was. */
+export function chmodIf(path: string, kind: 'dir' | 'file', mode: number): boolean {
+  try {
+    const stat = lstatSync(path);
+    if (kind === 'dir' ? !stat.isDirectory() : !stat.isFile()) return false;
+    if ((stat.mode & 0o777) !== mode) chmodSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws, naming `path`, when it is a symbolic link: state is never written through one. */
+export function refuseLink(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // Absent: nothing to follow.
+  }
+  if (link) throw new Error(`${path} is a symbolic link; state files are never written through one`);
+}
+
+/** A file's text, never through a symbolic link (O_NOFOLLOW). */
+export function readNoFollow(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A new file, 0600 whatever the umask, never through a symbolic link or over an existing file. */
+export function writeNew(path: string, text: string): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  // The mode given to open is masked by the umask; 0600 is set explicitly.
+  chmodSync(path, 0o600);
 }
 
 /** DYNADOT_AUDIT_LOG: a path, `off` for none, or by default audit.jsonl in the state folder. */

@@ -11,7 +11,7 @@ describe('confirmation ids', () => {
   it('an id verifies for the same tool, arguments and facts, with keys in any order', () => {
     const c = new Confirmations('secret', clock);
     const id = c.issue('register', args, facts);
-    expect(id).toMatch(/^c1\.\d+\.[\w-]{22}\.[\w-]{22}$/);
+    expect(id).toMatch(/^c1\.\d+\.[\w-]{11}\.[\w-]{22}\.[\w-]{22}$/);
     expect(c.verify(id, 'register', { years: 2, domain: 'a.com' }, { price: { currency: 'USD', amount: 21.98 } })).toEqual({ ok: true });
   });
 
@@ -30,9 +30,17 @@ describe('confirmation ids', () => {
     expect(c.verify(id, 'delete', args, facts)).toEqual({ ok: true });
     now += 2_000;
     expect(c.verify(id, 'delete', args, facts)).toMatchObject({ ok: false, reason: 'expired' });
-    const [v, expires, call, all] = id.split('.') as [string, string, string, string];
-    const extended = [v, String(Number(expires) + 3600), call, all].join('.');
+    const [v, expires, nonce, call, all] = id.split('.') as [string, string, string, string, string];
+    const extended = [v, String(Number(expires) + 3600), nonce, call, all].join('.');
     expect(c.verify(extended, 'delete', args, facts)).toMatchObject({ ok: false, reason: 'other_call' });
+  });
+
+  it('every preview issues its own id, even for the same call and facts in the same second (each is consumed once)', () => {
+    const c = new Confirmations('secret', clock);
+    const [a, b] = [c.issue('set_ns', args, facts), c.issue('set_ns', args, facts)];
+    expect(a).not.toBe(b);
+    expect(c.verify(a, 'set_ns', args, facts)).toEqual({ ok: true });
+    expect(c.verify(b, 'set_ns', args, facts)).toEqual({ ok: true });
   });
 
   it('another process with the same DYNADOT_CONFIRM_SECRET accepts it; another secret or none does not', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeUnfinished } from '../../src/server/audit.js';
 import { flag } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 
@@ -9,10 +10,16 @@ export default defineTool({
   description: 'Whether Dynadot is still processing an earlier request for this account. Check it after an unknown_outcome or busy error before retrying.',
   effect: 'read',
   input: z.object({}),
-  output: z.object({ processing: z.boolean(), safe_to_send: z.boolean() }),
+  output: z.object({
+    processing: z.boolean(),
+    safe_to_send: z.boolean(),
+    warning: z.string().optional().describe('a change whose outcome the audit log never recorded (the server stopped while sending it)'),
+  }),
   toApi: () => ({}),
-  condense: (body) => {
+  // Not a read of api3: what the audit log said at start-up, answered beside api3's state.
+  before: async (_args, ctx) => ctx.unfinished,
+  condense: (body, _args, unfinished) => {
     const processing = flag(body.ResponseMsg) ?? false;
-    return { processing, safe_to_send: !processing };
+    return { processing, safe_to_send: !processing, ...(unfinished ? { warning: describeUnfinished(unfinished) } : {}) };
   },
 });

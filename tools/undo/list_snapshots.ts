@@ -40,10 +40,14 @@ export default defineComposite({
       }),
     ),
     has_more: z.boolean(),
+    skipped: z
+      .array(z.object({ file: z.string(), why: z.string() }))
+      .optional()
+      .describe('files in the snapshots folder that could not be read as snapshots'),
   }),
   async run(args, ctx) {
     // One more than asked tells whether there are more.
-    const found = storeOf(ctx).list({ ...(args.domain ? { domain: args.domain } : {}), limit: args.limit + 1 });
-    return { items: found.slice(0, args.limit), has_more: found.length > args.limit };
+    const { items, skipped } = storeOf(ctx).list({ ...(args.domain ? { domain: args.domain } : {}), limit: args.limit + 1 });
+    return { items: items.slice(0, args.limit), has_more: items.length > args.limit, ...(skipped.length > 0 ? { skipped } : {}) };
   },
 });

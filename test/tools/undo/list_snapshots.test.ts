@@ -104,7 +104,7 @@ describe('a demo session', () => {
     expect(existsSync(join(demoDir, 'snapshots'))).toBe(false);
     expect((await demo.ok<Json>('list_snapshots', {})).items.map((i: Json) => i.id)).toEqual([result.snapshot_id]);
     const real = new StateStore(demoDir, false);
-    expect(real.list({ limit: 100 })).toEqual([]);
+    expect(real.list({ limit: 100 }).items).toEqual([]);
     expect(real.get(result.snapshot_id)).toBeUndefined();
   });
 });
