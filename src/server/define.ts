@@ -32,6 +32,12 @@ export interface ToolContext {
 export interface PreviewOutcome {
   /** The facts the user decides on (price, balance, the settings replaced); the confirmation id is bound to them. */
   facts: Json;
+  /**
+   * Facts the id is bound to without being shown: what the call replaces on every domain, past
+   * the few a preview lists, and the service each is on. A change to them voids the id as a
+   * change to `facts` does, so nothing is replaced that no preview read.
+   */
+  bound?: Json;
   /** Why api3 would refuse the call, found by reads: the preview says so and issues no confirmation. */
   refusals?: string[];
 }

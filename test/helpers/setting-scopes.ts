@@ -185,7 +185,7 @@ export const FAMILIES: readonly FamilyRow[] = [
         effect: 'destructive',
         gate: {
           args: { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] },
-          reads: ['server_list', 'get_ns', 'get_dns'],
+          reads: ['server_list', 'list_domain', 'get_dns'],
           otherArgs: { domains: ['acme-widgets.com'], name_servers: ['ns2.cloudhost.example'] },
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },
@@ -217,7 +217,7 @@ export const FAMILIES: readonly FamilyRow[] = [
         effect: 'destructive',
         gate: {
           args: { domains: ['acme-widgets.com'], with_ads: false },
-          reads: ['get_dns'],
+          reads: ['list_domain', 'get_dns'],
           otherArgs: { domains: ['acme-widgets.com'], with_ads: true },
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },

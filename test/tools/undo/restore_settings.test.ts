@@ -172,12 +172,14 @@ describe('through the client', () => {
     expect(Object.keys(store.get(result.snapshot_id)?.domains ?? {})).toEqual(['widget.dev']);
   });
 
-  it('a domain already as the snapshot has it is not written again', async () => {
+  it('a restore whose every domain is already as the snapshot has it issues no id and writes nothing', async () => {
     const moved = await ok<Json>('set_ns', { domains: [D], name_servers: ['ns1.cloudhost.example'], confirm: true });
     await ok('restore_settings', { snapshot_id: moved.snapshot_id, confirm: true });
     const before = writes().length;
     const again = await ok<Json>('restore_settings', { snapshot_id: moved.snapshot_id, confirm: true });
-    expect(again.domains).toEqual([{ domain: D, restored: true, already_in_place: true }]);
+    expect(again.preview.details.changes).toEqual({ [D]: { already_in_place: true } });
+    expect(again.preview.refused_because).toEqual([expect.stringMatching(/nothing to put back/)]);
+    expect(again.preview).not.toHaveProperty('confirmation_id');
     expect(writes().length).toBe(before);
   });
 
@@ -361,7 +363,7 @@ const otherId = store.save('set_dns2', { domains: [D] }, { [D]: { ...GATE_SETTIN
 
 describe('safety', () => {
   pinEffect(restoreSettings, 'destructive');
-  confirmGateCases(restoreSettings, { snapshot_id: gateId }, ['get_dns'], {
+  confirmGateCases(restoreSettings, { snapshot_id: gateId }, ['list_domain', 'get_dns'], {
     otherArgs: { snapshot_id: otherId },
     changeFacts: {
       what: 'a record added to the domain, which the restore would remove',
