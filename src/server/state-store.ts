@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { redact } from '../api3/redact.js';
+import { maskSecretsIn } from '../api3/redact.js';
 import type { Json } from './condense.js';
 
 /**
@@ -89,8 +89,9 @@ export class StateStore {
     const snapshot: Snapshot = { id: newId(now), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), tool, args, domains };
     mkdirSync(this.snapshots, { recursive: true, mode: 0o700 });
     const path = join(this.snapshots, `${snapshot.id}.json`);
-    // redact: the key is never in a snapshot; if a value ever held it, it is masked here too.
-    writeFileSync(path, `${redact(JSON.stringify(snapshot))}\n`, { mode: 0o600, flag: 'wx' });
+    // The user's settings exactly as they were (restore writes them back): only the literal key
+    // and configured secrets are masked, never what merely looks like one (`?key=` in a TXT record).
+    writeFileSync(path, `${JSON.stringify(maskSecretsIn(snapshot))}\n`, { mode: 0o600, flag: 'wx' });
     // The mode given to writeFileSync is masked by the umask; 0600 is set explicitly.
     chmodSync(path, 0o600);
     return snapshot;

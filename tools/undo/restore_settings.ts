@@ -1,6 +1,7 @@
 import { SNAPSHOT_ID } from '../../src/server/state-store.js';
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
+import { MASKED_SECRET } from '../../src/api3/redact.js';
 import type { Json } from '../../src/server/condense.js';
 import { defineComposite, invokeRead, type ToolCall, toolCall, type ToolContext } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
@@ -38,8 +39,23 @@ type Step = ToolCall & { nameServers?: string[] };
 
 const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
+/**
+ * The parts of a saved setting that held the API key or a configured secret, masked when the
+ * snapshot was written: writing them back would put the mask into live DNS, not the value.
+ */
+function maskedParts(saved: NameServerSetting): string[] {
+  const parts = (saved.records ?? []).filter((r) => `${r.value} ${r.extra ?? ''}`.includes(MASKED_SECRET)).map((r) => `the ${r.type.toUpperCase()} record of ${hostOf(r) || '@'}`);
+  if ((saved.name_servers ?? []).some((h) => h.includes(MASKED_SECRET))) parts.push('a name server');
+  if (saved.forward_to?.includes(MASKED_SECRET)) parts.push('its forwarding URL');
+  return parts;
+}
+
 /** The step that puts `saved` back on `domain`, or why no served tool can. */
 function stepFor(domain: string, saved: NameServerSetting): Step | string {
+  const masked = maskedParts(saved);
+  if (masked.length > 0) {
+    return `${domain}: ${masked.join(', ')} held this server's API key or a configured secret, masked in the snapshot, so it cannot be put back as it was (a restore would write the zone without it); set it in the Dynadot control panel`;
+  }
   switch (saved.type) {
     case 'dynadot_dns': {
       let records: DnsRecordInput[];
