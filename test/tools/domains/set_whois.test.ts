@@ -16,7 +16,33 @@ describe('toApi', () => {
       technical_contact: '3',
       billing_contact: '4',
     });
-    expect(() => setWhois.input.parse({ domains: ['a.com'], contacts: { registrant: 1 } })).toThrow();
+    expect(() => setWhois.input.parse({ domains: ['a.com'], contacts: {} })).toThrow();
+  });
+});
+
+describe('roles left out keep their current contact (issue 15)', () => {
+  it('set_whois with technical alone: the other three roles keep what each domain had, sent as they are', async () => {
+    const args = { domains: ['acme-widgets.de'], contacts: { technical: 1 } };
+    const { preview } = (await call('set_whois', args)).structuredContent as Json;
+    expect(preview.details.kept_contacts).toEqual({
+      registrant: { id: 1, name: 'Max Mustermann' },
+      admin: { id: 1, name: 'Max Mustermann' },
+      billing: { id: 0, name: 'Jane Doe', organization: 'Acme Widgets Inc.' },
+    });
+    expect(preview.details).not.toHaveProperty('note');
+    await ok('set_whois', { ...args, confirm: true, confirmation_id: preview.confirmation_id });
+    expect(domain('acme-widgets.de').contacts).toEqual({ registrant: 1, admin: 1, technical: 1, billing: 0 });
+    expect(sent('set_whois').at(-1)?.params).toMatchObject({ registrant_contact: '1', admin_contact: '1', technical_contact: '1', billing_contact: '0' });
+  });
+
+  it('set_whois leaving out a role the domains hold differently: refused, naming the role, nothing sent', async () => {
+    const { preview } = await ok<Json>('set_whois', { domains: ['acme-widgets.de', 'acme-widgets.com'], contacts: { technical: 1 }, confirm: true });
+    expect(preview.refused_because).toEqual([
+      expect.stringMatching(/different registrant contacts now \(acme-widgets\.de: 1, acme-widgets\.com: 0\).*give contacts\.registrant/),
+      expect.stringMatching(/different admin contacts now/),
+    ]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(sent('set_whois')).toHaveLength(0);
   });
 });
 
