@@ -30,7 +30,9 @@ function keptContacts(given: Contacts, domains: readonly string[], found: Map<st
     if (distinct.length === 1 && only !== undefined) kept[role] = only;
     else if (owned.length > 0) {
       const shown = [...now].slice(0, 5).map(([d, id]) => `${d}: ${id ?? 'unknown'}`);
-      refusals.push(`the domains have different ${role} contacts now (${shown.join(', ')}), so leaving ${role} out cannot keep each one's: give contacts.${role}, or call set_whois once per group of domains`);
+      refusals.push(
+        `the domains have different ${role} contacts now (${shown.join(', ')}), so leaving ${role} out cannot keep each one's: give contacts.${role}, or call set_whois once per group of domains`,
+      );
     }
   }
   return { kept, refusals };
@@ -38,10 +40,12 @@ function keptContacts(given: Contacts, domains: readonly string[], found: Map<st
 
 /** The contacts a call sets, the given ones over the kept ones. */
 const merged = (given: Contacts, kept: Contacts): Contacts =>
-  Object.fromEntries(WHOIS_ROLES.flatMap((role) => {
-    const id = given[role] ?? kept[role];
-    return id === undefined ? [] : [[role, id]];
-  }));
+  Object.fromEntries(
+    WHOIS_ROLES.flatMap((role) => {
+      const id = given[role] ?? kept[role];
+      return id === undefined ? [] : [[role, id]];
+    }),
+  );
 
 /** `before`'s answer read back without a cast: the kept contact ids by role. */
 function keptFrom(before: unknown): Contacts {
@@ -77,10 +81,12 @@ const spec = forDomains(whoisKeepingRoles, {
     const byRole = (ids: Record<string, number>) => Object.fromEntries(Object.entries(ids).map(([role, id]) => [role, named(id)]));
     const owned = args.domains.filter((d) => found.has(d));
     const now = (d: string) => byRole(found.get(d)?.contacts ?? {});
-    const given = Object.fromEntries(WHOIS_ROLES.flatMap((role) => {
-      const id = args.contacts[role];
-      return id !== undefined && contacts.has(id) ? [[role, id]] : [];
-    }));
+    const given = Object.fromEntries(
+      WHOIS_ROLES.flatMap((role) => {
+        const id = args.contacts[role];
+        return id !== undefined && contacts.has(id) ? [[role, id]] : [];
+      }),
+    );
     const registrant = args.contacts.registrant;
     const locked = registrant === undefined ? [] : owned.filter((d) => isGtld(d) && found.get(d)?.contacts?.registrant !== registrant);
     return {
@@ -89,7 +95,9 @@ const spec = forDomains(whoisKeepingRoles, {
         new_contacts: byRole(given),
         ...(Object.keys(kept).length > 0 ? { kept_contacts: byRole(merged({}, kept)) } : {}),
         ...(locked.length > 0
-          ? { note: `A new registrant may lock a gTLD domain against transfers for 60 days (ICANN): ${locked.slice(0, 5).join(', ')}${locked.length > 5 ? ` and ${locked.length - 5} more` : ''}.` }
+          ? {
+              note: `A new registrant may lock a gTLD domain against transfers for 60 days (ICANN): ${locked.slice(0, 5).join(', ')}${locked.length > 5 ? ` and ${locked.length - 5} more` : ''}.`,
+            }
           : {}),
       },
       bound: everyDomain(owned, (d) => found.get(d)?.contacts ?? {}),
@@ -106,7 +114,8 @@ async function before(args: { domains: string[]; contacts: Contacts }, ctx: Tool
   if (WHOIS_ROLES.every((role) => args.contacts[role] !== undefined)) return {};
   const found = await ctx.account.domains({ names: args.domains, verbose: true }, ctx);
   const { kept, refusals } = keptContacts(args.contacts, args.domains, found);
-  if (refusals.length > 0) throw new Api3Error('invalid_input', `${refusals.join('; ')}; nothing was sent`, { hint: 'Call without confirm to see the preview.' });
+  if (refusals.length > 0)
+    throw new Api3Error('invalid_input', `${refusals.join('; ')}; nothing was sent`, { hint: 'Call without confirm to see the preview.' });
   return kept;
 }
 
