@@ -35,6 +35,12 @@ export interface ToolContext {
 export interface PreviewOutcome {
   /** The facts the user decides on (price, balance, the settings replaced); the confirmation id is bound to them. */
   facts: Json;
+  /**
+   * Facts the id is bound to without being shown: what the call replaces on every domain, past
+   * the few a preview lists, and the service each is on. A change to them voids the id as a
+   * change to `facts` does, so nothing is replaced that no preview read.
+   */
+  bound?: Json;
   /** Why api3 would refuse the call, found by reads: the preview says so and issues no confirmation. */
   refusals?: string[];
 }
@@ -94,8 +100,12 @@ export interface ToolCall {
  */
 export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject, Before = unknown> extends ToolBase<In, Out> {
   composite?: undefined;
-  /** The api3 query parameters, `command` and `key` excepted. The only place api3 request spelling lives. */
-  toApi(args: z.infer<In>): Api3Params;
+  /**
+   * The api3 query parameters, `command` and `key` excepted. The only place api3 request spelling
+   * lives. `before` is what the spec's `before` read, when it has one (set_whois: the contacts of
+   * the roles a call leaves out, which api3 needs all the same).
+   */
+  toApi(args: z.infer<In>, before?: Before): Api3Params;
   /** api3's answer body (envelope included) -> the answer; `before` is what the spec's `before` read, when it has one. */
   condense(body: Json, args: z.infer<In>, before?: Before): z.infer<Out>;
   /** The values the write replaces, from the account's domain summaries: answered as `previous`. */
@@ -195,7 +205,7 @@ export async function invoke<In extends z.ZodObject, Out extends z.ZodObject, Be
   const previous = spec.previous && (await readPrevious(spec.previous, args, ctx));
   const balanceBefore = spec.charge && (await balanceBeforeCharge(spec.charge, args, ctx));
   const before = spec.before && (await spec.before(args, ctx));
-  const { body } = await send(spec, spec.toApi(args), spec.effect !== 'read', ctx);
+  const { body } = await send(spec, spec.toApi(args, before), spec.effect !== 'read', ctx);
   let answer = spec.condense(body, args, before);
   const charged = spec.charge && (await chargedSince(balanceBefore, ctx));
   if (charged) answer = { ...answer, charged };

@@ -180,6 +180,11 @@ async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext): Promise<
   }
 }
 
+/** What a confirmation id is bound to: the facts shown and those bound unseen (a preview without `bound` binds its facts alone). */
+function boundTo(outcome: PreviewOutcome): Json {
+  return outcome.bound === undefined ? outcome.facts : { shown: outcome.facts, bound: outcome.bound };
+}
+
 export type GateDecision = { proceed: true } | { proceed: false; preview: Preview };
 
 /**
@@ -202,7 +207,7 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
     if (refusals.length > 0) {
       whyNotSent = 'api3 would refuse this call, so it was not sent (see refused_because).';
     } else {
-      const verdict = policy.confirmations.verify(args[CONFIRMATION_ID_FIELD], spec.name, call, outcome.facts);
+      const verdict = policy.confirmations.verify(args[CONFIRMATION_ID_FIELD], spec.name, call, boundTo(outcome));
       if (verdict.ok) {
         if (policy.spendCap !== undefined) await enforceSpendCap(spec, call, ctx, policy.spendCap);
         return { proceed: true };
@@ -252,7 +257,7 @@ async function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutc
     preview.next_step = `Tell the user why this cannot be done as asked; no confirmation is possible until that changes. Nothing was sent.`;
     return preview;
   }
-  const id = policy.confirmations.issue(spec.name, call, outcome.facts);
+  const id = policy.confirmations.issue(spec.name, call, boundTo(outcome));
   preview.confirmation_id = id;
   preview.next_step = `Show this to the user and ask for approval. If they approve, call ${spec.name} again with the same arguments plus confirm: true and confirmation_id: "${id}" (valid ${CONFIRMATION_TTL_MS / 60_000} minutes).`;
   return preview;

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { Api3 } from '../api3/client.js';
 import { Api3Pending } from '../api3/envelope.js';
 import { Api3Error } from '../api3/errors.js';
-import { redact } from '../api3/redact.js';
+import { maskSecretsIn, redact } from '../api3/redact.js';
 import { errorMessage, errorStack, log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Json } from './condense.js';
@@ -127,7 +127,9 @@ function outcomeOf(result: CallToolResult): { result: Json } | { error: Json } {
   return { error: isRecord(parsed) ? parsed : { error: 'api_error', message: 'the first use of this confirmation_id failed' } };
 }
 
-function success(result: Json): CallToolResult {
+/** A result carries the user's data as it is (a TXT record's `?key=` is theirs): only the literal key and secrets are masked. */
+function success(answer: Json): CallToolResult {
+  const result = maskSecretsIn(answer);
   return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
 }
 

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdi
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { redact } from '../api3/redact.js';
+import { maskSecretsIn } from '../api3/redact.js';
 import { errorMessage } from '../log.js';
 import type { Json } from './condense.js';
 
@@ -102,8 +102,9 @@ export class StateStore {
     mkdirSync(this.snapshots, { recursive: true, mode: 0o700 });
     // A snapshots folder that is a symbolic link would put the user's settings wherever it points.
     refuseLink(this.snapshots);
-    // redact: the key is never in a snapshot; if a value ever held it, it is masked here too.
-    writeNew(join(this.snapshots, `${snapshot.id}.json`), `${redact(JSON.stringify(snapshot))}\n`);
+    // The user's settings exactly as they were (restore writes them back): only the literal key
+    // and configured secrets are masked, never what merely looks like one (`?key=` in a TXT record).
+    writeNew(join(this.snapshots, `${snapshot.id}.json`), `${JSON.stringify(maskSecretsIn(snapshot))}\n`);
     return snapshot;
   }
 

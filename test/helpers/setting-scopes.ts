@@ -128,7 +128,7 @@ export const FAMILIES: readonly FamilyRow[] = [
     family: 'WHOIS contacts',
     payload: whois,
     valid: { contacts: { registrant: 1, admin: 1, technical: 0, billing: 0 } },
-    sweep: { mustTry: ['contacts.registrant: below minimum 0', 'contacts.billing: missing required property'] },
+    sweep: { mustTry: ['contacts.registrant: below minimum 0'] },
     write: { contacts: { registrant: 1, admin: 1, technical: 0, billing: 1 } },
     shows: {
       read: async (t, domain) => (await domainInfo(t, domain)).contacts,
@@ -148,8 +148,9 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: contactChanged('acme-widgets.de', 'admin', 0),
         },
       },
-      folder: { command: 'set_folder_whois', example: { folder_id: 0, contacts: ZEROS }, effect: 'destructive' },
-      default: { command: 'set_default_whois', example: { contacts: ZEROS }, effect: 'write' },
+      // On domains a role left out keeps its current contact; a folder and the default need all four.
+      folder: { command: 'set_folder_whois', example: { folder_id: 0, contacts: ZEROS }, effect: 'destructive', mustTry: ['contacts.billing: missing required property'] },
+      default: { command: 'set_default_whois', example: { contacts: ZEROS }, effect: 'write', mustTry: ['contacts.billing: missing required property'] },
     },
   },
   {
@@ -185,7 +186,7 @@ export const FAMILIES: readonly FamilyRow[] = [
         effect: 'destructive',
         gate: {
           args: { domains: ['acme-widgets.com'], name_servers: ['ns1.cloudhost.example'] },
-          reads: ['server_list', 'get_ns', 'get_dns'],
+          reads: ['server_list', 'list_domain', 'get_dns'],
           otherArgs: { domains: ['acme-widgets.com'], name_servers: ['ns2.cloudhost.example'] },
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },
@@ -217,7 +218,7 @@ export const FAMILIES: readonly FamilyRow[] = [
         effect: 'destructive',
         gate: {
           args: { domains: ['acme-widgets.com'], with_ads: false },
-          reads: ['get_dns'],
+          reads: ['list_domain', 'get_dns'],
           otherArgs: { domains: ['acme-widgets.com'], with_ads: true },
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },

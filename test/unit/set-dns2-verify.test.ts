@@ -144,7 +144,7 @@ describe('the gate with a scripted api3', () => {
 
   it('a transient failure of a preview lookup gives a preview that says so, with no confirmation id', async () => {
     const api = new FakeApi({
-      get_dns: () => {
+      list_domain: () => {
         throw new Api3Error('timeout', 'api3 did not answer');
       },
     });
@@ -153,11 +153,12 @@ describe('the gate with a scripted api3', () => {
     if (decision.proceed) throw new Error('expected a preview');
     expect(decision.preview.refused_because).toEqual([expect.stringMatching(/could not read the current price or settings \(timeout\)/)]);
     expect(decision.preview).not.toHaveProperty('confirmation_id');
-    expect(api.requests.map((r) => r.command)).toEqual(['get_dns']);
+    expect(api.requests.map((r) => r.command)).toEqual(['list_domain']);
   });
 
   it('confirm: true alone does not pass: the facts are read again and a fresh preview comes back', async () => {
-    const api = new FakeApi({ get_dns: () => dnsPayload([['a', '192.0.2.9']]) });
+    const onDns = { root: 'ListDomainInfoResponse', body: { ResponseCode: 0, Status: 'success', MainDomains: [{ Name: 'a.com', NameServerSettings: { Type: 'Dynadot DNS' } }] } };
+    const api = new FakeApi({ list_domain: () => onDns, get_dns: () => dnsPayload([['a', '192.0.2.9']]) });
     const args = { ...setDns2.input.parse({ domains: ['a.com'], records: [{ type: 'a', value: '192.0.2.1' }] }), confirm: true };
     const decision = await gate(setDns2, args, toolContext(api), policy());
     if (decision.proceed) throw new Error('expected a preview');

@@ -4,7 +4,8 @@ import { domainList } from '../../src/server/schemas.js';
 import { Api3Error } from '../../src/api3/errors.js';
 import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
-import { SHOWN_DOMAINS } from '../shared/write.js';
+import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
+import { boundSettings, currentSettings } from '../shared/service-preview.js';
 import { asWritten, type DnsRecordInput, dnsFields, isMain, recordParams } from '../shared/dns-records.js';
 import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
@@ -133,16 +134,26 @@ export default defineTool({
       return { verification: { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] } };
     }
   },
+  /**
+   * The first few domains' settings replaced (or kept, appending); the confirmation binds every
+   * domain's, read in bulk: one list_domain, get_dns only for those on Dynadot DNS.
+   */
   async preview(args, ctx) {
+    const { found, settings } = await currentSettings(args.domains, ctx);
+    const refusals = notInAccount(args.domains, found);
     const shown = args.domains.slice(0, SHOWN_DOMAINS);
-    const current: Array<[string, NameServerSetting]> = [];
-    for (const domain of shown) current.push([domain, await currentDns(domain, ctx)]);
+    const current = shown.flatMap((domain): Array<[string, NameServerSetting]> => {
+      const dns = settings.get(domain);
+      return dns ? [[domain, dns]] : [];
+    });
+    const base = { bound: boundSettings(settings), ...(refusals ? { refusals } : {}) };
     // Records as a person writes them (MX priority, not api3's extra).
     const asShown = (dns: NameServerSetting) => (dns.records ? { ...dns, records: dns.records.map(asWritten) } : dns);
     const more = args.domains.length > shown.length ? { and_more_domains: args.domains.length - shown.length } : {};
     const offDns = current.filter(([, dns]) => dns.type !== 'dynadot_dns');
     if (args.append) {
       return {
+        ...base,
         facts: {
           replaces_current_setting: Object.fromEntries(offDns.map(([d, dns]) => [d, { ...asShown(dns), append: appendReplaces(dns) }])),
           keeps_current_records: current.filter(([, dns]) => dns.type === 'dynadot_dns').map(([d]) => d),
@@ -161,6 +172,6 @@ export default defineTool({
         : allShownOnDns
           ? { tip: 'append: true adds records without removing these; it needs no confirm only when every domain is on Dynadot DNS.' }
           : {};
-    return { facts: { replaces_current_records: Object.fromEntries(current.map(([d, dns]) => [d, asShown(dns)])), ...more, ...tip } };
+    return { ...base, facts: { replaces_current_records: Object.fromEntries(current.map(([d, dns]) => [d, asShown(dns)])), ...more, ...tip } };
   },
 });

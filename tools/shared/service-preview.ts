@@ -1,6 +1,6 @@
 import { type Json, prune } from '../../src/server/condense.js';
 import type { PreviewOutcome, ToolContext } from '../../src/server/define.js';
-import type { DnsSetting } from '../../src/server/ports.js';
+import type { DnsSetting, DomainSummary } from '../../src/server/ports.js';
 import { asWritten } from './dns-records.js';
 import { nameServersBefore } from './settings.js';
 import { notInAccount, SHOWN_DOMAINS } from './write.js';
@@ -27,29 +27,63 @@ export function mailNow(dns: DnsSetting): Json {
 
 const DROPPED = 'The DNS records listed stop answering (website, email, verification) once this is in place.';
 
+/** Every domain's setting now, and the account's summary of each (absent: not in the account). */
+export interface CurrentSettings {
+  found: Map<string, DomainSummary>;
+  settings: Map<string, DnsSetting>;
+}
+
+/**
+ * What every domain of a call has now, in as few reads as api3 allows: one verbose list_domain
+ * for all of them (the service each is on, its name servers, contacts), then get_dns only for
+ * those on Dynadot DNS, whose records list_domain does not carry. Each fact is read once.
+ */
+export async function currentSettings(domains: readonly string[], ctx: ToolContext): Promise<CurrentSettings> {
+  const found = await ctx.account.domains({ names: domains, verbose: true }, ctx);
+  const settings = new Map<string, DnsSetting>();
+  for (const domain of domains) {
+    const listed = found.get(domain)?.name_servers;
+    if (!found.has(domain) || settings.has(domain)) continue;
+    settings.set(domain, listed && listed.type !== 'dynadot_dns' ? listed : await ctx.account.dnsSetting(domain, ctx));
+  }
+  return { found, settings };
+}
+
+/**
+ * What a confirmation binds beyond the domains a preview lists: the setting every domain has now
+ * (its service and records), so a change on the sixth domain voids the id as one on the first does.
+ */
+export const boundSettings = (settings: Map<string, DnsSetting>): Json => ({ replaced: Object.fromEntries(settings) });
+
 export interface ServicePreviewOptions {
   /** What each shown domain has now; default: its service, with the DNS records it loses. */
   describe?(dns: DnsSetting, domain: string): Json;
   /** Said once, beside the domains (what no read can tell). */
   note?: string;
+  /** Said when a listed domain loses DNS records; default: they stop answering once this is in place. */
+  warning?: string;
 }
 
 export async function servicePreview(domains: readonly string[], ctx: ToolContext, options: ServicePreviewOptions = {}): Promise<PreviewOutcome> {
   const describe = options.describe ?? serviceNow;
-  const found = await ctx.account.domains({ names: domains }, ctx);
-  const owned = domains.filter((d) => found.has(d));
+  const { found, settings } = await currentSettings(domains, ctx);
+  const owned = domains.filter((d) => settings.has(d));
   const shown = owned.slice(0, SHOWN_DOMAINS);
   const current: Record<string, Json> = {};
-  for (const domain of shown) current[domain] = describe(await ctx.account.dnsSetting(domain, ctx), domain);
+  for (const domain of shown) {
+    const dns = settings.get(domain);
+    if (dns) current[domain] = describe(dns, domain);
+  }
   const drops = Object.values(current).some((c) => Array.isArray(c.dns_records_dropped) && c.dns_records_dropped.length > 0);
   const refusals = notInAccount(domains, found);
   return {
     facts: {
       current,
       ...(owned.length > shown.length ? { and_more_domains: owned.length - shown.length } : {}),
-      ...(drops ? { warning: DROPPED } : {}),
+      ...(drops ? { warning: options.warning ?? DROPPED } : {}),
       ...(options.note ? { note: options.note } : {}),
     },
+    bound: boundSettings(settings),
     ...(refusals ? { refusals } : {}),
   };
 }

@@ -54,6 +54,17 @@ const url = z
   .max(2000)
   .refine((v) => isHttpUrl(v), { message: 'must be an http(s) URL' });
 
+/** The four WHOIS roles; api3's set_whois needs a contact for each. */
+export const WHOIS_ROLES = ['registrant', 'admin', 'technical', 'billing'] as const;
+export type WhoisRole = (typeof WHOIS_ROLES)[number];
+
+const contactParams = (contacts: Partial<Record<WhoisRole, number>>) => ({
+  registrant_contact: contacts.registrant,
+  admin_contact: contacts.admin,
+  technical_contact: contacts.technical,
+  billing_contact: contacts.billing,
+});
+
 export const whois = settingPayload({
   noun: 'WHOIS contacts',
   fields: {
@@ -61,13 +72,23 @@ export const whois = settingPayload({
       .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
       .describe('Contact ids by role (contact_list)'),
   },
-  toApi: ({ contacts }) => ({
-    registrant_contact: contacts.registrant,
-    admin_contact: contacts.admin,
-    technical_contact: contacts.technical,
-    billing_contact: contacts.billing,
-  }),
+  toApi: ({ contacts }) => contactParams(contacts),
   replacesLive: true,
+});
+
+/**
+ * WHOIS contacts on live domains: a role left out keeps the contact the domains have in it now
+ * (set_whois reads it before the call, since api3 needs all four).
+ */
+export const whoisKeepingRoles = settingPayload({
+  ...whois,
+  fields: {
+    contacts: z
+      .object({ registrant: contactId.optional(), admin: contactId.optional(), technical: contactId.optional(), billing: contactId.optional() })
+      .refine((c) => WHOIS_ROLES.some((role) => c[role] !== undefined), { message: 'give a contact for at least one role' })
+      .describe('Contact ids by role (contact_list); a role left out keeps its current contact'),
+  },
+  toApi: ({ contacts }) => contactParams(contacts),
 });
 
 export const nameServers = settingPayload({

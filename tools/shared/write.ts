@@ -36,6 +36,11 @@ export function perDomain<T>(domains: readonly string[], describe: (domain: stri
   };
 }
 
+/** What `describe` says of every domain of a call: what a confirmation binds beyond the few a preview lists. */
+export function everyDomain<T>(domains: readonly string[], describe: (domain: string) => T): Record<string, T> {
+  return Object.fromEntries(domains.map((d) => [d, describe(d)]));
+}
+
 /**
  * The preview of a flag set on many domains at once (privacy, renew option): each domain's current
  * value and expiry from one list_domain read, what the change means, and a refusal for domains
@@ -43,9 +48,9 @@ export function perDomain<T>(domains: readonly string[], describe: (domain: stri
  */
 export async function currentValuePreview(domains: readonly string[], ctx: ToolContext, current: (domain: DomainSummary | undefined) => Json, note: string) {
   const found = await ctx.account.domains({ names: domains }, ctx);
-  const shown = perDomain(domains, (d) => ({ ...current(found.get(d)), expires: found.get(d)?.expires }));
+  const describe = (d: string) => ({ ...current(found.get(d)), expires: found.get(d)?.expires });
   const refusals = notInAccount(domains, found);
-  return { facts: { ...shown, note }, ...(refusals ? { refusals } : {}) };
+  return { facts: { ...perDomain(domains, describe), note }, bound: everyDomain(domains, describe), ...(refusals ? { refusals } : {}) };
 }
 
 /** api3's privacy words in the agent's terms (set_privacy's values). */

@@ -1,6 +1,7 @@
 import { SNAPSHOT_ID } from '../../src/server/state-store.js';
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
+import { MASKED_SECRET } from '../../src/api3/redact.js';
 import type { Json } from '../../src/server/condense.js';
 import { defineComposite, invokeRead, type ToolCall, toolCall, type ToolContext } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
@@ -13,7 +14,8 @@ import serverList from '../nameservers/server_list.js';
 import setNs from '../nameservers/set_ns.js';
 import { asWritten, type CondensedRecord, type DnsRecordInput, fromCondensed, hostOf } from '../shared/dns-records.js';
 import { type NameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
-import { SHOWN_DOMAINS } from '../shared/write.js';
+import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
+import { boundSettings, currentSettings } from '../shared/service-preview.js';
 import { storeOf } from './list_snapshots.js';
 
 /**
@@ -37,8 +39,23 @@ type Step = ToolCall & { nameServers?: string[] };
 
 const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
+/**
+ * The parts of a saved setting that held the API key or a configured secret, masked when the
+ * snapshot was written: writing them back would put the mask into live DNS, not the value.
+ */
+function maskedParts(saved: NameServerSetting): string[] {
+  const parts = (saved.records ?? []).filter((r) => `${r.value} ${r.extra ?? ''}`.includes(MASKED_SECRET)).map((r) => `the ${r.type.toUpperCase()} record of ${hostOf(r) || '@'}`);
+  if ((saved.name_servers ?? []).some((h) => h.includes(MASKED_SECRET))) parts.push('a name server');
+  if (saved.forward_to?.includes(MASKED_SECRET)) parts.push('its forwarding URL');
+  return parts;
+}
+
 /** The step that puts `saved` back on `domain`, or why no served tool can. */
 function stepFor(domain: string, saved: NameServerSetting): Step | string {
+  const masked = maskedParts(saved);
+  if (masked.length > 0) {
+    return `${domain}: ${masked.join(', ')} held this server's API key or a configured secret, masked in the snapshot, so it cannot be put back as it was (a restore would write the zone without it); set it in the Dynadot control panel`;
+  }
   switch (saved.type) {
     case 'dynadot_dns': {
       let records: DnsRecordInput[];
@@ -238,16 +255,27 @@ export default defineComposite({
       const missing = [...new Set(hosts.filter((h) => !registered.has(h)))];
       if (missing.length > 0) refusals.push(`name servers no longer registered in this account: ${missing.join(', ')}; register them in the Dynadot control panel first`);
     }
-    const shown = [...loaded.saved].slice(0, SHOWN_DOMAINS);
+    // Every domain's setting now (one list_domain, get_dns for those on Dynadot DNS): the first
+    // few are shown, all are bound, and a restore with nothing left to change issues no id.
+    const { found, settings } = await currentSettings([...loaded.saved.keys()], ctx);
+    const gone = notInAccount([...loaded.saved.keys()], found);
+    if (gone) refusals.push(...gone);
     const changes: Record<string, Json> = {};
-    for (const [domain, saved] of shown) changes[domain] = change((await invokeRead(getDns, { domain }, ctx)).dns, saved);
+    for (const [domain, saved] of loaded.saved) {
+      const now = settings.get(domain);
+      if (now) changes[domain] = change(now, saved);
+    }
+    const pending = Object.values(changes).filter((c) => c.already_in_place !== true).length;
+    if (refusals.length === 0 && pending === 0) refusals.push('every domain already has the setting the snapshot saved: there is nothing to put back');
+    const shown = Object.keys(changes).slice(0, SHOWN_DOMAINS);
     const { id, time, tool } = loaded.snapshot;
     return {
       facts: {
         snapshot: { id, time, taken_before: tool },
-        changes,
+        changes: Object.fromEntries(shown.map((d) => [d, changes[d]])),
         ...(loaded.saved.size > shown.length ? { and_more_domains: loaded.saved.size - shown.length } : {}),
       },
+      bound: boundSettings(settings),
       ...(refusals.length > 0 ? { refusals } : {}),
     };
   },

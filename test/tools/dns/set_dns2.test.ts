@@ -212,7 +212,7 @@ describe('safety', () => {
       { args: { domains: Array.from({ length: 11 }, (_, i) => `d${i}.com`), records, append: true }, needed: true },
     ],
   });
-  confirmGateCases(setDns2, { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.1' }] }, ['get_dns'], {
+  confirmGateCases(setDns2, { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.1' }] }, ['list_domain', 'get_dns'], {
     otherArgs: { domains: ['acme-widgets.com'], records: [{ type: 'a', value: '198.51.100.2' }] },
     changeFacts: {
       what: 'a record of the domain edited',

@@ -4,7 +4,7 @@ import { type Json, useHarness } from '../../helpers/tool-test.js';
 
 // The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
 // come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
-const { ok, fail, call, domain, sent } = useHarness();
+const { ok, call, domain, sent } = useHarness();
 const toApi = (args: Record<string, unknown>) => setParking.toApi(setParking.input.parse(args));
 
 describe('toApi', () => {
@@ -30,8 +30,9 @@ describe('through the client', () => {
   });
 
   it('set_parking on a domain not in the account: the preview\'s read refuses it, nothing is sent', async () => {
-    const error = await fail('set_parking', { domains: ['not-mine.com'], confirm: true });
-    expect(error.error).toBe('not_found');
+    const { preview } = await ok<Json>('set_parking', { domains: ['not-mine.com'], confirm: true });
+    expect(preview.refused_because).toEqual(['not in this account: not-mine.com']);
+    expect(preview).not.toHaveProperty('confirmation_id');
     expect(sent('set_parking')).toHaveLength(0);
   });
 });

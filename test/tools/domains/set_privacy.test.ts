@@ -113,3 +113,15 @@ describe('safety', () => {
 
   badInputSweep(setPrivacy, { domains: ['acme-widgets.com'], privacy: 'full' }, { mustTry: [/^set_privacy privacy: outside enum \(smuggle\)$/] });
 });
+
+describe('facts bound beyond the preview (issue 15)', () => {
+  it('set_privacy off on 6 domains: privacy changed on the 6th, not listed, voids the id', async () => {
+    const args = { domains: ['acme-widgets.com', 'widgetlab.io', 'shopwidgets.co', 'widget.dev', 'fresh-idea.xyz', 'old-project.org'], privacy: 'off' };
+    const { preview } = (await call('set_privacy', args)).structuredContent as Json;
+    expect(preview.details.and_more_domains).toBe(1);
+    domain('old-project.org').privacy = 'partial';
+    const again = await ok<Json>('set_privacy', { ...args, confirm: true, confirmation_id: preview.confirmation_id });
+    expect(again.preview?.why_not_sent).toMatch(/changed since the preview/);
+    expect(sent('set_privacy')).toHaveLength(0);
+  });
+});

@@ -5,7 +5,7 @@ import { type Json, useHarness } from '../../helpers/tool-test.js';
 
 // The common cases (example, condensing, shape, effect, sweep, confirm gate, the write in a read)
 // come from the family table: test/helpers/setting-scopes.ts, run by test/tools/setting-families.test.ts.
-const { ok, fail, call, domain, sent, h } = useHarness();
+const { ok, call, domain, sent, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => setNs.toApi(setNs.input.parse(args));
 
 describe('toApi', () => {
@@ -36,11 +36,11 @@ describe('through the client', () => {
     expect((await ok('get_ns', { domain: 'widget.dev' })).name_servers).toEqual(hosts);
   });
 
-  it('set_ns: the previous name servers come from one list_domain read before the one write', async () => {
+  it('set_ns: the previous name servers come from a list_domain read before the one write', async () => {
     const result = await ok('set_ns', { domains: ['widgetlab.io'], name_servers: ['ns1.acme-widgets.com'], confirm: true });
     expect(result.previous).toEqual({ 'widgetlab.io': { name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] } });
     const commands = h().simulator.requests.map((r) => r.command);
-    expect(commands.slice(commands.lastIndexOf('server_list') + 1).filter((c) => c === 'list_domain' || c === 'set_ns')).toEqual(['list_domain', 'set_ns']);
+    expect(commands.slice(commands.lastIndexOf('server_list') + 1).filter((c) => c === 'list_domain' || c === 'set_ns')).toEqual(['list_domain', 'list_domain', 'set_ns']);
   });
 
   it('set_ns with a name server not registered in the account: a preview that says so, no confirmation id, nothing sent', async () => {
@@ -57,9 +57,10 @@ describe('through the client', () => {
     expect(domain('acme-widgets.net').nameServers).toEqual({ kind: 'parking', withAds: false });
   });
 
-  it('set_ns on a domain not in the account is an error from the preview, and nothing is sent', async () => {
-    const error = await fail('set_ns', { domains: ['not-mine.com'], name_servers: ['ns1.cloudhost.example'], confirm: true });
-    expect(error.error).toBe('not_found');
+  it('set_ns on a domain not in the account is refused by the preview, and nothing is sent', async () => {
+    const { preview } = await ok<Json>('set_ns', { domains: ['not-mine.com'], name_servers: ['ns1.cloudhost.example'], confirm: true });
+    expect(preview.refused_because).toEqual(['not in this account: not-mine.com']);
+    expect(preview).not.toHaveProperty('confirmation_id');
     expect(sent('set_ns')).toHaveLength(0);
   });
 });
@@ -77,7 +78,8 @@ describe('safety', () => {
     const ns = (await call('set_ns', { domains, name_servers: ['ns1.cloudhost.example'] })).structuredContent as Json;
     const { current, and_more_domains, warning } = ns.preview.details;
     expect(current['acme-widgets.com']).toEqual({
-      name_servers: ['ns1.dyna-ns.net', 'ns2.dyna-ns.net'],
+      service: 'dynadot_dns',
+      ttl: 3600,
       dns_records_dropped: [
         { type: 'a', value: '203.0.113.10' },
         { type: 'mx', value: 'mx1.mailhost.example', priority: 10 },
@@ -95,6 +97,37 @@ describe('safety', () => {
     expect(and_more_domains).toBe(1);
     expect(warning).toMatch(/stop answering/);
     expect(sent('set_ns')).toHaveLength(0);
+  });
+
+  // Issue 15: the id binds every domain's setting and service, not only the five the preview lists.
+  const SIX = ['acme-widgets.com', 'widgetlab.io', 'widget.dev', 'acme-widgets.net', 'shopwidgets.co', 'fresh-idea.xyz'];
+  const confirmAfter = async (args: Json, change: () => void) => {
+    const { preview } = (await call('set_ns', args)).structuredContent as Json;
+    expect(preview.confirmation_id).toMatch(/^c1\./);
+    change();
+    const again = await ok<Json>('set_ns', { ...args, confirm: true, confirmation_id: preview.confirmation_id });
+    expect(again.preview?.why_not_sent).toMatch(/changed since the preview/);
+    expect(sent('set_ns')).toHaveLength(0);
+  };
+
+  it('set_ns on 6 domains: the 6th, not listed, moved to Dynadot DNS with an MX record, voids the id', async () => {
+    const args = { domains: SIX, name_servers: ['ns1.cloudhost.example'] };
+    await confirmAfter(args, () => {
+      domain('fresh-idea.xyz').nameServers = { kind: 'dns', ttl: 3600, main: [{ type: 'mx', value: 'mx.mail.example', extra: '10' }], sub: [] };
+    });
+    expect(domain('fresh-idea.xyz').nameServers).toMatchObject({ kind: 'dns' });
+  });
+
+  it('set_ns on a parked domain switched to forwarding after the preview: the id no longer confirms', async () => {
+    await confirmAfter({ domains: ['acme-widgets.net'], name_servers: ['ns1.cloudhost.example'] }, () => {
+      domain('acme-widgets.net').nameServers = { kind: 'forwarding', url: 'https://elsewhere.example', permanent: true };
+    });
+  });
+
+  it('set_ns preview reads in bulk: one list_domain, get_dns only for domains on Dynadot DNS', async () => {
+    await call('set_ns', { domains: SIX, name_servers: ['ns1.cloudhost.example'] });
+    const commands = h().simulator.requests.map((r) => r.command);
+    expect(commands).toEqual(['server_list', 'list_domain', 'get_dns', 'get_dns']);
   });
 
   it('set_ns: other invalid input is refused before anything is sent', async () => {

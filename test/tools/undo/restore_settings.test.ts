@@ -172,12 +172,14 @@ describe('through the client', () => {
     expect(Object.keys(store.get(result.snapshot_id)?.domains ?? {})).toEqual(['widget.dev']);
   });
 
-  it('a domain already as the snapshot has it is not written again', async () => {
+  it('a restore whose every domain is already as the snapshot has it issues no id and writes nothing', async () => {
     const moved = await ok<Json>('set_ns', { domains: [D], name_servers: ['ns1.cloudhost.example'], confirm: true });
     await ok('restore_settings', { snapshot_id: moved.snapshot_id, confirm: true });
     const before = writes().length;
     const again = await ok<Json>('restore_settings', { snapshot_id: moved.snapshot_id, confirm: true });
-    expect(again.domains).toEqual([{ domain: D, restored: true, already_in_place: true }]);
+    expect(again.preview.details.changes).toEqual({ [D]: { already_in_place: true } });
+    expect(again.preview.refused_because).toEqual([expect.stringMatching(/nothing to put back/)]);
+    expect(again.preview).not.toHaveProperty('confirmation_id');
     expect(writes().length).toBe(before);
   });
 
@@ -294,6 +296,49 @@ describe('the preview', () => {
   });
 });
 
+describe('exact snapshots (issue 15)', () => {
+  // What only looks like a credential is the user's data: saved and put back byte for byte.
+  const TXT = 'verify=https://verify.example.com/check?key=Zx81Q';
+  const URL_TXT = 'cb=https://hooks.example.net/in?id=7&token=tK9-x_2&Bearer abc.def';
+
+  it('a TXT with ?key= and a URL with &token= are saved as they are and restored byte for byte', async () => {
+    domain(D).nameServers = { kind: 'dns', ttl: 600, main: [{ type: 'txt', value: TXT }], sub: [{ subhost: 'hook', type: 'txt', value: URL_TXT }] };
+    const before = structuredClone(domain(D).nameServers);
+    // A tool result carries the user's value as it is, too.
+    expect((await dnsOf(D)).records).toEqual([
+      { type: 'txt', value: TXT },
+      { subdomain: 'hook', type: 'txt', value: URL_TXT },
+    ]);
+    const moved = await ok<Json>('set_ns', { domains: [D], name_servers: ['ns1.cloudhost.example'], confirm: true });
+    const saved = readFileSync(join(dir, 'snapshots', `${moved.snapshot_id}.json`), 'utf8');
+    expect(saved).toContain(JSON.stringify(TXT));
+    expect(saved).toContain(JSON.stringify(URL_TXT));
+    const result = await ok<Json>('restore_settings', { snapshot_id: moved.snapshot_id, confirm: true });
+    expect(result.all_restored).toBe(true);
+    expect(domain(D).nameServers).toEqual(before);
+    const written = sent('set_dns2').at(-1)?.params ?? {};
+    expect(Object.values(written)).toEqual(expect.arrayContaining([TXT, URL_TXT]));
+  });
+
+  it('a record holding the literal API key is masked in the snapshot, and its restore is refused, saying why', async () => {
+    domain(D).nameServers = { kind: 'dns', ttl: 600, main: [{ type: 'txt', value: `k=${KEY}` }, { type: 'a', value: '192.0.2.1' }], sub: [] };
+    // Neither the tool result nor the snapshot shows the key.
+    const shown = await call('get_dns', { domain: D });
+    expect(JSON.stringify(shown)).not.toContain(KEY);
+    const moved = await ok<Json>('set_ns', { domains: [D, 'widget.dev'], name_servers: ['ns1.cloudhost.example'], confirm: true });
+    expect(readFileSync(join(dir, 'snapshots', `${moved.snapshot_id}.json`), 'utf8')).not.toContain(KEY);
+    const written = writes().length;
+    const { preview } = await ok<Json>('restore_settings', { snapshot_id: moved.snapshot_id, confirm: true });
+    expect(preview.refused_because).toEqual([
+      expect.stringMatching(new RegExp(`^${D}: the TXT record of @ held this server's API key or a configured secret, masked in the snapshot`)),
+      'the others can be put back on their own: call again with domains: widget.dev',
+    ]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(writes().length).toBe(written);
+    expect(JSON.stringify(preview)).not.toContain(KEY);
+  });
+});
+
 describe('the state store', () => {
   it('a snapshot file never holds the API key and is mode 0600, in a 0700 folder', async () => {
     // The key even stands in a TXT record the agent wrote: masked in the snapshot all the same.
@@ -361,7 +406,7 @@ const otherId = store.save('set_dns2', { domains: [D] }, { [D]: { ...GATE_SETTIN
 
 describe('safety', () => {
   pinEffect(restoreSettings, 'destructive');
-  confirmGateCases(restoreSettings, { snapshot_id: gateId }, ['get_dns'], {
+  confirmGateCases(restoreSettings, { snapshot_id: gateId }, ['list_domain', 'get_dns'], {
     otherArgs: { snapshot_id: otherId },
     changeFacts: {
       what: 'a record added to the domain, which the restore would remove',
