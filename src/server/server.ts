@@ -486,6 +486,8 @@ export function buildServer(options: ServerOptions): Server {
           }
         }
       }
+      // A confirmation may fix arguments from what its preview showed (renew's expiry year).
+      if (decision.proceed && decision.args) args = decision.args;
       let result: Json;
       if (!decision.proceed) {
         result = { preview: adaptPreview(decision.preview, names) };
