@@ -272,6 +272,7 @@ async function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutc
   }
   const id = policy.confirmations.issue(spec.name, call, outcome.facts);
   preview.confirmation_id = id;
-  preview.next_step = `Show this to the user and ask for approval. If they approve, call ${spec.name} again with the same arguments plus confirm: true and confirmation_id: "${id}" (valid ${CONFIRMATION_TTL_MS / 60_000} minutes).`;
+  // The id is said once, in its own field: every repeat is paid for in the conversation.
+  preview.next_step = `Show this to the user and ask for approval. If they approve, call ${spec.name} again with the same arguments plus confirm: true and this confirmation_id (valid ${CONFIRMATION_TTL_MS / 60_000} minutes).`;
   return preview;
 }
