@@ -62,14 +62,22 @@ const yearOf = (iso: unknown): number | undefined => (typeof iso === 'string' &&
 const quotedPrice = (body: Record<string, unknown>, currency?: string) => money(body.PriceInfo, currency) ?? labelledPrice('renew(?:al)? price', body.PriceInfo);
 
 /**
- * An expired domain: the late fee in the quote, when it is above the TLD's renewal price for the
- * years (tld_price), so the person sees what the lateness costs.
+ * An expired domain, from the TLD's row of tld_price: whether it is still in the renewal grace
+ * period or past it (redemption), and the late fee in the quote, when the quote is above the
+ * TLD's renewal price for the years, so the person sees what the lateness costs. Dates, not
+ * counts of days, so the facts hold between preview and confirmation.
  */
-async function lateFee(ctx: Parameters<typeof balanceFacts>[0], args: Input, price: { amount: number; currency: string }) {
+async function lateness(ctx: Parameters<typeof balanceFacts>[0], args: Input, expires: string, price: { amount: number; currency: string }) {
   const row = await tldRow(ctx, args.domain, price.currency);
-  if (!row?.renew || row.renew.currency !== price.currency) return undefined;
-  const fee = cents(price.amount - row.renew.amount * args.years);
-  return fee > 0 ? { amount: fee, currency: price.currency } : undefined;
+  const fee = row?.renew && row.renew.currency === price.currency ? cents(price.amount - row.renew.amount * args.years) : 0;
+  let expired = `since ${expires.slice(0, 10)}`;
+  if (row?.renewGraceDays !== undefined) {
+    const graceEnds = new Date(Date.parse(expires) + row.renewGraceDays * 86_400_000).toISOString().slice(0, 10);
+    expired = Date.now() < Date.parse(graceEnds)
+      ? `in the renewal grace period until ${graceEnds}`
+      : `past the renewal grace period (ended ${graceEnds}): in redemption, it may need a restore`;
+  }
+  return { expired, ...(fee > 0 ? { late_fee: { amount: fee, currency: price.currency } } : {}) };
 }
 
 const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
@@ -104,7 +112,7 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
       facts: {
         years: args.years,
         price,
-        ...(expired && price ? { expired: true, late_fee: await lateFee(ctx, args, price) } : {}),
+        ...(expired && domain.expires && price ? await lateness(ctx, args, domain.expires, price) : {}),
         ...balance.facts,
         expires_now: domain.expires,
         expires_after: domain.expires && addYears(domain.expires, args.years),

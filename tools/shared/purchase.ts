@@ -40,6 +40,8 @@ export function unreadPrices(what: string, prices: Record<string, Money | undefi
 export interface TldRow {
   register?: Money;
   renew?: Money;
+  /** Days after expiry a domain can still be renewed before it goes to redemption. */
+  renewGraceDays?: number;
 }
 
 const TLD_PRICE_CURRENCIES = new Set(['USD', 'EUR', 'CNY']);
@@ -56,7 +58,7 @@ export async function tldRow(ctx: ToolContext, domain: string, currency?: string
   const row = candidates.map((tld) => table.items.find((item) => item.tld === tld)).find((item) => item !== undefined);
   if (!row) return undefined;
   const inCurrency = (amount: number | undefined): Money | undefined => (amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() });
-  return { register: inCurrency(row.register), renew: inCurrency(row.renew) };
+  return { register: inCurrency(row.register), renew: inCurrency(row.renew), ...(row.renew_grace_days === undefined ? {} : { renewGraceDays: row.renew_grace_days }) };
 }
 
 /** Why a name without a price cannot be bought: Dynadot does not sell its TLD, or its price could not be read. */

@@ -175,7 +175,19 @@ describe('no price, no confirmation; the year bound (issue 15)', () => {
   it('renew: an expired domain shows it, with the late fee its quote includes', async () => {
     const { preview } = await ok('renew', { domain: 'old-project.org', years: 1 });
     // .org renews at 12.49; the simulator adds a late fee of 5 to an expired domain.
-    expect(preview.details).toMatchObject({ price: { amount: 17.49, currency: 'USD' }, expired: true, late_fee: { amount: 5, currency: 'USD' }, renew_option: 'do not renew' });
+    expect(preview.details).toMatchObject({
+      price: { amount: 17.49, currency: 'USD' },
+      // Expired 10 days ago; the simulator's TLDs have a 30-day renewal grace period.
+      expired: expect.stringMatching(/^in the renewal grace period until \d{4}-\d{2}-\d{2}$/),
+      late_fee: { amount: 5, currency: 'USD' },
+      renew_option: 'do not renew',
+    });
+  });
+
+  it('renew: a domain past its renewal grace period is said to be in redemption', async () => {
+    domain('old-project.org').expiration = Date.now() - 40 * 86_400_000;
+    const { preview } = await ok('renew', { domain: 'old-project.org', years: 1 });
+    expect(preview.details.expired).toMatch(/past the renewal grace period .*in redemption/);
   });
 
   it('renew: a domain still set to "do not renew" is flagged after the renewal', async () => {
