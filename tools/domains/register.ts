@@ -6,7 +6,8 @@ import { currency, domainName, moneySchema, plainText, years } from '../../src/s
 import search from './search.js';
 import accountInfo from '../account/account_info.js';
 import contactList from '../contacts/contact_list.js';
-import { balanceFacts, tldRow, unreadPrices, whyUnpriced } from '../shared/purchase.js';
+import { balanceFacts, type TldTable, tldRow, unreadPrices, whyUnpriced } from '../shared/purchase.js';
+import tldPrice from './tld_price.js';
 import { cents } from '../../src/server/needs.js';
 
 /**
@@ -23,10 +24,11 @@ async function quote(args: { domain: string; years: number; currency?: string | 
   const firstYear = found?.price;
   let renewal = found?.renewal_price;
   const refusals: string[] = [];
+  const table: TldTable = (tlds, currency) => invokeRead(tldPrice, { tlds, currency }, ctx);
   if (found?.purchasable === false) {
-    refusals.push(await whyUnpriced(ctx, args.domain, args.currency));
+    refusals.push(await whyUnpriced(table, args.domain, args.currency));
   } else if (found?.available && !renewal && !premium) {
-    const row = await tldRow(ctx, args.domain, args.currency ?? firstYear?.currency);
+    const row = await tldRow(table, args.domain, args.currency ?? firstYear?.currency);
     renewal = row?.renew;
   }
   const sameCurrency = renewal && firstYear && renewal.currency === firstYear.currency;

@@ -3,6 +3,7 @@ import { epochToIso, labelledPrice, money, text } from '../../src/server/condens
 import { type Api3ToolSpec, defineTool, invokeQuote, invokeRead } from '../../src/server/define.js';
 import domainInfo from './domain_info.js';
 import { balanceFacts, tldRow, unreadPrices } from '../shared/purchase.js';
+import tldPrice from './tld_price.js';
 import { cents } from '../../src/server/needs.js';
 import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, moneySchema, plainText, years } from '../../src/server/schemas.js';
@@ -68,7 +69,7 @@ const quotedPrice = (body: Record<string, unknown>, currency?: string) => money(
  * counts of days, so the facts hold between preview and confirmation.
  */
 async function lateness(ctx: Parameters<typeof balanceFacts>[0], args: Input, expires: string, price: { amount: number; currency: string }) {
-  const row = await tldRow(ctx, args.domain, price.currency);
+  const row = await tldRow((tlds, currency) => invokeRead(tldPrice, { tlds, currency }, ctx), args.domain, price.currency);
   const fee = row?.renew && row.renew.currency === price.currency ? cents(price.amount - row.renew.amount * args.years) : 0;
   let expired = `since ${expires.slice(0, 10)}`;
   if (row?.renewGraceDays !== undefined) {

@@ -1,7 +1,6 @@
 import type { Money } from '../../src/server/condense.js';
-import { invokeRead, type ToolContext } from '../../src/server/define.js';
+import type { ToolContext } from '../../src/server/define.js';
 import { balanceIn, cents } from '../../src/server/needs.js';
-import tldPrice from '../domains/tld_price.js';
 
 /**
  * What every purchase's preview (register, bulk_register, renew; later transfer, bids, buy-now)
@@ -46,15 +45,21 @@ export interface TldRow {
 
 const TLD_PRICE_CURRENCIES = new Set(['USD', 'EUR', 'CNY']);
 
+/** tld_price for these TLDs, read by the calling tool (tools/shared never imports a single tool). */
+export type TldTable = (tlds: string[], currency: string | undefined) => Promise<{
+  currency?: string | undefined;
+  items: Array<{ tld: string; register?: number | undefined; renew?: number | undefined; renew_grace_days?: number | undefined }>;
+}>;
+
 /**
  * The TLD's row of tld_price (what Dynadot sells it for), or undefined when Dynadot does not sell
  * it: `co.uk` is looked up as itself, then as `uk`.
  */
-export async function tldRow(ctx: ToolContext, domain: string, currency?: string): Promise<TldRow | undefined> {
+export async function tldRow(readTable: TldTable, domain: string, currency?: string): Promise<TldRow | undefined> {
   const labels = domain.toLowerCase().split('.').slice(1);
   const candidates = [labels.join('.'), labels.at(-1) ?? ''].filter((tld, i, all) => tld && all.indexOf(tld) === i);
   const asked = currency && TLD_PRICE_CURRENCIES.has(currency.toUpperCase()) ? currency.toUpperCase() : undefined;
-  const table = await invokeRead(tldPrice, { tlds: candidates, ...(asked ? { currency: asked } : {}) }, ctx);
+  const table = await readTable(candidates, asked);
   const row = candidates.map((tld) => table.items.find((item) => item.tld === tld)).find((item) => item !== undefined);
   if (!row) return undefined;
   const inCurrency = (amount: number | undefined): Money | undefined => (amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() });
@@ -62,8 +67,8 @@ export async function tldRow(ctx: ToolContext, domain: string, currency?: string
 }
 
 /** Why a name without a price cannot be bought: Dynadot does not sell its TLD, or its price could not be read. */
-export async function whyUnpriced(ctx: ToolContext, domain: string, currency?: string): Promise<string> {
-  const row = await tldRow(ctx, domain, currency);
+export async function whyUnpriced(readTable: TldTable, domain: string, currency?: string): Promise<string> {
+  const row = await tldRow(readTable, domain, currency);
   if (!row) return `Dynadot does not sell .${domain.slice(domain.indexOf('.') + 1)} domains, so ${domain} cannot be registered here (tld_price lists what it sells)`;
   return unreadPrices(domain, { 'first-year price': undefined })[0] ?? '';
 }
