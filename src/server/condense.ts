@@ -63,18 +63,45 @@ export interface Money {
 
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
 
-/** `"77.00 in USD"`, `"$70.02"`, `"300.00"` (with a known currency) -> `{ amount, currency }`. */
+const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?';
+/**
+ * One amount with its currency, in every order api3 writes one: `11.99 in USD`, `11.99 USD`,
+ * `USD 11.99`, `$11.99` (a sign before either). The groups: sign, amount then code, code then
+ * amount, currency sign then amount.
+ */
+const PRICE = `(-?)\\s*(?:(${AMOUNT})\\s*(?:in\\s+)?([A-Za-z]{3})\\b|([A-Za-z]{3})\\s*(${AMOUNT})|([$€£¥])\\s*(${AMOUNT}))`;
+const WHOLE_PRICE = new RegExp(`^${PRICE}$`);
+// "Renewal price: 11.99 USD": a label before the price says what it is, not how much.
+const LABEL = /^[A-Za-z][A-Za-z ]*:\s*/;
+
+function priceOf(match: RegExpExecArray): Money | undefined {
+  const [, sign, amountFirst, codeAfter, codeFirst, amountAfter, currencySign, signedAmount] = match;
+  const amount = amountFirst ?? amountAfter ?? signedAmount;
+  const currency = codeAfter ?? codeFirst ?? (currencySign === undefined ? undefined : CURRENCY_SIGNS[currencySign]);
+  if (amount === undefined || currency === undefined) return undefined;
+  return { amount: Number(`${sign ?? ''}${amount.replace(/,/g, '')}`), currency: currency.toUpperCase() };
+}
+
+/**
+ * One price in any wording api3 uses (`"77.00 in USD"`, `"Renewal price: 11.99 USD"`,
+ * `"USD 11.99"`, `"$70.02"`), or `"300.00"` with a known currency -> `{ amount, currency }`. The
+ * one parser of prices: what it cannot read is undefined, never a guess.
+ */
 export function money(value: unknown, currency?: string): Money | undefined {
   if (typeof value === 'number') return currency ? { amount: value, currency } : undefined;
   if (typeof value !== 'string') return undefined;
-  const text = value.trim().replace(/,/g, '');
-  const inForm = /^(-?\d+(?:\.\d+)?)\s*(?:in\s+)?([A-Za-z]{3})$/.exec(text);
-  if (inForm?.[2] !== undefined) return { amount: Number(inForm[1]), currency: inForm[2].toUpperCase() };
-  const signed = /^(-?)([$€£¥])\s*(\d+(?:\.\d+)?)$/.exec(text);
-  const signedCurrency = signed?.[2] === undefined ? undefined : CURRENCY_SIGNS[signed[2]];
-  if (signed && signedCurrency !== undefined) return { amount: Number(`${signed[1]}${signed[3]}`), currency: signedCurrency };
-  if (/^-?\d+(?:\.\d+)?$/.test(text) && currency) return { amount: Number(text), currency: currency.toUpperCase() };
+  const text = value.trim().replace(LABEL, '');
+  const whole = WHOLE_PRICE.exec(text);
+  if (whole) return priceOf(whole);
+  if (/^-?\d[\d,]*(?:\.\d+)?$/.test(text) && currency) return { amount: Number(text.replace(/,/g, '')), currency: currency.toUpperCase() };
   return undefined;
+}
+
+/** The price a sentence gives after `label` (a regular expression source, case ignored): `Renewal price: 11.99 USD and …`. */
+export function labelledPrice(label: string, sentence: unknown): Money | undefined {
+  if (typeof sentence !== 'string') return undefined;
+  const found = new RegExp(`${label}\\s*:\\s*${PRICE}`, 'i').exec(sentence);
+  return found ? priceOf(found) : undefined;
 }
 
 export interface SearchPrice {
@@ -82,12 +109,6 @@ export interface SearchPrice {
   renewal?: Money;
   premium?: boolean;
 }
-
-const priceIn = (label: string, sentence: string): Money | undefined => {
-  const found = new RegExp(`${label}\\s*:\\s*(-?[\\d,]+(?:\\.\\d+)?)\\s*in\\s*([a-z]{3})`, 'i').exec(sentence);
-  const [, amount, currency] = found ?? [];
-  return amount !== undefined && currency !== undefined ? { amount: Number(amount.replace(/,/g, '')), currency: currency.toUpperCase() } : undefined;
-};
 
 /**
  * A search price in every form api3 sends it: `"77.00 in USD"` (the document), or the sentence
@@ -98,8 +119,8 @@ export function searchPrice(value: unknown, currency?: string): SearchPrice {
   const plain = money(value, currency);
   if (plain || typeof value !== 'string') return plain ? { registration: plain } : {};
   const premium = /is not a premium domain/i.test(value) ? false : /is a premium domain/i.test(value) ? true : undefined;
-  const registration = priceIn('registration price', value);
-  const renewal = priceIn('renewal price', value);
+  const registration = labelledPrice('registration price', value);
+  const renewal = labelledPrice('renewal price', value);
   return { ...(registration && { registration }), ...(renewal && { renewal }), ...(premium !== undefined && { premium }) };
 }
 

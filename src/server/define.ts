@@ -43,6 +43,8 @@ export interface PreviewOutcome {
   bound?: Json;
   /** Why api3 would refuse the call, found by reads: the preview says so and issues no confirmation. */
   refusals?: string[];
+  /** A purchase: what it would charge, as the preview read it; the spend cap compares it without pricing again. */
+  cost?: Money;
 }
 
 /** What every tool declares, whether it is one api3 command or a task built from several. */
@@ -73,6 +75,11 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
    * them back.
    */
   snapshotOf?(args: z.infer<In>, ctx: ToolContext): string[];
+  /**
+   * Arguments the confirmation fixes from the facts its preview showed, where the agent left them
+   * out (renew's expiry year): the call is sent as the person approved it, so api3's own guard holds.
+   */
+  bind?(args: z.infer<In>, facts: Json): Partial<z.infer<In>>;
   /** For purchases: what this call would charge, looked up with reads; the spend cap checks it. */
   cost?(args: z.infer<In>, ctx: ToolContext): Promise<Money | undefined>;
   /**

@@ -97,47 +97,58 @@ export async function readAccountCurrency(ctx: ToolContext): Promise<{ currency:
 
 const CAP_HINT = 'The spend cap (DYNADOT_SPEND_CAP) is set by whoever runs this server; the user can raise it or buy in the Dynadot control panel.';
 
+interface CapRefusal {
+  why: string;
+  hint: string;
+}
+
 /**
- * The spend cap: a confirmed purchase is priced again right before it is sent and compared with
- * the cap in the account's currency, read now. Refused, with nothing sent, when it costs more
- * than the cap, is priced in another currency, or when its price or the account currency cannot
- * be determined; and every purchase is refused while the cap names a currency the account does
- * not pay in.
+ * The spend cap: a purchase is compared with the cap in the account's currency, read now, at its
+ * price (`known`, as the preview read it, else priced again with the spec's `cost`). Refused when
+ * it costs more than the cap, is priced in another currency, or when its price or the account
+ * currency cannot be determined; and every purchase is refused while the cap names a currency the
+ * account does not pay in. Undefined: within the cap.
  */
-async function enforceSpendCap(spec: AnyToolSpec, args: Json, ctx: ToolContext, setting: SpendCapSetting): Promise<void> {
-  if (!spec.cost) return;
+async function spendCapRefusal(spec: AnyToolSpec, args: Json, ctx: ToolContext, setting: SpendCapSetting, known?: Money): Promise<CapRefusal | undefined> {
+  if (!spec.cost) return undefined;
   const cap = spendCapOf(setting);
-  const refuse = (why: string, hint = CAP_HINT) =>
-    new Api3Error('permission_denied', `refused by the spend cap of ${describeSpendCap(cap)}: ${why}; nothing was sent`, { hint });
+  const refuse = (why: string, hint = CAP_HINT): CapRefusal => ({ why: `refused by the spend cap of ${describeSpendCap(cap)}: ${why}`, hint });
 
   const account = await readAccountCurrency(ctx);
   if (account.currency === undefined) {
-    throw refuse(`the account currency could not be determined (${account.why}), so this ${spec.name} cannot be compared with the cap`, `${CAP_HINT} Try again shortly; get_account_balance shows the balance.`);
+    return refuse(`the account currency could not be determined (${account.why}), so this ${spec.name} cannot be compared with the cap`, `${CAP_HINT} Try again shortly; get_account_balance shows the balance.`);
   }
   if (cap.currency !== undefined && cap.currency !== account.currency) {
-    throw refuse(
+    return refuse(
       `the cap is set in ${cap.currency} but this account pays in ${account.currency}, so no purchase can be compared with it`,
       `Every purchase is refused until whoever runs this server sets DYNADOT_SPEND_CAP in ${account.currency} (e.g. "${cap.amount} ${account.currency}") or as a bare amount, which means the account currency.`,
     );
   }
-  let cost: Money | undefined;
-  try {
-    cost = await spec.cost(args, ctx);
-  } catch (error) {
-    throw refuse(`the price of this ${spec.name} could not be determined (${codeOf(error)})`, `${CAP_HINT} Try again shortly.`);
+  let cost = known;
+  if (cost === undefined) {
+    try {
+      cost = await spec.cost(args, ctx);
+    } catch (error) {
+      return refuse(`the price of this ${spec.name} could not be determined (${codeOf(error)})`, `${CAP_HINT} Try again shortly.`);
+    }
   }
-  if (cost === undefined) throw refuse(`the price of this ${spec.name} could not be determined`);
+  if (cost === undefined) return refuse(`the price of this ${spec.name} could not be determined`);
   if (cost.currency.toUpperCase() !== account.currency) {
-    throw refuse(
+    return refuse(
       `this ${spec.name} is priced at ${cost.amount} ${cost.currency}, not in the account currency ${account.currency} the cap is compared in`,
       `Ask for the price in ${account.currency} (leave out currency), or buy in the Dynadot control panel.`,
     );
   }
   if (cost.amount > cap.amount) {
-    throw new Api3Error('permission_denied', `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap.amount} ${account.currency}; nothing was sent`, {
-      hint: CAP_HINT,
-    });
+    return { why: `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap.amount} ${account.currency}`, hint: CAP_HINT };
   }
+  return undefined;
+}
+
+/** The cap on the confirmed call, kept beside the preview's: whatever slipped past it is refused here, with nothing sent. */
+async function enforceSpendCap(spec: AnyToolSpec, args: Json, ctx: ToolContext, setting: SpendCapSetting, known?: Money): Promise<void> {
+  const refusal = await spendCapRefusal(spec, args, ctx, setting, known);
+  if (refusal) throw new Api3Error('permission_denied', `${refusal.why}; nothing was sent`, { hint: refusal.hint });
 }
 
 /**
@@ -168,16 +179,21 @@ export function callArguments(args: Json): Json {
  * refuse the real call too, so it is thrown as the answer. A transient one leaves nothing to
  * confirm against: the preview says so and issues no id rather than approve unseen facts.
  */
-async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext): Promise<PreviewOutcome> {
+async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext, policy: SafetyPolicy): Promise<PreviewOutcome> {
   if (!spec.preview) return { facts: {} };
+  let outcome: PreviewOutcome;
   try {
-    return await spec.preview(call, ctx);
+    outcome = await spec.preview(call, ctx);
   } catch (error) {
     if (error instanceof Api3Error && !TRANSIENT_CODES.has(error.code)) throw error;
     log('warn', `preview lookup for ${spec.name} failed: ${errorMessage(error)}`);
     const code = error instanceof Api3Error ? error.code : 'error';
     return { facts: {}, refusals: [`could not read the current price or settings (${code}); try the preview again shortly`] };
   }
+  // A purchase above the cap is refused in its preview, before anyone approves it (issue 15).
+  if (policy.spendCap === undefined || outcome.refusals?.length) return outcome;
+  const cap = await spendCapRefusal(spec, call, ctx, policy.spendCap, outcome.cost);
+  return cap ? { ...outcome, refusals: [`${cap.why}. ${cap.hint}`] } : outcome;
 }
 
 /** What a confirmation id is bound to: the facts shown and those bound unseen (a preview without `bound` binds its facts alone). */
@@ -185,7 +201,8 @@ function boundTo(outcome: PreviewOutcome): Json {
   return outcome.bound === undefined ? outcome.facts : { shown: outcome.facts, bound: outcome.bound };
 }
 
-export type GateDecision = { proceed: true } | { proceed: false; preview: Preview };
+/** `args`: the call as it is to be sent, with what the confirmation fixed from its preview's facts (`bind`). */
+export type GateDecision = { proceed: true; args?: Json } | { proceed: false; preview: Preview };
 
 /**
  * Decides one call. Returns `proceed` when it may be sent (not destructive for this input and
@@ -200,17 +217,18 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
   if (policy.dryRun && spec.effect !== 'read') return { proceed: false, preview: await dryRunPreview(spec, call, ctx, policy) };
   if (!(await requiresConfirm(spec, call, ctx))) return { proceed: true };
 
-  const outcome = await lookUp(spec, call, ctx);
+  const outcome = await lookUp(spec, call, ctx, policy);
   const refusals = outcome.refusals ?? [];
   let whyNotSent: string | undefined;
   if (args[CONFIRM_FIELD] === true) {
     if (refusals.length > 0) {
-      whyNotSent = 'api3 would refuse this call, so it was not sent (see refused_because).';
+      whyNotSent = 'This call cannot go through as it is, so it was not sent (see refused_because).';
     } else {
       const verdict = policy.confirmations.verify(args[CONFIRMATION_ID_FIELD], spec.name, call, boundTo(outcome));
       if (verdict.ok) {
-        if (policy.spendCap !== undefined) await enforceSpendCap(spec, call, ctx, policy.spendCap);
-        return { proceed: true };
+        if (policy.spendCap !== undefined) await enforceSpendCap(spec, call, ctx, policy.spendCap, outcome.cost);
+        const bound = spec.bind?.(call, outcome.facts);
+        return bound ? { proceed: true, args: { ...args, ...bound } } : { proceed: true };
       }
       whyNotSent = `Not sent: ${verdict.message}`;
     }
@@ -229,7 +247,7 @@ function firstSentence(text: string): string {
  * their reads can tell, and no confirmation id (a dry-run server never sends a change).
  */
 async function dryRunPreview(spec: AnyToolSpec, call: Json, ctx: ToolContext, policy: SafetyPolicy): Promise<Preview> {
-  const outcome = await lookUp(spec, call, ctx);
+  const outcome = await lookUp(spec, call, ctx, policy);
   const preview = await renderPreview(spec, call, { ...outcome, refusals: [] }, policy, ctx);
   const { confirmation_id: _none, ...withoutId } = preview;
   return {
@@ -259,6 +277,7 @@ async function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutc
   }
   const id = policy.confirmations.issue(spec.name, call, boundTo(outcome));
   preview.confirmation_id = id;
-  preview.next_step = `Show this to the user and ask for approval. If they approve, call ${spec.name} again with the same arguments plus confirm: true and confirmation_id: "${id}" (valid ${CONFIRMATION_TTL_MS / 60_000} minutes).`;
+  // The id is said once, in its own field: every repeat is paid for in the conversation.
+  preview.next_step = `Show this to the user and ask for approval. If they approve, call ${spec.name} again with the same arguments plus confirm: true and this confirmation_id (valid ${CONFIRMATION_TTL_MS / 60_000} minutes).`;
   return preview;
 }

@@ -606,6 +606,8 @@ export function buildServer(options: ServerOptions): Server {
           }
         }
       }
+      // A confirmation may fix arguments from what its preview showed (renew's expiry year).
+      if (decision.proceed && decision.args) args = decision.args;
       let result: Json;
       if (!decision.proceed) {
         // A copy that raced the first use through the gate finds the facts changed by it: it

@@ -5,6 +5,7 @@ import type { SimAccount } from './state.js';
  * How live api3 words some answers differently from the document's examples (issue 8), applied to
  * the simulator's document-shaped answer when the simulator speaks the live dialect:
  * - search prices are a sentence with the renewal price and whether the name is premium;
+ * - renew's price_check says "Renewal price: 11.99 USD" (issue 15) instead of "11.99 in USD";
  * - name servers in domain_info and get_dns are `{ ServerId, ServerName }` objects with real ids;
  * - get_ns lists them the same way instead of a `Host0..` map.
  * Kept apart from the handlers, which stay in the document's shapes the shape tests hold them to.
@@ -46,6 +47,9 @@ export function toLiveDialect(command: string, answer: Json, account: SimAccount
         result.Price = sentence(account, result.DomainName, result.Price);
       }
     }
+  }
+  if (command === 'renew' && body.Status === 'price_check_success' && typeof body.PriceInfo === 'string') {
+    body.PriceInfo = `Renewal price: ${body.PriceInfo.replace(' in ', ' ')}`;
   }
   if (command === 'domain_info') liveNameServers(account, field(body.DomainInfo, 'NameServerSettings'));
   if (command === 'get_dns') liveNameServers(account, field(body.GetDns, 'NameServerSettings'));

@@ -21,21 +21,26 @@ const purchasesSent = (h: Harness) => h.simulator.requests.filter((r) => ['regis
 
 type PreviewAnswer = { preview: { details: Record<string, unknown>; confirmation_id?: string } };
 
-/** A confirmed purchase the spend cap refuses: permission_denied, and nothing bought. */
+/**
+ * A purchase the spend cap refuses in its preview (issue 15): refused_because naming the cap and
+ * the amount, no confirmation id, and nothing bought. The confirmed call the harness makes after
+ * that preview gets the same preview back.
+ */
 async function refusedByCap(h: Harness, tool: string, args: Record<string, unknown>) {
   const balance = h.simulator.account.balance;
   const domains = h.simulator.account.domains.size;
   h.simulator.requests.length = 0;
-  const error = errorOf(await h.call(tool, { ...args, confirm: true }));
-  expect(error.error).toBe('permission_denied');
-  expect(error.message).toMatch(/refused by the spend cap/);
-  expect(error.message).toMatch(/nothing was sent/);
-  // The harness previewed first and confirmed with that preview's id: the refusal is the cap's.
+  const result = await h.call(tool, { ...args, confirm: true });
+  expect(result.isError).toBeFalsy();
+  const { preview } = result.structuredContent as { preview: { refused_because?: string[]; confirmation_id?: string } };
+  expect(preview.confirmation_id).toBeUndefined();
+  const refusal = (preview.refused_because ?? []).join(' ');
   expect(h.simulator.requests.length).toBeGreaterThan(0);
   expect(purchasesSent(h)).toEqual([]);
   expect(h.simulator.account.balance).toBe(balance);
   expect(h.simulator.account.domains.size).toBe(domains);
-  return error;
+  // The cap's refusal says what it refused and why; its hint is part of the same sentence.
+  return { message: refusal, hint: refusal };
 }
 
 describe('spend cap in the account currency (DYNADOT_SPEND_CAP=50)', () => {
@@ -46,8 +51,9 @@ describe('spend cap in the account currency (DYNADOT_SPEND_CAP=50)', () => {
   afterAll(async () => h.close());
   afterEach(() => h.simulator.clearFaults());
 
-  it('refuses a confirmed purchase above the cap and sends no order', async () => {
+  it('refuses a purchase above the cap in its preview: no id, and no order', async () => {
     const error = await refusedByCap(h, 'register', { domain: 'coolstartup.ai', years: 1 });
+    expect(error.message).toMatch(/refused by the spend cap/);
     expect(error.message).toMatch(/69\.99 USD, above the cap of 50 USD/);
     expect(error.hint).toMatch(/DYNADOT_SPEND_CAP/);
     expect(h.simulator.account.domains.has('coolstartup.ai')).toBe(false);
@@ -89,7 +95,8 @@ describe('spend cap in the account currency (DYNADOT_SPEND_CAP=50)', () => {
     // renew's price_check answers without a price: the cost is unknown.
     h.simulator.injectAnswer({ command: 'renew', times: 50, body: { RenewResponse: { ResponseCode: 0, Status: 'price_check_success' } } });
     const error = await refusedByCap(h, 'renew', { domain: 'acme-widgets.com', years: 1 });
-    expect(error.message).toMatch(/the price of this renew could not be determined/);
+    // No price, no confirmation: the preview says so before the cap is even compared.
+    expect(error.message).toMatch(/renewal price of acme-widgets.com could not be read/);
   });
 
   it('shows the cap with the account currency in the preview, and in the instructions', async () => {

@@ -36,7 +36,6 @@ describe('live api3 answers through the server', () => {
     it('the register preview shows first-year and renewal price from a sentence-style search answer', async () => {
       const { preview } = await h.ok<Json>('register', { domain: 'brand-new-name.com', years: 3 });
       expect(preview.details).toMatchObject({
-        available: true,
         first_year_price: { amount: 10.99, currency: 'USD' },
         renewal_price: { amount: 11.99, currency: 'USD' },
         // 10.99 + 2 x 11.99

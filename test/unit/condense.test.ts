@@ -5,6 +5,7 @@ import {
   flag,
   indexedList,
   isEmptyValue,
+  labelledPrice,
   money,
   paginate,
   prune,
@@ -49,6 +50,22 @@ describe('condense helpers', () => {
     expect(money('300.00')).toBeUndefined();
     expect(money(12.5)).toBeUndefined();
     for (const bad of ['', '-', 'free', 'USD', '$', null, undefined, {}]) expect(money(bad, 'USD'), String(bad)).toBeUndefined();
+  });
+
+  it('money: every wording api3 prices in (issue 15)', () => {
+    const usd = { amount: 11.99, currency: 'USD' };
+    for (const wording of ['11.99 in USD', '11.99 USD', 'Renewal price: 11.99 USD', 'Renewal Price: 11.99 in USD', 'USD 11.99', 'usd11.99', '$11.99', '$ 11.99']) {
+      expect(money(wording), wording).toEqual(usd);
+    }
+    expect(money('USD 1,288.00')).toEqual({ amount: 1288, currency: 'USD' });
+    // Two prices in one sentence are not one price: the label says which is meant.
+    const sentence = 'Registration Price: 10.88 in USD and Renewal price: 11.99 USD and Domain is not a Premium Domain';
+    expect(money(sentence)).toBeUndefined();
+    expect(labelledPrice('registration price', sentence)).toEqual({ amount: 10.88, currency: 'USD' });
+    expect(labelledPrice('renewal price', sentence)).toEqual(usd);
+    expect(labelledPrice('renewal price', 'Renewal price: USD 11.99')).toEqual(usd);
+    expect(labelledPrice('renewal price', 'Registration Price: 10.88 in USD')).toBeUndefined();
+    for (const bad of ['Renewal price: call us', 'Renewal price: 11.99', 'price on request', '11.99 dollars']) expect(money(bad), bad).toBeUndefined();
   });
 
   it('indexedList: Host0..HostN in index order, empties skipped, other keys ignored', () => {

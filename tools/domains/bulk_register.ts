@@ -3,7 +3,7 @@ import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
 import { asList, epochToIso, type Money, prune, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { currency, domainList, moneySchema, plainText } from '../../src/server/schemas.js';
-import { balanceFacts } from '../shared/purchase.js';
+import { balanceFacts, unreadPrices } from '../shared/purchase.js';
 import search from './search.js';
 
 const input = z.object({
@@ -22,7 +22,7 @@ async function quote(args: Input, ctx: ToolContext) {
   const byName = new Map(results.map((r) => [r.domain, r]));
   const items = args.domains.map((domain) => {
     const found = byName.get(domain);
-    return { domain, available: found?.available ?? false, premium: found?.premium ?? false, price: found?.price };
+    return { domain, available: found?.available ?? false, unpriced: found?.purchasable === false, premium: found?.premium ?? false, price: found?.price };
   });
   const priced = items.every((i) => i.price) && new Set(items.map((i) => i.price?.currency)).size === 1;
   const total: Money | undefined = priced
@@ -77,12 +77,14 @@ export default defineTool({
   async preview(args, ctx) {
     const { items, total } = await quote(args, ctx);
     const refusals: string[] = [];
-    const taken = items.filter((i) => !i.available).map((i) => i.domain);
+    const taken = items.filter((i) => !i.available && !i.unpriced).map((i) => i.domain);
     if (taken.length > 0) refusals.push(`not available to register: ${taken.join(', ')} (leave them out; \`search\` shows what is)`);
     const premium = items.filter((i) => i.available && i.premium).map((i) => i.domain);
     if (premium.length > 0 && !args.premium) refusals.push(`premium names, bought only with premium: true at the price shown: ${premium.join(', ')}`);
-    const unpriced = items.filter((i) => i.available && !i.price).map((i) => i.domain);
-    if (unpriced.length > 0 || (taken.length === 0 && !total)) refusals.push(`no single-currency price for: ${(unpriced.length > 0 ? unpriced : args.domains).join(', ')}`);
+    const unpriced = items.filter((i) => i.unpriced || (i.available && !i.price)).map((i) => i.domain);
+    // Names with no price at all (most often a TLD Dynadot does not sell), or no total in one currency.
+    if (unpriced.length > 0) refusals.push(...unreadPrices(unpriced.join(', '), { 'first-year price': undefined }));
+    else if (taken.length === 0) refusals.push(...unreadPrices('these names', { 'total in one currency': total }));
     const balance = refusals.length === 0 ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
     return {
       facts: {
@@ -92,6 +94,7 @@ export default defineTool({
         note: 'One year each. A coupon may lower the total.',
       },
       refusals: [...refusals, ...balance.refusals],
+      ...(total ? { cost: total } : {}),
     };
   },
 });

@@ -6,24 +6,38 @@ import { currency, domainName, moneySchema, plainText, years } from '../../src/s
 import search from './search.js';
 import accountInfo from '../account/account_info.js';
 import contactList from '../contacts/contact_list.js';
-import { balanceFacts } from '../shared/purchase.js';
+import { balanceFacts, type TldTable, tldRow, unreadPrices, whyUnpriced } from '../shared/purchase.js';
+import tldPrice from './tld_price.js';
+import { cents } from '../../src/server/needs.js';
 
 /**
- * Availability and price of the name, from the search tool. api3 quotes the first year, and in
- * its sentence form the renewal price too: later years are counted at the renewal price when it
- * is known and in the same currency, else at the first-year price.
+ * Availability and prices of the name: the search tool's, and where its answer gives no renewal
+ * price (the document's wording), tld_price's for the TLD (not for a premium name, which is
+ * priced on its own). Later years are counted at the renewal price; without one there is no
+ * total. A name with no price is refused with why (a TLD Dynadot does not sell, or a price in no
+ * wording we read).
  */
 async function quote(args: { domain: string; years: number; currency?: string | undefined }, ctx: ToolContext) {
   const { results } = await invokeRead(search, { domains: [args.domain], with_prices: true, currency: args.currency }, ctx);
   const found = results[0];
+  const premium = found?.premium ?? false;
   const firstYear = found?.price;
-  const renewal = found?.renewal_price;
-  const laterYear = renewal && firstYear && renewal.currency === firstYear.currency ? renewal.amount : firstYear?.amount;
-  const total: Money | undefined = firstYear && {
-    amount: Math.round((firstYear.amount + (laterYear ?? 0) * (args.years - 1)) * 100) / 100,
-    currency: firstYear.currency,
-  };
-  return { available: found?.available ?? false, premium: found?.premium ?? false, firstYear, renewal, total };
+  let renewal = found?.renewal_price;
+  const refusals: string[] = [];
+  const table: TldTable = (tlds, currency) => invokeRead(tldPrice, { tlds, currency }, ctx);
+  if (found?.purchasable === false) {
+    refusals.push(await whyUnpriced(table, args.domain, args.currency));
+  } else if (found?.available && !renewal && !premium) {
+    const row = await tldRow(table, args.domain, args.currency ?? firstYear?.currency);
+    renewal = row?.renew;
+  }
+  const sameCurrency = renewal && firstYear && renewal.currency === firstYear.currency;
+  const total: Money | undefined =
+    firstYear && (args.years === 1 || sameCurrency)
+      ? { amount: cents(firstYear.amount + (renewal?.amount ?? 0) * (args.years - 1)), currency: firstYear.currency }
+      : undefined;
+  if (found?.available) refusals.push(...unreadPrices(args.domain, { 'first-year price': firstYear, 'renewal price': renewal, total }));
+  return { available: found?.available ?? false, unpriced: found?.purchasable === false, premium, firstYear, renewal, total, refusals };
 }
 
 // The roles say these are contact ids; a description per role would repeat it four times.
@@ -83,9 +97,8 @@ export default defineTool({
     return (await quote(args, ctx)).total;
   },
   async preview(args, ctx) {
-    const { available, premium, firstYear, renewal, total } = await quote(args, ctx);
-    const refusals: string[] = [];
-    if (!available) refusals.push(`${args.domain} is not available to register (\`search\` shows what is)`);
+    const { available, unpriced, premium, firstYear, renewal, total, refusals } = await quote(args, ctx);
+    if (!available && !unpriced) refusals.push(`${args.domain} is not available to register (\`search\` shows what is)`);
     if (premium && !args.premium) refusals.push(`${args.domain} is a premium name: it can only be bought with premium: true, at the price shown`);
     const account = await invokeRead(accountInfo, {}, ctx);
     const contacts = { ...account.default_contacts, ...args.contacts };
@@ -93,21 +106,21 @@ export default defineTool({
     for (const [role, id] of Object.entries(args.contacts ?? {})) {
       if (!known.has(id)) refusals.push(`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`);
     }
-    const balance = available ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
+    const balance = available && total ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
     return {
       facts: {
-        available,
         ...(premium ? { premium: true } : {}),
         years: args.years,
         first_year_price: firstYear,
-        ...(renewal ? { renewal_price: renewal } : {}),
+        renewal_price: renewal,
         total,
         ...balance.facts,
         contacts,
         privacy_and_renew_option: "the account's defaults",
-        note: renewal ? 'A coupon may lower the total.' : 'Later years may be charged at the renewal price; a coupon may lower the total.',
+        note: 'A coupon may lower the total.',
       },
       refusals: [...refusals, ...balance.refusals],
+      ...(total ? { cost: total } : {}),
     };
   },
 });

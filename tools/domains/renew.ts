@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { epochToIso, money, text } from '../../src/server/condense.js';
+import { epochToIso, labelledPrice, money, text } from '../../src/server/condense.js';
 import { type Api3ToolSpec, defineTool, invokeQuote, invokeRead } from '../../src/server/define.js';
 import domainInfo from './domain_info.js';
-import { balanceFacts } from '../shared/purchase.js';
+import { balanceFacts, tldRow, unreadPrices } from '../shared/purchase.js';
+import tldPrice from './tld_price.js';
+import { cents } from '../../src/server/needs.js';
 import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, moneySchema, plainText, years } from '../../src/server/schemas.js';
 
@@ -15,7 +17,7 @@ const input = z.object({
     .min(2000)
     .max(2200)
     .optional()
-    .describe('Year it expires now; api3 refuses if it differs, so a retry never renews twice'),
+    .describe('Year it expires now (default: as the preview read it); api3 refuses if it differs, so a retry never renews twice'),
   currency,
   coupon: plainText(64).optional(),
   skip_if_late_fee: z.boolean().optional().describe('Do not renew if a late renewal fee would apply'),
@@ -46,7 +48,38 @@ function addYears(iso: string, n: number): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const output = z.object({ domain: z.string(), expires: z.string().optional(), renewed: z.literal(true), charged: moneySchema.optional() });
+const output = z.object({
+  domain: z.string(),
+  expires: z.string().optional(),
+  renewed: z.literal(true),
+  charged: moneySchema.optional(),
+  warning: z.string().optional(),
+});
+
+/** The year of an ISO date the preview read, as api3's `year` takes it. */
+const yearOf = (iso: unknown): number | undefined => (typeof iso === 'string' && /^\d{4}-/.test(iso) ? Number(iso.slice(0, 4)) : undefined);
+
+/** api3's price_check, in any wording: a bare price, or a sentence naming the renewal price. */
+const quotedPrice = (body: Record<string, unknown>, currency?: string) => money(body.PriceInfo, currency) ?? labelledPrice('renew(?:al)? price', body.PriceInfo);
+
+/**
+ * An expired domain, from the TLD's row of tld_price: whether it is still in the renewal grace
+ * period or past it (redemption), and the late fee in the quote, when the quote is above the
+ * TLD's renewal price for the years, so the person sees what the lateness costs. Dates, not
+ * counts of days, so the facts hold between preview and confirmation.
+ */
+async function lateness(ctx: Parameters<typeof balanceFacts>[0], args: Input, expires: string, price: { amount: number; currency: string }) {
+  const row = await tldRow((tlds, currency) => invokeRead(tldPrice, { tlds, currency }, ctx), args.domain, price.currency);
+  const fee = row?.renew && row.renew.currency === price.currency ? cents(price.amount - row.renew.amount * args.years) : 0;
+  let expired = `since ${expires.slice(0, 10)}`;
+  if (row?.renewGraceDays !== undefined) {
+    const graceEnds = new Date(Date.parse(expires) + row.renewGraceDays * 86_400_000).toISOString().slice(0, 10);
+    expired = Date.now() < Date.parse(graceEnds)
+      ? `in the renewal grace period until ${graceEnds}`
+      : `past the renewal grace period (ended ${graceEnds}): in redemption, it may need a restore`;
+  }
+  return { expired, ...(fee > 0 ? { late_fee: { amount: fee, currency: price.currency } } : {}) };
+}
 
 const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
   name: 'renew',
@@ -60,22 +93,40 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
   condense,
   charge: { currency: (args) => args.currency },
   // price_check makes api3 quote the renewal without performing it.
-  quote: { params: apiParams({ price_check: flagParam.oneWhenOn(true) }), condense: (body, args) => money(body.PriceInfo, args.currency) },
+  quote: { params: apiParams({ price_check: flagParam.oneWhenOn(true) }), condense: (body, args) => quotedPrice(body, args.currency) },
   cost: (args, ctx) => invokeQuote(renew, args, ctx),
+  // The year the preview read is sent when the agent gave none: a second renewal of it is refused by api3.
+  bind: (args, facts) => (args.expected_expiry_year !== undefined ? {} : { expected_expiry_year: yearOf(facts.expires_now) }),
   async preview(args, ctx) {
     const { domain } = await invokeRead(domainInfo, { domain: args.domain }, ctx);
-    const price = await invokeQuote(renew, args, ctx);
-    const balance = await balanceFacts(ctx, price);
+    // Quoted without the year: a year that no longer holds is refused below, saying why, not by api3's quote.
+    const price = await invokeQuote(renew, { ...args, expected_expiry_year: undefined }, ctx);
+    const refusals = unreadPrices(args.domain, { 'renewal price': price });
+    const year = yearOf(domain.expires);
+    if (year === undefined) refusals.push(`the current expiry of ${args.domain} could not be read, so the renewal cannot be bound to its year`);
+    else if (args.expected_expiry_year !== undefined && args.expected_expiry_year !== year) {
+      refusals.push(`${args.domain} expires in ${year}, not ${args.expected_expiry_year}: it may have been renewed already (api3 would refuse)`);
+    }
+    const expired = domain.expires !== undefined && Date.parse(domain.expires) < Date.now();
+    const balance = price ? await balanceFacts(ctx, price) : { facts: {}, refusals: [] };
     return {
       facts: {
         years: args.years,
         price,
+        ...(expired && domain.expires && price ? await lateness(ctx, args, domain.expires, price) : {}),
         ...balance.facts,
         expires_now: domain.expires,
         expires_after: domain.expires && addYears(domain.expires, args.years),
+        ...(/do not renew/i.test(domain.renew_option ?? '') ? { renew_option: domain.renew_option } : {}),
       },
-      refusals: balance.refusals,
+      refusals: [...refusals, ...balance.refusals],
+      ...(price ? { cost: price } : {}),
     };
+  },
+  // A renewal does not change the renew option: one still set to "do not renew" lapses at the new expiry.
+  async readBack(args, ctx) {
+    const { domain } = await invokeRead(domainInfo, { domain: args.domain }, ctx);
+    return /do not renew/i.test(domain.renew_option ?? '') ? { warning: 'still set to "do not renew": it lapses at the new expiry (set_renew_option)' } : {};
   },
 });
 

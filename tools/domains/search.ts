@@ -4,6 +4,13 @@ import { defineTool } from '../../src/server/define.js';
 import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
 import { currency, domainList, moneySchema } from '../../src/server/schemas.js';
 
+/** Why an unregistered name has no price: none given (most often a TLD Dynadot does not sell), or one in no wording we read. */
+function unpricedReason(domain: string, raw: unknown): string {
+  const given = text(raw);
+  if (given === undefined) return `no price: Dynadot may not sell .${domain.slice(domain.indexOf('.') + 1)} (tld_price)`;
+  return `price unreadable: "${given.slice(0, 80)}"`;
+}
+
 export default defineTool({
   name: 'search',
   toolset: 'domains',
@@ -24,6 +31,8 @@ export default defineTool({
         price: moneySchema.optional().describe('first-year registration price'),
         renewal_price: moneySchema.optional(),
         premium: z.boolean().optional(),
+        purchasable: z.literal(false).optional(),
+        reason: z.string().optional(),
       }),
     ),
   }),
@@ -31,12 +40,17 @@ export default defineTool({
   condense: (body, args) => ({
     results: asList(body.SearchResults).map((r) => {
       const price = searchPrice(r.Price, args.currency);
+      const domain = text(r.DomainName) ?? '';
+      const available = flag(r.Available) ?? false;
+      // Available means buyable here: with prices asked, a name api3 gives no readable price for is not.
+      const unpriced = available && args.with_prices && !price.registration;
       return prune({
-        domain: text(r.DomainName) ?? '',
-        available: flag(r.Available) ?? false,
+        domain,
+        available: available && !unpriced,
         price: price.registration,
         renewal_price: price.renewal,
         premium: (flag(r.Premium) ?? price.premium) || undefined,
+        ...(unpriced ? { purchasable: false as const, reason: unpricedReason(domain, r.Price) } : {}),
       });
     }),
   }),

@@ -49,6 +49,7 @@ function condense(body: Json, args: Input) {
     renew: num(price(raw).Renew),
     transfer: num(price(raw).Transfer),
     restore: num(price(raw).Restore),
+    renew_grace_days: num(asJson(raw.GracePeriod).Renew),
     usage: text(raw.Usage),
   }));
   if (args.tlds) items = items.filter((item) => args.tlds?.includes(item.tld));
@@ -72,6 +73,7 @@ export default defineTool({
         renew: z.number().optional(),
         transfer: z.number().optional(),
         restore: z.number().optional(),
+        renew_grace_days: z.number().optional(),
         usage: z.string().optional(),
       }),
     ),

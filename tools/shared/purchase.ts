@@ -3,8 +3,10 @@ import type { ToolContext } from '../../src/server/define.js';
 import { balanceIn, cents } from '../../src/server/needs.js';
 
 /**
- * What a purchase's preview (register, renew, bulk_register) shows of the balance it is paid
- * from; the balance is read, never assumed. What it was charged is the spec's `charge` need.
+ * What every purchase's preview (register, bulk_register, renew; later transfer, bids, buy-now)
+ * must know before it may issue a confirmation id: its prices, read and not assumed, and the
+ * balance it is paid from. A price it cannot read, or a TLD Dynadot does not sell, is a refusal:
+ * no price, no confirmation. What a purchase was charged is the spec's `charge` need.
  */
 
 interface BalanceFacts {
@@ -22,4 +24,51 @@ export async function balanceFacts(ctx: ToolContext, price: Money | undefined): 
   const after: Money = { amount: cents(before.amount - price.amount), currency: before.currency };
   const refusals = after.amount < 0 ? [`the balance of ${before.amount} ${before.currency} does not cover ${price.amount} ${price.currency}; add funds in the Dynadot control panel`] : [];
   return { facts: { balance_before: before, balance_after: after }, refusals };
+}
+
+/**
+ * The rule itself: one refusal naming every price of `what` that could not be read (by label:
+ * "first-year price", "renewal price", "total"), or none when all were.
+ */
+export function unreadPrices(what: string, prices: Record<string, Money | undefined>): string[] {
+  const missing = Object.entries(prices).flatMap(([label, price]) => (price ? [] : [label]));
+  if (missing.length === 0) return [];
+  return [`no price, no confirmation: the ${missing.join(', ')} of ${what} could not be read from api3's answer (try again, or buy in the Dynadot control panel)`];
+}
+
+export interface TldRow {
+  register?: Money;
+  renew?: Money;
+  /** Days after expiry a domain can still be renewed before it goes to redemption. */
+  renewGraceDays?: number;
+}
+
+const TLD_PRICE_CURRENCIES = new Set(['USD', 'EUR', 'CNY']);
+
+/** tld_price for these TLDs, read by the calling tool (tools/shared never imports a single tool). */
+export type TldTable = (tlds: string[], currency: string | undefined) => Promise<{
+  currency?: string | undefined;
+  items: Array<{ tld: string; register?: number | undefined; renew?: number | undefined; renew_grace_days?: number | undefined }>;
+}>;
+
+/**
+ * The TLD's row of tld_price (what Dynadot sells it for), or undefined when Dynadot does not sell
+ * it: `co.uk` is looked up as itself, then as `uk`.
+ */
+export async function tldRow(readTable: TldTable, domain: string, currency?: string): Promise<TldRow | undefined> {
+  const labels = domain.toLowerCase().split('.').slice(1);
+  const candidates = [labels.join('.'), labels.at(-1) ?? ''].filter((tld, i, all) => tld && all.indexOf(tld) === i);
+  const asked = currency && TLD_PRICE_CURRENCIES.has(currency.toUpperCase()) ? currency.toUpperCase() : undefined;
+  const table = await readTable(candidates, asked);
+  const row = candidates.map((tld) => table.items.find((item) => item.tld === tld)).find((item) => item !== undefined);
+  if (!row) return undefined;
+  const inCurrency = (amount: number | undefined): Money | undefined => (amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() });
+  return { register: inCurrency(row.register), renew: inCurrency(row.renew), ...(row.renew_grace_days === undefined ? {} : { renewGraceDays: row.renew_grace_days }) };
+}
+
+/** Why a name without a price cannot be bought: Dynadot does not sell its TLD, or its price could not be read. */
+export async function whyUnpriced(readTable: TldTable, domain: string, currency?: string): Promise<string> {
+  const row = await tldRow(readTable, domain, currency);
+  if (!row) return `Dynadot does not sell .${domain.slice(domain.indexOf('.') + 1)} domains, so ${domain} cannot be registered here (tld_price lists what it sells)`;
+  return unreadPrices(domain, { 'first-year price': undefined })[0] ?? '';
 }

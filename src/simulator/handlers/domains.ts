@@ -66,8 +66,10 @@ export const domainHandlers: SimHandlers = {
       if (!isAvailable(account, name)) throw new SimFailure(`${name} is not available`);
       const premium = account.premium.get(name);
       if (premium !== undefined && params.premium !== '1') throw new SimFailure(`${name} is a premium domain: set premium=1 to register it`);
-      const unit = premium ?? priceFor(account, name).register;
-      const price = round(Math.max(0, unit * years - couponDiscount(account, params)));
+      // The first year at the registration price, later years at the renewal price (as previews count them).
+      const tld = priceFor(account, name);
+      const gross = premium === undefined ? tld.register + tld.renew * (years - 1) : premium * years;
+      const price = round(Math.max(0, gross - couponDiscount(account, params)));
       // A new domain starts with the account defaults (set_default_*); contacts given here win.
       const settings = defaultsFor(account);
       const contact = (field: string, fallback: number) => {

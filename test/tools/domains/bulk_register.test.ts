@@ -98,6 +98,8 @@ describe('previews that check: what api3 would refuse gets no confirmation id, a
   });
   it('a premium name without premium: true', () => refused({ domains: ['brand-new-name.com', 'best.ai'] }, /premium names.*: best\.ai$/));
   it('a balance below the total', () => refused({ domains: Array.from({ length: 8 }, (_, i) => `new-name-${i}.io`) }, /does not cover 319\.92 USD/));
+  // Issue 15: a name with no price (a TLD Dynadot does not sell) is not taken, and is no confirmation either.
+  it('a name without a price', () => refused({ domains: ['brand-new-name.com', 'quillbyte.tech'] }, /^no price, no confirmation: the first-year price of quillbyte\.tech could not be read/));
 });
 
 describe('safety', () => {

@@ -79,10 +79,11 @@ describe('through the client', () => {
     const before = account().balance;
     const result = await ok('register', { domain: 'brand-new-name.com', years: 2, confirm: true });
     const sim = domain('brand-new-name.com');
-    expect(result).toEqual({ domain: 'brand-new-name.com', expires: iso(sim.expiration), registered: true, charged: { amount: 21.98, currency: 'USD' } });
-    expect(account().balance).toBeCloseTo(before - 2 * 10.99, 2);
+    expect(result).toEqual({ domain: 'brand-new-name.com', expires: iso(sim.expiration), registered: true, charged: { amount: 22.98, currency: 'USD' } });
+    // The first year at 10.99, the second at the renewal price, 11.99.
+    expect(account().balance).toBeCloseTo(before - 10.99 - 11.99, 2);
     expect(sim.expiration - sim.registration).toBe(2 * YEAR);
-    expect(account().orders).toEqual([expect.objectContaining({ type: 'Registration', domain: 'brand-new-name.com', amount: 21.98 })]);
+    expect(account().orders).toEqual([expect.objectContaining({ type: 'Registration', domain: 'brand-new-name.com', amount: 22.98 })]);
     expect(sent('register')[0]?.params).toEqual({ domain: 'brand-new-name.com', duration: '2' });
   });
 
@@ -113,6 +114,8 @@ describe('previews that check: what api3 would refuse gets no confirmation id, a
   it('a balance below the total', () => refused({ domain: 'brand-new-name.io', years: 10 }, /does not cover/));
 
   it('a premium name with premium: true and the balance for it goes through the preview', async () => {
+    // A premium name's renewal price is its own: live api3's search sentence says it (tld_price cannot).
+    h().simulator.setDialect('live');
     account().balance = 10_000;
     const { preview } = await ok('register', { domain: 'best.ai', years: 1, premium: true });
     expect(preview.confirmation_id).toMatch(/^c1\./);
@@ -122,7 +125,7 @@ describe('previews that check: what api3 would refuse gets no confirmation id, a
 
 describe('safety', () => {
   pinEffect(register, 'destructive');
-  confirmGateCases(register, { domain: 'brand-new-name.com', years: 2 }, ['search', 'account_info', 'contact_list', 'get_account_balance'], {
+  confirmGateCases(register, { domain: 'brand-new-name.com', years: 2 }, ['search', 'tld_price', 'account_info', 'contact_list', 'get_account_balance'], {
     otherArgs: { domain: 'brand-new-name.com', years: 3 },
     changeFacts: {
       what: 'a price rise',
@@ -137,12 +140,13 @@ describe('safety', () => {
     const result = await call('register', { domain: 'brand-new-name.com', years: 2, contacts: { registrant: 1 } });
     const { details } = (result.structuredContent as Json).preview;
     expect(details).toMatchObject({
-      available: true,
       years: 2,
       first_year_price: { amount: 10.99, currency: 'USD' },
-      total: { amount: 21.98, currency: 'USD' },
+      // The document's search answer gives no renewal price: tld_price's for .com, 10.99 + 11.99.
+      renewal_price: { amount: 11.99, currency: 'USD' },
+      total: { amount: 22.98, currency: 'USD' },
       balance_before: { amount: 300, currency: 'USD' },
-      balance_after: { amount: 278.02, currency: 'USD' },
+      balance_after: { amount: 277.02, currency: 'USD' },
       contacts: { registrant: 1, admin: 0, technical: 0, billing: 0 },
     });
   });
@@ -178,4 +182,31 @@ describe('safety', () => {
     },
   );
   smugglingCase(register, { domain: 'brand-new-name.com', years: 1, coupon: 'a&b=c', confirm: true }, 'coupon', 'a&b=c');
+});
+
+describe('no price, no confirmation (issue 15)', () => {
+  it('register: a TLD Dynadot does not sell gives no id, saying so, and nothing is sent', async () => {
+    const { preview } = await ok('register', { domain: 'quillbyte.tech', years: 1, confirm: true });
+    expect(preview.refused_because).toEqual([expect.stringMatching(/Dynadot does not sell \.tech domains/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(sent('register')).toEqual([]);
+  });
+
+  it('register: a price in no wording we read gives no id', async () => {
+    h().simulator.injectAnswer({
+      command: 'search',
+      times: 5,
+      body: { SearchResponse: { ResponseCode: '0', SearchResults: [{ DomainName: 'brand-new-name.com', Available: 'yes', Price: 'call for price' }] } },
+    });
+    const { preview } = await ok('register', { domain: 'brand-new-name.com', years: 1, confirm: true });
+    expect(preview.refused_because).toEqual([expect.stringMatching(/no price, no confirmation: the first-year price of brand-new-name.com could not be read/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(sent('register')).toEqual([]);
+  });
+
+  it('register: the preview shows the renewal price beside the first-year price', async () => {
+    const { preview } = await ok('register', { domain: 'brand-new-name.co', years: 1 });
+    expect(preview.details).toMatchObject({ first_year_price: { amount: 11.99, currency: 'USD' }, renewal_price: { amount: 27.99, currency: 'USD' }, total: { amount: 11.99, currency: 'USD' } });
+    expect(preview.confirmation_id).toMatch(/^c1\./);
+  });
 });

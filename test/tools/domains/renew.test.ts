@@ -16,7 +16,7 @@ import {
   useHarness,
 } from '../../helpers/tool-test.js';
 
-const { ok, fail, call, account, domain, h } = useHarness();
+const { ok, call, account, domain, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => renew.toApi(renew.input.parse(args));
 
 describe('toApi', () => {
@@ -77,8 +77,9 @@ describe('through the client', () => {
   it('renew: expected_expiry_year guards against renewing twice', async () => {
     const year = new Date(domain('acme-widgets.com').expiration).getUTCFullYear();
     await ok('renew', { domain: 'acme-widgets.com', years: 1, expected_expiry_year: year, confirm: true });
-    const again = await fail('renew', { domain: 'acme-widgets.com', years: 1, expected_expiry_year: year, confirm: true });
-    expect(again.message).toMatch(/year does not match/);
+    // The preview reads the new expiry and refuses before api3 would.
+    const { preview } = await ok('renew', { domain: 'acme-widgets.com', years: 1, expected_expiry_year: year, confirm: true });
+    expect(preview.refused_because).toEqual([expect.stringMatching(new RegExp(`expires in ${year + 1}, not ${year}`))]);
     expect(account().orders).toHaveLength(1);
   });
 });
@@ -132,4 +133,67 @@ describe('safety', () => {
 
   badInputSweep(renew, { domain: 'acme-widgets.com', years: 1, expected_expiry_year: 2030, currency: 'USD', coupon: 'SAVE10', skip_if_late_fee: true });
   smugglingCase(renew, { domain: 'acme-widgets.com', years: 1, coupon: 'c=1&command=delete', confirm: true }, 'coupon', 'c=1&command=delete');
+});
+
+describe('no price, no confirmation; the year bound (issue 15)', () => {
+  const renewsSent = () => h().simulator.requests.filter((r) => r.command === 'renew' && r.params.price_check === undefined);
+
+  it('renew: a quote worded "Renewal price: 11.99 USD" is read, and the balance is checked against it', async () => {
+    h().simulator.setDialect('live');
+    account().balance = 12.34;
+    const { preview } = await ok('renew', { domain: 'acme-widgets.com', years: 3, confirm: true });
+    expect(preview.details.price).toEqual({ amount: 35.97, currency: 'USD' });
+    expect(preview.refused_because).toEqual([expect.stringMatching(/balance of 12.34 USD does not cover 35.97 USD/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(renewsSent()).toEqual([]);
+  });
+
+  it('renew: a price in no wording we read gives no id, and nothing is renewed', async () => {
+    h().simulator.injectAnswer({ command: 'renew', times: 5, body: { RenewResponse: { ResponseCode: '0', Status: 'price_check_success', PriceInfo: 'price on request' } } });
+    const { preview } = await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true });
+    expect(preview.refused_because).toEqual([expect.stringMatching(/no price, no confirmation: the renewal price of acme-widgets.com could not be read/)]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+    expect(renewsSent()).toEqual([]);
+  });
+
+  it('renew: without expected_expiry_year, the confirmed call sends the year the preview read, so a second renewal is refused by api3', async () => {
+    const year = new Date(domain('acme-widgets.com').expiration).getUTCFullYear();
+    const { preview } = await ok('renew', { domain: 'acme-widgets.com', years: 1 });
+    expect(preview.details.expires_now).toMatch(new RegExp(`^${year}-`));
+    const id = preview.confirmation_id;
+    await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true, confirmation_id: id });
+    expect(renewsSent().map((r) => r.params.year)).toEqual([String(year)]);
+  });
+
+  it('renew: an expected_expiry_year that is no longer the expiry year is refused in the preview', async () => {
+    const year = new Date(domain('acme-widgets.com').expiration).getUTCFullYear();
+    const { preview } = await ok('renew', { domain: 'acme-widgets.com', years: 1, expected_expiry_year: year - 1 });
+    expect(preview.refused_because).toEqual([expect.stringMatching(new RegExp(`expires in ${year}, not ${year - 1}`))]);
+    expect(preview).not.toHaveProperty('confirmation_id');
+  });
+
+  it('renew: an expired domain shows it, with the late fee its quote includes', async () => {
+    const { preview } = await ok('renew', { domain: 'old-project.org', years: 1 });
+    // .org renews at 12.49; the simulator adds a late fee of 5 to an expired domain.
+    expect(preview.details).toMatchObject({
+      price: { amount: 17.49, currency: 'USD' },
+      // Expired 10 days ago; the simulator's TLDs have a 30-day renewal grace period.
+      expired: expect.stringMatching(/^in the renewal grace period until \d{4}-\d{2}-\d{2}$/),
+      late_fee: { amount: 5, currency: 'USD' },
+      renew_option: 'do not renew',
+    });
+  });
+
+  it('renew: a domain past its renewal grace period is said to be in redemption', async () => {
+    domain('old-project.org').expiration = Date.now() - 40 * 86_400_000;
+    const { preview } = await ok('renew', { domain: 'old-project.org', years: 1 });
+    expect(preview.details.expired).toMatch(/past the renewal grace period .*in redemption/);
+  });
+
+  it('renew: a domain still set to "do not renew" is flagged after the renewal', async () => {
+    const result = await ok('renew', { domain: 'shopwidgets.co', years: 1, confirm: true });
+    expect(result.renewed).toBe(true);
+    expect(result.warning).toMatch(/still set to "do not renew"/);
+    expect((await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true })).warning).toBeUndefined();
+  });
 });

@@ -53,6 +53,14 @@ describe('through the client', () => {
     expect(sent('search')[0]?.params).toEqual({ domain0: 'brand-new-name.com', domain1: 'google.com', domain2: 'best.ai', show_price: '1' });
   });
 
+  it('search: available only with a price; a TLD Dynadot does not sell is not purchasable, with why', async () => {
+    const { results } = await ok<{ results: Json[] }>('search', { domains: ['quillbyte.tech', 'brand-new-name.com'] });
+    expect(results).toEqual([
+      { domain: 'quillbyte.tech', available: false, purchasable: false, reason: expect.stringMatching(/no price: Dynadot may not sell \.tech/) },
+      { domain: 'brand-new-name.com', available: true, price: { amount: 10.99, currency: 'USD' } },
+    ]);
+  });
+
   it('search: a domain already in the account is not available', async () => {
     const { results } = await ok<{ results: Json[] }>('search', { domains: ['acme-widgets.com'], with_prices: false });
     expect(results).toEqual([{ domain: 'acme-widgets.com', available: false }]);

@@ -15,11 +15,11 @@ describe('toApi', () => {
 });
 
 describe('condense', () => {
-  it('tld_price: numbers per year, the noise (Unit, GracePeriod, "--") dropped, paged', () => {
+  it('tld_price: numbers per year, the renewal grace days kept and the noise (Unit, "--") dropped, paged', () => {
     expect(condenseExample(tldPrice, { currency: 'USD' })).toEqual({
       currency: 'USD',
       price_level: 'Regular Pricing',
-      items: [{ tld: 'com', register: 15, renew: 15, transfer: 15, restore: 10, usage: 'General' }],
+      items: [{ tld: 'com', register: 15, renew: 15, transfer: 15, restore: 10, renew_grace_days: 10, usage: 'General' }],
       page: 1,
       page_size: 50,
       total: 1,
@@ -42,8 +42,8 @@ describe('through the client', () => {
   it('tld_price: the tlds filter and a true total', async () => {
     const result = await ok('tld_price', { tlds: ['com', '.IO'] });
     expect(result.items).toEqual([
-      { tld: 'com', register: 10.99, renew: 11.99, transfer: 10.99, restore: 80, usage: 'General' },
-      { tld: 'io', register: 39.99, renew: 49.99, transfer: 45.99, restore: 120, usage: 'Technology' },
+      { tld: 'com', register: 10.99, renew: 11.99, transfer: 10.99, restore: 80, renew_grace_days: 30, usage: 'General' },
+      { tld: 'io', register: 39.99, renew: 49.99, transfer: 45.99, restore: 120, renew_grace_days: 30, usage: 'Technology' },
     ]);
     expect(result).toMatchObject({ currency: 'USD', total: 2, has_more: false });
   });
