@@ -606,7 +606,9 @@ export function buildServer(options: ServerOptions): Server {
           }
         }
       }
-      // A confirmation may fix arguments from what its preview showed (renew's expiry year).
+      // Copies of a call are told apart by what the client asked, before the confirmation fixed
+      // arguments from what its preview showed (renew's expiry year).
+      const asked = args;
       if (decision.proceed && decision.args) args = decision.args;
       let result: Json;
       if (!decision.proceed) {
@@ -626,7 +628,7 @@ export function buildServer(options: ServerOptions): Server {
         // first is sent; the others answer what it answered.
         const id = args[CONFIRMATION_ID_FIELD];
         if (spec.effect === 'destructive' && args[CONFIRM_FIELD] === true && typeof id === 'string') {
-          const claim = await uses.claim(id, callDigest(spec.name, args)).catch((error: unknown) => {
+          const claim = await uses.claim(id, callDigest(spec.name, asked)).catch((error: unknown) => {
             throw new Api3Error('api_error', `could not record the confirmation as used (${errorMessage(error)}); nothing was sent`, {
               hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server: it is what keeps a confirmation from acting twice.',
             });
