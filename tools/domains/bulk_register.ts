@@ -3,8 +3,9 @@ import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
 import { asList, epochToIso, type Money, prune, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { currency, domainList, moneySchema, plainText } from '../../src/server/schemas.js';
-import { balanceFacts, unreadPrices } from '../shared/purchase.js';
+import { balanceFacts, type TldTable, tldRows, unreadPrices } from '../shared/purchase.js';
 import search from './search.js';
+import tldPrice from './tld_price.js';
 
 const input = z.object({
   domains: domainList(100),
@@ -16,13 +17,21 @@ type Input = z.infer<typeof input>;
 
 const cents = (amount: number) => Math.round(amount * 100) / 100;
 
-/** Every name's availability and first-year price, in the order given: one search. */
+/**
+ * Every name's availability, first-year and renewal price, in the order given: one search, and
+ * where its answer gives no renewal price (the document's wording), one tld_price read for all
+ * the TLDs (not for premium names, which are priced on their own).
+ */
 async function quote(args: Input, ctx: ToolContext) {
   const { results } = await invokeRead(search, { domains: args.domains, with_prices: true, currency: args.currency }, ctx);
   const byName = new Map(results.map((r) => [r.domain, r]));
+  const needRenewal = results.filter((r) => r.available && r.price && !r.renewal_price && !r.premium).map((r) => r.domain);
+  const table: TldTable = (tlds, currency) => invokeRead(tldPrice, { tlds, currency, page_size: tlds.length }, ctx);
+  const rows = needRenewal.length > 0 ? await tldRows(table, needRenewal, args.currency ?? results.find((r) => r.price)?.price?.currency) : new Map();
   const items = args.domains.map((domain) => {
     const found = byName.get(domain);
-    return { domain, available: found?.available ?? false, unpriced: found?.purchasable === false, premium: found?.premium ?? false, price: found?.price };
+    const renewal = found?.renewal_price ?? rows.get(domain)?.renew;
+    return { domain, available: found?.available ?? false, unpriced: found?.purchasable === false, premium: found?.premium ?? false, price: found?.price, renewal };
   });
   const priced = items.every((i) => i.price) && new Set(items.map((i) => i.price?.currency)).size === 1;
   const total: Money | undefined = priced
@@ -86,14 +95,17 @@ export default defineTool({
     if (unpriced.length > 0) refusals.push(...unreadPrices(unpriced.join(', '), { 'first-year price': undefined }));
     else if (taken.length === 0) refusals.push(...unreadPrices('these names', { 'total in one currency': total }));
     const balance = refusals.length === 0 ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
+    // What each name will cost from its second year on is part of what the user decides on.
+    const noRenewal = items.filter((i) => i.available && i.price && !i.renewal).map((i) => i.domain);
+    const renewalUnread = noRenewal.length > 0 ? unreadPrices(noRenewal.join(', '), { 'renewal price': undefined }) : [];
     return {
       facts: {
-        items: items.map((i) => prune({ domain: i.domain, available: i.available ? undefined : false, premium: i.premium || undefined, price: i.price })),
+        items: items.map((i) => prune({ domain: i.domain, available: i.available ? undefined : false, premium: i.premium || undefined, price: i.price, renewal_price: i.renewal })),
         total,
         ...balance.facts,
         note: 'One year each. A coupon may lower the total.',
       },
-      refusals: [...refusals, ...balance.refusals],
+      refusals: [...refusals, ...balance.refusals, ...renewalUnread],
       ...(total ? { cost: total } : {}),
     };
   },

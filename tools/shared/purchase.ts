@@ -51,19 +51,37 @@ export type TldTable = (tlds: string[], currency: string | undefined) => Promise
   items: Array<{ tld: string; register?: number | undefined; renew?: number | undefined; renew_grace_days?: number | undefined }>;
 }>;
 
-/**
- * The TLD's row of tld_price (what Dynadot sells it for), or undefined when Dynadot does not sell
- * it: `co.uk` is looked up as itself, then as `uk`.
- */
-export async function tldRow(readTable: TldTable, domain: string, currency?: string): Promise<TldRow | undefined> {
+/** `shop.co.uk` -> `co.uk`, then `uk`: the TLDs a name is looked up as, most specific first. */
+function tldCandidates(domain: string): string[] {
   const labels = domain.toLowerCase().split('.').slice(1);
-  const candidates = [labels.join('.'), labels.at(-1) ?? ''].filter((tld, i, all) => tld && all.indexOf(tld) === i);
+  return [labels.join('.'), labels.at(-1) ?? ''].filter((tld, i, all) => tld && all.indexOf(tld) === i);
+}
+
+/** tld_price's filter takes at most this many TLDs at once. */
+const TLDS_PER_READ = 100;
+
+/**
+ * Each domain's row of tld_price (what Dynadot sells its TLD for), or undefined when Dynadot does
+ * not sell it; `co.uk` is looked up as itself, then as `uk`. One read serves up to 100 TLDs, so a
+ * bulk purchase costs one request, not one per name.
+ */
+export async function tldRows(readTable: TldTable, domains: readonly string[], currency?: string): Promise<Map<string, TldRow | undefined>> {
+  const wanted = [...new Set(domains.flatMap(tldCandidates))];
   const asked = currency && TLD_PRICE_CURRENCIES.has(currency.toUpperCase()) ? currency.toUpperCase() : undefined;
-  const table = await readTable(candidates, asked);
-  const row = candidates.map((tld) => table.items.find((item) => item.tld === tld)).find((item) => item !== undefined);
-  if (!row) return undefined;
-  const inCurrency = (amount: number | undefined): Money | undefined => (amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() });
-  return { register: inCurrency(row.register), renew: inCurrency(row.renew), ...(row.renew_grace_days === undefined ? {} : { renewGraceDays: row.renew_grace_days }) };
+  const rows = new Map<string, TldRow>();
+  for (let start = 0; start < wanted.length; start += TLDS_PER_READ) {
+    const table = await readTable(wanted.slice(start, start + TLDS_PER_READ), asked);
+    const inCurrency = (amount: number | undefined): Money | undefined => (amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() });
+    for (const row of table.items) {
+      rows.set(row.tld, { register: inCurrency(row.register), renew: inCurrency(row.renew), ...(row.renew_grace_days === undefined ? {} : { renewGraceDays: row.renew_grace_days }) });
+    }
+  }
+  return new Map(domains.map((domain) => [domain, tldCandidates(domain).map((tld) => rows.get(tld)).find((row) => row !== undefined)]));
+}
+
+/** One domain's row of tld_price (see tldRows). */
+export async function tldRow(readTable: TldTable, domain: string, currency?: string): Promise<TldRow | undefined> {
+  return (await tldRows(readTable, [domain], currency)).get(domain);
 }
 
 /** Why a name without a price cannot be bought: Dynadot does not sell its TLD, or its price could not be read. */

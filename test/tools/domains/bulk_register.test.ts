@@ -15,7 +15,7 @@ import {
   useHarness,
 } from '../../helpers/tool-test.js';
 
-const { ok, call, sent, account, domain } = useHarness();
+const { ok, call, sent, account, domain, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => bulkRegister.toApi(bulkRegister.input.parse(args));
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
@@ -91,7 +91,7 @@ describe('previews that check: what api3 would refuse gets no confirmation id, a
   it('names that are taken are named', async () => {
     const preview = await refused({ domains: ['brand-new-name.com', 'google.com', 'acme-widgets.com'] }, /^not available to register: google\.com, acme-widgets\.com/);
     expect(preview.details.items).toEqual([
-      { domain: 'brand-new-name.com', price: usd(10.99) },
+      { domain: 'brand-new-name.com', price: usd(10.99), renewal_price: usd(11.99) },
       { domain: 'google.com', available: false },
       { domain: 'acme-widgets.com', available: false },
     ]);
@@ -100,11 +100,18 @@ describe('previews that check: what api3 would refuse gets no confirmation id, a
   it('a balance below the total', () => refused({ domains: Array.from({ length: 8 }, (_, i) => `new-name-${i}.io`) }, /does not cover 319\.92 USD/));
   // Issue 15: a name with no price (a TLD Dynadot does not sell) is not taken, and is no confirmation either.
   it('a name without a price', () => refused({ domains: ['brand-new-name.com', 'quillbyte.tech'] }, /^no price, no confirmation: the first-year price of quillbyte\.tech could not be read/));
+  // Issue 15: what each name costs from its second year on is read too (one tld_price read for every TLD).
+  it('a name whose renewal price cannot be read', async () => {
+    // tld_price answers without the .net row: its renewal price is nowhere to be read.
+    const comOnly = [{ Tld: 'com', Price: { Register: '10.99', Renew: '11.99' } }];
+    h().simulator.injectAnswer({ command: 'tld_price', body: { TldPriceResponse: { ResponseCode: 0, Status: 'success', Currency: 'USD', TldPrice: comOnly } } });
+    await refused({ domains: ['brand-new-name.com', 'second-brand.net'] }, /^no price, no confirmation: the renewal price of second-brand\.net could not be read/);
+  });
 });
 
 describe('safety', () => {
   pinEffect(bulkRegister, 'destructive');
-  confirmGateCases(bulkRegister, { domains: ['brand-new-name.com', 'second-brand.net'] }, ['search', 'get_account_balance'], {
+  confirmGateCases(bulkRegister, { domains: ['brand-new-name.com', 'second-brand.net'] }, ['search', 'tld_price', 'get_account_balance'], {
     otherArgs: { domains: ['second-brand.net', 'brand-new-name.com'] },
     changeFacts: {
       what: 'a price rise',
@@ -116,10 +123,14 @@ describe('safety', () => {
 
   it('bulk_register preview: every name with its price, the total, the balance before and after', async () => {
     const { details, refused_because } = ((await call('bulk_register', { domains: ['brand-new-name.com', 'best.ai'], premium: true })).structuredContent as Json).preview;
-    expect(refused_because).toEqual([expect.stringMatching(/does not cover 5009\.99 USD/)]);
+    // A premium name is priced on its own: without a renewal price in the search answer it has none.
+    expect(refused_because).toEqual([
+      expect.stringMatching(/does not cover 5009\.99 USD/),
+      expect.stringMatching(/^no price, no confirmation: the renewal price of best\.ai could not be read/),
+    ]);
     expect(details).toMatchObject({
       items: [
-        { domain: 'brand-new-name.com', price: usd(10.99) },
+        { domain: 'brand-new-name.com', price: usd(10.99), renewal_price: usd(11.99) },
         { domain: 'best.ai', premium: true, price: usd(4999) },
       ],
       total: usd(5009.99),
