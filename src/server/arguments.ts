@@ -7,6 +7,8 @@
  * reads.
  */
 
+import { isJson } from './condense.js';
+
 type JsonSchema = Record<string, unknown>;
 
 export interface UnknownArgument {
@@ -18,26 +20,22 @@ export interface UnknownArgument {
   closest?: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function branchesOf(schema: JsonSchema): JsonSchema[] | undefined {
   const branches = schema.anyOf ?? schema.oneOf;
-  return Array.isArray(branches) ? branches.filter(isRecord) : undefined;
+  return Array.isArray(branches) ? branches.filter(isJson) : undefined;
 }
 
 /** For an object inside a union: the branches whose constant fields (a discriminator) the value matches, else every object branch. */
 function objectBranches(branches: JsonSchema[], value: Record<string, unknown>): JsonSchema[] {
-  const objects = branches.filter((branch) => isRecord(branch.properties));
+  const objects = branches.filter((branch) => isJson(branch.properties));
   const matching = objects.filter((branch) =>
-    Object.entries(propertiesOf(branch)).every(([key, property]) => !isRecord(property) || property.const === undefined || property.const === value[key]),
+    Object.entries(propertiesOf(branch)).every(([key, property]) => !isJson(property) || property.const === undefined || property.const === value[key]),
   );
   return matching.length > 0 ? matching : objects;
 }
 
 function propertiesOf(schema: JsonSchema): Record<string, unknown> {
-  return isRecord(schema.properties) ? schema.properties : {};
+  return isJson(schema.properties) ? schema.properties : {};
 }
 
 /** Every unknown name in `value`, checked against `schema` at every depth. */
@@ -45,10 +43,10 @@ export function unknownArguments(schema: JsonSchema, value: unknown, path: Reado
   const branches = branchesOf(schema);
   if (branches) {
     if (Array.isArray(value)) {
-      const list = branches.find((branch) => isRecord(branch.items));
+      const list = branches.find((branch) => isJson(branch.items));
       return list ? unknownArguments(list, value, path) : [];
     }
-    if (!isRecord(value)) return [];
+    if (!isJson(value)) return [];
     const candidates = objectBranches(branches, value);
     if (candidates.length === 0) return [];
     // A name counts as known when any candidate branch takes it; it is checked further in the first that does.
@@ -56,22 +54,22 @@ export function unknownArguments(schema: JsonSchema, value: unknown, path: Reado
     for (const branch of candidates) for (const [key, property] of Object.entries(propertiesOf(branch))) merged[key] ??= property;
     return unknownArguments({ type: 'object', properties: merged }, value, path);
   }
-  if (Array.isArray(value) && isRecord(schema.items)) {
+  if (Array.isArray(value) && isJson(schema.items)) {
     const items = schema.items;
     return value.flatMap((item, i) => unknownArguments(items, item, [...path, i]));
   }
-  if (!isRecord(value)) return [];
-  if (isRecord(schema.additionalProperties)) {
+  if (!isJson(value)) return [];
+  if (isJson(schema.additionalProperties)) {
     // A map (z.record): any key, each value checked.
     const values = schema.additionalProperties;
     return Object.entries(value).flatMap(([key, item]) => unknownArguments(values, item, [...path, key]));
   }
-  if (!isRecord(schema.properties) || schema.additionalProperties === true) return [];
+  if (!isJson(schema.properties) || schema.additionalProperties === true) return [];
   const properties = schema.properties;
   const known = Object.keys(properties);
   return Object.entries(value).flatMap(([key, item]): UnknownArgument[] => {
     const property = properties[key];
-    if (isRecord(property)) return unknownArguments(property, item, [...path, key]);
+    if (isJson(property)) return unknownArguments(property, item, [...path, key]);
     const closest = closestName(key, known);
     return [{ path: [...path, key], known, ...(closest ? { closest } : {}) }];
   });

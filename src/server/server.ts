@@ -19,7 +19,7 @@ import { Api3Error } from '../api3/errors.js';
 import { maskSecretsIn, redact } from '../api3/redact.js';
 import { errorMessage, errorStack, log } from '../log.js';
 import { PACKAGE_VERSION } from '../version.js';
-import type { Json } from './condense.js';
+import { isJson, type Json } from './condense.js';
 import { closestName, unknownArguments, type UnknownArgument } from './arguments.js';
 import { annotationsFor, invoke, spendsMoney, type AnyToolSpec, type ToolContext } from './define.js';
 import { describeUnfinished, maskedAuditLog, type AuditLog, type UnfinishedChange } from './audit.js';
@@ -116,7 +116,7 @@ function replayAnswer(record: UseRecord): CallToolResult {
 
 /** What a later use of the same id answers: the structured result, or the error as the agent read it. */
 function outcomeOf(result: CallToolResult): { result: Json } | { error: Json } {
-  if (!result.isError && isRecord(result.structuredContent)) return { result: result.structuredContent };
+  if (!result.isError && isJson(result.structuredContent)) return { result: result.structuredContent };
   const first = result.content[0];
   let parsed: unknown;
   try {
@@ -124,7 +124,7 @@ function outcomeOf(result: CallToolResult): { result: Json } | { error: Json } {
   } catch {
     parsed = undefined;
   }
-  return { error: isRecord(parsed) ? parsed : { error: 'api_error', message: 'the first use of this confirmation_id failed' } };
+  return { error: isJson(parsed) ? parsed : { error: 'api_error', message: 'the first use of this confirmation_id failed' } };
 }
 
 /** A result carries the user's data as it is (a TXT record's `?key=` is theirs): only the literal key and secrets are masked. */
@@ -203,7 +203,7 @@ function describedAs(field: z.ZodType): string | undefined {
  */
 function jsonSchemaOf(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] {
   const json: unknown = JSON.parse(JSON.stringify(z.toJSONSchema(schema, { target: 'draft-2020-12', io })));
-  if (!isRecord(json) || json.type !== 'object') throw new Error('a tool schema must be a JSON Schema object');
+  if (!isJson(json) || json.type !== 'object') throw new Error('a tool schema must be a JSON Schema object');
   const { $schema: _dialect, ...rest } = json;
   return { ...rest, type: 'object' };
 }
@@ -354,11 +354,7 @@ interface ApprovalState {
 const APPROVAL_REQUEST = 'approval';
 
 function isApprovalState(value: unknown): value is ApprovalState {
-  return isRecord(value) && typeof value.tool === 'string' && typeof value.call === 'string' && typeof value.confirmation_id === 'string';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return isJson(value) && typeof value.tool === 'string' && typeof value.call === 'string' && typeof value.confirmation_id === 'string';
 }
 
 /** The call an approval belongs to, as a digest: its arguments may hold secrets (auth codes). */
@@ -393,9 +389,9 @@ function servedModern(mcp: ServerContext): boolean {
 /** On 2026-07-28, whether the request's own envelope declares form elicitation (`elicitation: {}` means form). */
 function envelopeCanElicit(mcp: ServerContext): boolean {
   const envelope: unknown = mcp.mcpReq.envelope;
-  const capabilities = isRecord(envelope) ? envelope[CLIENT_CAPABILITIES_META_KEY] : undefined;
-  const elicitation = isRecord(capabilities) ? capabilities.elicitation : undefined;
-  return isRecord(elicitation) && (elicitation.form !== undefined || Object.keys(elicitation).length === 0);
+  const capabilities = isJson(envelope) ? envelope[CLIENT_CAPABILITIES_META_KEY] : undefined;
+  const elicitation = isJson(capabilities) ? capabilities.elicitation : undefined;
+  return isJson(elicitation) && (elicitation.form !== undefined || Object.keys(elicitation).length === 0);
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiParams, flagParam, indexed } from '../../src/api3/params.js';
 import { asList, epochToIso, type Money, prune, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
+import { cents } from '../../src/server/needs.js';
 import { currency, domainList, moneySchema, plainText } from '../../src/server/schemas.js';
 import { balanceFacts, type TldTable, tldRows, unreadPrices } from '../shared/purchase.js';
 import search from './search.js';
@@ -14,8 +15,6 @@ const input = z.object({
   coupon: plainText(64).optional(),
 });
 type Input = z.infer<typeof input>;
-
-const cents = (amount: number) => Math.round(amount * 100) / 100;
 
 /**
  * Every name's availability, first-year and renewal price, in the order given: one search, and
