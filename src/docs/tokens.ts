@@ -19,9 +19,13 @@ export interface ToolCost {
   tokens: number;
 }
 
-/** The part of a tools/list entry that reaches the model. */
+/**
+ * The part of a tools/list entry that reaches the model: clients hand a model each tool as name,
+ * description and input schema (the Anthropic and OpenAI tool formats); the title is for the
+ * client's own screens and output schemas for its code.
+ */
 export function modelView(tool: Tool): Record<string, unknown> {
-  return { name: tool.name, title: tool.title, description: tool.description, input_schema: tool.inputSchema };
+  return { name: tool.name, description: tool.description, input_schema: tool.inputSchema };
 }
 
 export function tokensOf(tool: Tool): number {

@@ -16,7 +16,8 @@ export const CONFIRM_FIELD = 'confirm';
 export const CONFIRMATION_ID_FIELD = 'confirmation_id';
 
 export const confirmFields = {
-  [CONFIRM_FIELD]: z.boolean().optional().describe("true once the user approved the preview; send its confirmation_id too"),
+  // How the two are used is said once, in the instructions, not in every destructive tool's schema.
+  [CONFIRM_FIELD]: z.boolean().optional(),
   [CONFIRMATION_ID_FIELD]: z.string().max(200).optional(),
 };
 

@@ -16,18 +16,17 @@ export const domainName = z
     const trimmed = value.trim().toLowerCase().replace(/\.$/, '');
     return /^[\x20-\x7e]*$/.test(trimmed) ? trimmed : domainToASCII(trimmed);
   })
-  .refine((value) => HOSTNAME.test(value), { message: 'must be a domain name such as example.com (letters, digits, hyphens, dots)' })
-  .describe('Domain name, e.g. example.com');
+  .refine((value) => HOSTNAME.test(value), { message: 'must be a domain name such as example.com (letters, digits, hyphens, dots)' });
 
-export const hostName = domainName.describe('Host name, e.g. ns1.example.com');
+/** The same check as a domain; its own name so schemas read as what the field holds. */
+export const hostName = domainName;
 
 export function domainList(max: number) {
   return z
     .array(domainName)
     .min(1, 'give at least one domain')
     .max(max, `at most ${max} domains per call`)
-    .refine((names) => new Set(names).size === names.length, { message: 'each domain may appear only once' })
-    .describe(`Domain names (1 to ${max})`);
+    .refine((names) => new Set(names).size === names.length, { message: 'each domain may appear only once' });
 }
 
 const EMAIL = /^[^\s@]{1,64}@(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -42,8 +41,7 @@ export const ipv6 = z.string().refine((v) => isIP(v) === 6, { message: 'must be 
 export const CURRENCIES = ['USD', 'CNY', 'GBP', 'EUR', 'INR', 'CAD'] as const;
 export const currency = z
   .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(CURRENCIES))
-  .optional()
-  .describe('Currency for prices; default: the account currency');
+  .optional();
 
 /** Free text that api3 stores: printable, no control characters, bounded. */
 export function plainText(max: number) {
@@ -64,13 +62,13 @@ export function pageSize(max: number, fallback: number) {
  * Ids (contacts, folders, name servers, orders) are numbers on the way in and on the way out,
  * so an id read from one tool is passed to the next unchanged. 0 is a real id.
  */
-export function id(what: string) {
-  return z.int32().min(0).describe(`${what} id`);
+export function id() {
+  return z.int32().min(0);
 }
 export const idOut = z.number().int();
 
 /** api3's own time-to-live bounds for DNS answers. */
-export const ttl = z.number().int().min(60).max(86400).describe('TTL in seconds');
+export const ttl = z.number().int().min(60).max(86400);
 
 /** `{ amount, currency }`, the one shape of every price and balance in results. */
 export const moneySchema = z.object({ amount: z.number(), currency: z.string() });

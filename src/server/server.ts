@@ -33,7 +33,6 @@ import {
   confirmFields,
   describeSpendCap,
   gate,
-  previewSchema,
   type GateDecision,
   type Preview,
   type SafetyPolicy,
@@ -75,30 +74,27 @@ export function advertisedInput(spec: AnyToolSpec): z.ZodObject {
   return spec.effect === 'destructive' ? spec.input.extend(confirmFields) : spec.input;
 }
 
-// Explained once in the instructions rather than in every tool's schema: context costs.
-const labels = { demo: z.literal(true).optional(), dry_run: z.literal(true).optional() };
-
-/** An order api3 accepted but has not finished: neither done nor failed. */
-const pendingSchema = z.object({ status: z.string(), message: z.string(), next_step: z.string() });
+/**
+ * The outcomes every change can answer with besides its result, advertised as plain objects:
+ * their fields are the same on every tool (Preview in safety.ts; pending: status, message,
+ * next_step) and the instructions explain them once, where spelling them out in each of 80
+ * output schemas would cost 40 KB of every tools/list.
+ */
+const outcomeObject = z.looseObject({});
 
 /**
  * The output schema a client sees. A call that changes the account answers with its result, or
  * with `pending` when api3 accepted it without finishing, or with a preview (a destructive call
  * not confirmed, any change in dry run): so their result fields become optional beside those.
- * A result that replaced settings names the snapshot that can put them back.
+ * A result that replaced settings names the snapshot that can put them back. The labels any
+ * answer may carry (`demo`, `dry_run`, a replay's `replay` and `replay_note`) are explained in
+ * the instructions: advertised output objects are open (see leanSchema), so they need no
+ * declaration in each tool's schema.
  */
 export function advertisedOutput(spec: AnyToolSpec): z.ZodObject {
-  if (spec.effect === 'read') return spec.output.extend(labels);
-  const outcomes = { pending: pendingSchema.optional(), preview: previewSchema.optional(), snapshot_id: z.string().optional() };
-  const advertised = spec.output.partial().extend(outcomes).extend(labels);
-  return spec.effect === 'destructive' ? advertised.extend(replayFields) : advertised;
+  if (spec.effect === 'read') return spec.output;
+  return spec.output.partial().extend({ pending: outcomeObject.optional(), preview: outcomeObject.optional(), snapshot_id: z.string().optional() });
 }
-
-/** A confirmation id used again: the first use's answer, marked so (see single-use.ts). */
-const replayFields = {
-  replay: z.literal(true).optional().describe('this confirmation_id was used before: nothing was sent again'),
-  replay_note: z.string().optional(),
-};
 
 const REPLAY_NOTE = 'This confirmation_id was already used: nothing was sent again. This is the answer of its first use.';
 const IN_PROGRESS_NOTE =
@@ -204,8 +200,43 @@ function describedAs(field: z.ZodType): string | undefined {
 function jsonSchemaOf(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] {
   const json: unknown = JSON.parse(JSON.stringify(z.toJSONSchema(schema, { target: 'draft-2020-12', io })));
   if (!isJson(json) || json.type !== 'object') throw new Error('a tool schema must be a JSON Schema object');
-  const { $schema: _dialect, ...rest } = json;
+  const { $schema: _dialect, ...rest } = leanSchema(json, io);
   return { ...rest, type: 'object' };
+}
+
+/**
+ * Keywords a client gets no help from, dropped from what tools/list advertises. The zod schema
+ * behind each tool still holds every one of them and checks every call with them (the same
+ * `invalid_input` naming the field and the limit): they are only not paid for in every
+ * conversation. Bounds and patterns (maxLength 253 on every domain, int32 ranges on every id)
+ * cost about a sixth of the catalog's tokens and tell a model nothing it would get wrong; a
+ * default is what an omitted field means anyway. Output schemas are read by code, not a model:
+ * descriptions and zod's record and closed-object markers go too.
+ */
+const UNADVERTISED = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'pattern', 'format', 'default']);
+const UNADVERTISED_IN_OUTPUT = new Set([...UNADVERTISED, 'description', 'propertyNames']);
+
+function leanSchema(schema: Json, io: 'input' | 'output'): Json {
+  const dropped = io === 'input' ? UNADVERTISED : UNADVERTISED_IN_OUTPUT;
+  const lean = (value: unknown, isKeyword: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => lean(item, true));
+    if (!isJson(value)) return value;
+    const out: Json = {};
+    for (const [key, item] of Object.entries(value)) {
+      // Under `properties` the keys are field names, never keywords: a field called `pattern` stays.
+      if (isKeyword && dropped.has(key)) continue;
+      // `additionalProperties: false` is zod's closed object: unknown arguments are refused on the server either way.
+      if (isKeyword && key === 'additionalProperties' && (item === false || (io === 'output' && isJson(item) && Object.keys(item).length === 0))) continue;
+      // In an output, `{type: boolean, const: true}` says no more than `{const: true}`, and no
+      // properties no more than none. Inputs keep every `type`: some model APIs (Gemini's) refuse
+      // an enum or const without one.
+      if (io === 'output' && isKeyword && ((key === 'type' && 'const' in value) || (key === 'properties' && isJson(item) && Object.keys(item).length === 0))) continue;
+      out[key] = lean(item, !(isKeyword && (key === 'properties' || key === '$defs')));
+    }
+    return out;
+  };
+  const result = lean(schema, true);
+  return isJson(result) ? result : schema;
 }
 
 /** `records[0].value`: where an argument failed, as an agent would write it. */

@@ -1,7 +1,7 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
 import { toolContext } from './context.js';
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { parseApi3Response } from '../../src/api3/envelope.js';
 import { type AnyToolSpec, annotationsFor, type Effect } from '../../src/server/define.js';
 import { advertisedInput, advertisedOutput } from '../../src/server/server.js';
@@ -420,7 +420,9 @@ export type KindOf = (path: Path, schema: JsonSchema, args: Record<string, unkno
 /** What a string field means when the tool says nothing more: JSON Schema alone cannot tell a domain from a note. */
 function defaultKindOf(path: Path, schema: JsonSchema): StringKind {
   if (path[path.length - 1] === 'subdomain') return 'subdomain';
-  if (/^(Domain|Host) name/.test(schema.description ?? '')) return 'domain';
+  // The fields that take a domain or host name are named so across the catalog (tools/list no longer describes them).
+  const field = [...path].reverse().find((part) => typeof part === 'string');
+  if (schema.type === 'string' && /^(domains?|hosts?|name_servers)$/.test(String(field))) return 'domain';
   return 'freeText';
 }
 
@@ -457,9 +459,13 @@ export interface SweepOptions {
 /** Every variant the sweep tries for one tool, with the seed it came from. */
 function sweepVariants(spec: AnyToolSpec, valid: Record<string, unknown>, options: SweepOptions): { seed: number; schema: JsonSchema | undefined; variants: Variant[] } {
   const seed = seedFor(spec.name);
-  const schema = harness()
+  // The sweep tries every limit the server enforces: the checking schema's own JSON, with the
+  // bounds tools/list leaves out to save context (src/server/server.ts, leanSchema). A tool this
+  // harness does not serve is not swept.
+  const served = harness()
     .tools()
-    .find((t) => t.name === spec.name)?.inputSchema as JsonSchema | undefined;
+    .some((t) => t.name === spec.name);
+  const schema = served ? (z.toJSONSchema(advertisedInput(spec), { target: 'draft-2020-12', io: 'input' }) as JsonSchema) : undefined;
   if (!schema) return { seed, schema, variants: [] };
   const kindOf = (path: Path, node: JsonSchema, args: Record<string, unknown>) => options.kindOf?.(path, node, args) ?? defaultKindOf(path, node);
   const variants = [...invalidVariants(schema, valid, { random: mulberry32(seed), perField: PER_FIELD, kindOf })];

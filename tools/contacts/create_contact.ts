@@ -30,7 +30,7 @@ export default defineTool({
   name: 'create_contact',
   toolset: 'contacts',
   title: 'Create a contact',
-  description: 'Create a WHOIS contact; returns its id (for register, set_whois). eu and lv add what .eu and .lv require.',
+  description: 'Create a WHOIS contact; returns its id. eu, lv: what .eu, .lv require.',
   effect: 'write',
   input: contactInput,
   output,

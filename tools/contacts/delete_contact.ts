@@ -7,7 +7,7 @@ import contactList from './contact_list.js';
 
 const input = z.object({
   contact_ids: z
-    .array(id('contact'))
+    .array(id())
     .min(1)
     .max(100)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'each contact id may appear only once' }),
@@ -17,7 +17,7 @@ export default defineTool({
   name: 'delete_contact',
   toolset: 'contacts',
   title: 'Delete contacts',
-  description: 'Delete contacts. Needs confirm. Refused while a domain uses one: the preview names those domains, which need another contact first (set_whois).',
+  description: 'Delete contacts. Needs confirm; refused while a domain uses one (the preview names them).',
   effect: 'destructive',
   input,
   output: z.object({ deleted: z.array(idOut) }),

@@ -18,7 +18,7 @@ import { isKeyOf } from '../shared/keys.js';
 import { registryExtras } from './create_contact.js';
 import getContact from './get_contact.js';
 
-const input = z.object({ contact_id: id('contact'), ...contactFields });
+const input = z.object({ contact_id: id(), ...contactFields });
 type Input = z.infer<typeof input>;
 
 const output = z.object({
@@ -59,7 +59,7 @@ export default defineTool({
   name: 'edit_contact',
   toolset: 'contacts',
   title: 'Edit a contact',
-  description: 'Replace a contact (optional fields left out are cleared). Needs confirm when domains use it, as their WHOIS changes too; the preview names them.',
+  description: 'Replace a contact (fields left out are cleared). Needs confirm when domains use it: their WHOIS changes too.',
   effect: 'destructive',
   input,
   output,

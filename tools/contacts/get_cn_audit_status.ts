@@ -10,7 +10,7 @@ export default defineTool({
   title: '.cn audit status',
   description: "A contact's CNNIC audit: processing, waiting for cnnic, failed (with the reason) or pass.",
   effect: 'read',
-  input: z.object({ contact_id: id('contact'), gtld: z.boolean().optional().describe('the CNNIC gTLD audit instead') }),
+  input: z.object({ contact_id: id(), gtld: z.boolean().optional().describe('the CNNIC gTLD audit instead') }),
   output: z.object({ contact_id: idOut, status: z.string(), failed_reason: z.string().optional() }),
   toApi: (args) => apiParams({ contact_id: args.contact_id, gtld: flagParam.oneWhenOn(args.gtld) }),
   condense: (body, args) => {

@@ -11,7 +11,7 @@ export default defineTool({
   title: 'Get a contact',
   description: 'One WHOIS contact by id.',
   effect: 'read',
-  input: z.object({ contact_id: id('contact') }),
+  input: z.object({ contact_id: id() }),
   output: z.object({ contact: contactSchema }),
   toApi: (args) => apiParams({ contact_id: args.contact_id }),
   condense: (body) => ({ contact: condenseContact(asJson(body.GetContact)) }),

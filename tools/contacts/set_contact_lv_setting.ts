@@ -10,7 +10,7 @@ export default defineTool({
   description: "Set a contact's Latvian registration number (and VAT number), which .lv requires.",
   effect: 'write',
   idempotent: true,
-  input: z.object({ contact_id: id('contact'), ...lvFields }),
+  input: z.object({ contact_id: id(), ...lvFields }),
   output: z.object({ contact_id: idOut, registration_number: z.string(), vat_number: z.string().optional() }),
   toApi: (args) => lvParams(args.contact_id, args),
   condense: (_body, args) => ({

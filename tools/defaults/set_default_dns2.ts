@@ -4,5 +4,5 @@ export default forDefault(dnsRecords, {
   name: 'set_default_dns2',
   toolset: 'defaults',
   title: 'Set default DNS records',
-  description: 'Set the Dynadot DNS records new domains get by default. Existing domains keep theirs (set_dns2 changes those).',
+  description: 'Set the Dynadot DNS records new domains get by default.',
 });

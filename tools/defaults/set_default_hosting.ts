@@ -4,5 +4,5 @@ export default forDefault(hosting, {
   name: 'set_default_hosting',
   toolset: 'defaults',
   title: 'Set default hosting',
-  description: 'Make new domains use Dynadot website hosting (basic or advanced) by default. Existing domains keep their setting.',
+  description: 'Make new domains use Dynadot website hosting (basic or advanced) by default.',
 });

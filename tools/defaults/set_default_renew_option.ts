@@ -4,5 +4,5 @@ export default forDefault(renewOption, {
   name: 'set_default_renew_option',
   toolset: 'defaults',
   title: 'Set default renew option',
-  description: 'Set whether new domains auto-renew by default. Existing domains keep theirs (set_renew_option changes those).',
+  description: 'Set whether new domains auto-renew by default.',
 });

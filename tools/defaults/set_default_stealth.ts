@@ -4,5 +4,5 @@ export default forDefault(stealth, {
   name: 'set_default_stealth',
   toolset: 'defaults',
   title: 'Set default stealth forwarding',
-  description: 'Make new domains show another URL under their own name (stealth forwarding) by default. Existing domains keep their setting.',
+  description: 'Make new domains show another URL under their own name (stealth) by default.',
 });

@@ -4,5 +4,5 @@ export default forDefault(whois, {
   name: 'set_default_whois',
   toolset: 'defaults',
   title: 'Set default WHOIS contacts',
-  description: 'Set the WHOIS contacts new domains get by default. Existing domains keep theirs (set_whois changes those).',
+  description: 'Set the WHOIS contacts new domains get by default.',
 });

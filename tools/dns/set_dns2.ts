@@ -94,7 +94,7 @@ export default defineTool({
   toolset: 'dns',
   title: 'Set DNS records',
   description:
-    'Set DNS records on Dynadot DNS for up to 100 domains, replacing all records, or the name servers, parking or forwarding in use. Needs confirm, except append on domains already on Dynadot DNS. Reads them back.',
+    'Set the Dynadot DNS records of domains, replacing all records (or the name servers, parking or forwarding in use). Needs confirm, except append on domains already on Dynadot DNS.',
   effect: 'destructive',
   snapshotOf: (args) => args.domains,
   input,

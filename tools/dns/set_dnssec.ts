@@ -56,7 +56,7 @@ const dnskey = z.object({
 
 const input = z.object({
   domain: domainName,
-  algorithm: z.enum(keysOf(ALGORITHM)).describe('IANA mnemonic'),
+  algorithm: z.enum(keysOf(ALGORITHM)),
   record: z.discriminatedUnion('type', [ds, dnskey]),
 });
 type Input = z.infer<typeof input>;

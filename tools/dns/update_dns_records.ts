@@ -32,12 +32,11 @@ const input = z.object({
     .array(recordSchema)
     .max(100)
     .optional()
-    .describe(`Records replacing those of the same subdomain and type. ${RECORD_HELP}`),
+    .describe(`replace those of the same subdomain and type; ${RECORD_HELP}`),
   remove: z
     .array(z.object({ subdomain, type: z.enum(RECORD_TYPES) }))
     .max(100)
-    .optional()
-    .describe('Subdomain and type pairs to delete'),
+    .optional(),
   ttl: ttl.optional(),
 });
 type Input = z.infer<typeof input>;

@@ -11,7 +11,7 @@ import tldPrice from './tld_price.js';
 const input = z.object({
   domains: domainList(100),
   currency,
-  premium: z.boolean().optional().describe('Required to buy premium-priced names'),
+  premium: z.boolean().optional().describe('true to buy premium names'),
   coupon: plainText(64).optional(),
 });
 type Input = z.infer<typeof input>;

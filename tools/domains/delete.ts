@@ -13,7 +13,7 @@ export default defineTool({
   toolset: 'domains',
   title: 'Delete a domain',
   description:
-    'Delete a newly registered domain still in its grace period; the registration fee is credited back. Irreversible: needs confirm. Renewed or moved domains cannot be deleted.',
+    'Delete a domain still in its registration grace period; the fee is credited back. Irreversible: needs confirm.',
   effect: 'destructive',
   input: z.object({ domain: domainName }),
   output: z.object({ domain: z.string(), deleted: z.literal(true) }),

@@ -13,9 +13,9 @@ const input = z.object({
     .min(0)
     .max(3650)
     .optional()
-    .describe('Only domains expiring within this many days (expired ones included)'),
-  name_contains: z.string().max(253).optional().describe('Only domains whose name contains this text'),
-  sort: z.enum(['expires', 'expires_desc', 'name', 'name_desc', 'added']).default('expires').describe('Default: soonest expiry first'),
+    .describe('expired ones included'),
+  name_contains: z.string().max(253).optional(),
+  sort: z.enum(['expires', 'expires_desc', 'name', 'name_desc', 'added']).default('expires'),
   page,
   page_size: pageSize(500, 100),
   verbose: z.boolean().default(false).describe('Add name servers, contacts, folder, note'),
@@ -55,7 +55,7 @@ export default defineTool({
   toolset: 'domains',
   title: 'List domains',
   description:
-    'List the domains in the account, a page at a time, soonest expiry first: name, expiry, lock, renew option, privacy. expiring_within_days finds renewals due.',
+    "The account's domains, soonest expiry first: name, expiry, lock, renew option, privacy. expiring_within_days finds renewals due.",
   effect: 'read',
   input,
   output: z.object({

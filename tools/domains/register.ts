@@ -47,15 +47,15 @@ const input = z.object({
   domain: domainName,
   years,
   currency,
-  premium: z.boolean().optional().describe('Required to buy a premium-priced name'),
+  premium: z.boolean().optional().describe('true to buy a premium name'),
   coupon: plainText(64).optional(),
   contacts: z
     .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
     .partial()
     .optional()
-    .describe('WHOIS contact ids by role (contact_list); default: the account defaults'),
-  registrant_name: plainText(200).optional().describe('.at and .be only: registrant name'),
-  registrant_organization: plainText(200).optional().describe('.at and .be only: registrant organization'),
+    .describe('ids from contact_list; default: account defaults'),
+  registrant_name: plainText(200).optional().describe('.at, .be only'),
+  registrant_organization: plainText(200).optional().describe('.at, .be only'),
 });
 type Input = z.infer<typeof input>;
 
@@ -86,7 +86,7 @@ export default defineTool({
   toolset: 'domains',
   title: 'Register a domain',
   description:
-    'Register one available domain, paid from the account balance. Spends money: needs confirm after the user saw the price. Check with `search` first.',
+    'Register one available domain from the account balance. Spends money: needs confirm. Check with `search` first.',
   effect: 'destructive',
   input,
   output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true), charged: moneySchema.optional() }),

@@ -17,10 +17,10 @@ const input = z.object({
     .min(2000)
     .max(2200)
     .optional()
-    .describe('Year it expires now (default: as the preview read it); api3 refuses if it differs, so a retry never renews twice'),
+    .describe('default: as the preview read it'),
   currency,
   coupon: plainText(64).optional(),
-  skip_if_late_fee: z.boolean().optional().describe('Do not renew if a late renewal fee would apply'),
+  skip_if_late_fee: z.boolean().optional(),
 });
 type Input = z.infer<typeof input>;
 
@@ -85,7 +85,7 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
   name: 'renew',
   toolset: 'domains',
   title: 'Renew a domain',
-  description: 'Renew one domain for 1 to 10 years, paid from the account balance. Spends money: needs confirm; the preview shows the price.',
+  description: 'Renew one domain from the account balance. Spends money: needs confirm.',
   effect: 'destructive',
   input,
   output,

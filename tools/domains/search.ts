@@ -20,7 +20,7 @@ export default defineTool({
   effect: 'read',
   input: z.object({
     domains: domainList(100),
-    with_prices: z.boolean().default(true).describe('Include the registration price of available names'),
+    with_prices: z.boolean().default(true),
     currency,
   }),
   output: z.object({

@@ -3,7 +3,7 @@ import { defineTool } from '../../src/server/define.js';
 import { domainName, plainText } from '../../src/server/schemas.js';
 import { changed, changedSchema } from '../shared/write.js';
 
-const input = z.object({ domain: domainName, note: plainText(1000).describe('The note; empty to clear') });
+const input = z.object({ domain: domainName, note: plainText(1000) });
 type Input = z.infer<typeof input>;
 
 const toApi = (args: Input) => ({ domain: args.domain, note: args.note });

@@ -6,7 +6,7 @@ export default forDomains(renewOption, {
   toolset: 'domains',
   title: 'Set renew option',
   description:
-    'Set auto-renew for up to 100 domains: auto renews from the balance at expiry, do_not_renew lets them lapse (needs confirm), reset clears the choice.',
+    'Set the renew option of domains; do_not_renew needs confirm, reset clears the choice.',
   // Letting a domain lapse can lose it for good: that value alone needs the user's approval.
   effect: 'destructive',
   needsConfirm: (args) => args.renew_option === 'do_not_renew',

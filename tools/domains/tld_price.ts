@@ -25,11 +25,10 @@ const input = z.object({
     .min(1)
     .max(100)
     .optional()
-    .describe('Only these TLDs, e.g. ["com", "io"]'),
+    .describe('e.g. ["com","io"]'),
   currency: z
     .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY']))
-    .optional()
-    .describe('USD, EUR or CNY; default: the account currency'),
+    .optional(),
   sort: z.enum(keysOf(SORTS)).optional(),
   page,
   page_size: pageSize(500, 50),
@@ -60,7 +59,7 @@ export default defineTool({
   name: 'tld_price',
   toolset: 'domains',
   title: 'TLD prices',
-  description: "Per-year prices to register, renew, transfer and restore each TLD at this account's price level. Filter with tlds.",
+  description: "Per-year prices to register, renew, transfer and restore each TLD at this account's price level.",
   effect: 'read',
   input,
   output: z.object({

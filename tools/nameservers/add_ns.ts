@@ -21,7 +21,7 @@ export default defineTool({
   name: 'add_ns',
   toolset: 'nameservers',
   title: 'Add a name server',
-  description: 'Add an outside name server host (e.g. ns1.example.net) to the account so set_ns can use it. For a host under one of your own domains use register_ns.',
+  description: 'Add an outside name server host to the account for set_ns (hosts under your own domains: register_ns).',
   effect: 'write',
   input: z.object({ host: hostName }),
   output: createdServerSchema,

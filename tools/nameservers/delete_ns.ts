@@ -69,7 +69,7 @@ export async function previewDeletion(found: readonly AccountHost[], unknown: re
 
 const input = z.object({
   server_ids: z
-    .array(id('Name server'))
+    .array(id())
     .min(1)
     .max(20, 'at most 20 name servers per call')
     .refine((ids) => new Set(ids).size === ids.length, { message: 'each id may appear only once' })

@@ -16,9 +16,9 @@ export default defineTool({
   toolset: 'nameservers',
   title: 'Register a name server',
   description:
-    "Register a name server host under one of the account's domains (e.g. ns1.yourdomain.com) with its IP (glue), so set_ns can use it. More IPs: set_ns_ip.",
+    "Register a name server host under one of the account's domains (ns1.yourdomain.com) with its glue IP, for set_ns.",
   effect: 'write',
-  input: z.object({ host: hostName, ip: ipAddress.describe('IPv4 or IPv6 address') }),
+  input: z.object({ host: hostName, ip: ipAddress }),
   output: createdServerSchema,
   toApi: (args) => apiParams({ host: args.host, ip: args.ip }),
   condense: (body, args) => condenseCreatedServer(body.RegisterNsContent, args.host),

@@ -8,7 +8,7 @@ export default forDomains(nameServers, {
   toolset: 'nameservers',
   title: 'Set name servers',
   description:
-    'Point up to 100 domains at 1 to 13 name servers, replacing their current name servers and DNS service. Needs confirm. Name servers must already be in the account (server_list).',
+    'Point domains at name servers from server_list, replacing their name servers and DNS service. Needs confirm.',
   /**
    * Per domain (the first few): its name servers or the Dynadot service it is on now, and on
    * Dynadot DNS the records that stop answering, as a person writes them; the confirmation binds

@@ -17,13 +17,12 @@ export default defineTool({
     "Replace the glue IPs of a name server host under one of the account's domains. Needs confirm: domains using the host follow the new IPs.",
   effect: 'destructive',
   input: z.object({
-    server_id: id('Name server').describe('id from server_list'),
+    server_id: id().describe('id from server_list'),
     ips: z
       .array(ipAddress)
       .min(1)
       .max(MAX_IPS, `at most ${MAX_IPS} IPs`)
-      .refine((ips) => new Set(ips).size === ips.length, { message: 'each IP may appear only once' })
-      .describe('IPv4/IPv6 addresses'),
+      .refine((ips) => new Set(ips).size === ips.length, { message: 'each IP may appear only once' }),
   }),
   output: z.object({ done: z.literal(true), server_id: idOut, ips: z.array(z.string()) }),
   toApi: (args) => apiParams({ server_id: args.server_id }, indexed('ip', args.ips)),

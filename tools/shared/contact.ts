@@ -142,7 +142,7 @@ const imageUrl = z.string().refine((v) => v.length <= 2000 && isImageUrl(v), { m
 
 /** set_contact_eu_setting's payload; nested: a contact's `eu`. */
 export function euFields(nested = false) {
-  return { country_of_citizenship: nested ? codes(EU_COUNTRIES, true).describe('EU state') : codes(EU_COUNTRIES, false) };
+  return { country_of_citizenship: nested ? codes(EU_COUNTRIES, true) : codes(EU_COUNTRIES, false) };
 }
 
 /** set_contact_lv_setting's payload, and a contact's `lv`. */
@@ -152,13 +152,13 @@ export const lvFields = {
 };
 
 function cnDocument<const Types extends readonly [string, ...string[]]>(types: Types) {
-  return z.object({ id_type: z.enum(types), license_id: filled(100), url: imageUrl.describe('jpg/png/gif scan') });
+  return z.object({ id_type: z.enum(types), license_id: filled(100), url: imageUrl });
 }
 
 /** create_cn_audit's payload: an enterprise adds its licence to the person's ID document. */
 export const cnFields = {
   individual: cnDocument(INDIVIDUAL_ID_TYPES).describe('SFZ: PRC ID card, HZ: passport'),
-  enterprise: cnDocument(ENTERPRISE_ID_TYPES).optional().describe('for an organisation; YYZZ: business licence'),
+  enterprise: cnDocument(ENTERPRISE_ID_TYPES).optional().describe('for an organisation'),
 };
 const cnAudit = z.object(cnFields);
 

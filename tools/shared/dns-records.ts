@@ -83,7 +83,7 @@ export type DnsRecordInput = z.infer<typeof recordSchema>;
 export const isMain = (r: { subdomain?: string | undefined }) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
 
 /** Said once for the list, not per field: every word is paid for in context. */
-export const RECORD_HELP = 'subdomain: www, _dmarc or *; omit for the domain itself.';
+export const RECORD_HELP = 'subdomain: www, _dmarc, *; omit for the domain itself';
 
 export const recordListSchema = z
   .array(recordSchema)
@@ -97,7 +97,7 @@ export const recordListSchema = z
       if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
     });
   })
-  .describe(`Up to ${MAX_MAIN_RECORDS} for the domain itself, ${MAX_SUB_RECORDS} for subdomains. ${RECORD_HELP}`);
+  .describe(RECORD_HELP);
 
 /** The DNS payload as every scope takes it: the records and an optional TTL. */
 export const dnsFields = { records: recordListSchema, ttl: ttl.optional() };

@@ -86,7 +86,7 @@ export const whoisKeepingRoles = settingPayload({
     contacts: z
       .object({ registrant: contactId.optional(), admin: contactId.optional(), technical: contactId.optional(), billing: contactId.optional() })
       .refine((c) => WHOIS_ROLES.some((role) => c[role] !== undefined), { message: 'give a contact for at least one role' })
-      .describe('Contact ids by role (contact_list); a role left out keeps its current contact'),
+      .describe('ids from contact_list; a role left out stays'),
   },
   toApi: ({ contacts }) => contactParams(contacts),
 });
@@ -120,7 +120,7 @@ export function nameServersBefore(setting: DnsSetting | undefined): Json {
 export const parking = settingPayload({
   noun: 'parking page',
   changesResolution: true,
-  fields: { with_ads: z.boolean().optional().describe("Show Dynadot's third-party ads (default true)") },
+  fields: { with_ads: z.boolean().optional() },
   toApi: (args) => ({ with_ads: flagParam.yesNo(args.with_ads) }),
   replacesLive: true,
 });
@@ -137,7 +137,7 @@ export const forwarding = settingPayload({
 export const stealth = settingPayload({
   noun: 'stealth forwarding',
   changesResolution: true,
-  fields: { url, title: plainText(200).optional().describe('Page title shown') },
+  fields: { url, title: plainText(200).optional() },
   toApi: (args) => ({ stealth_url: args.url, stealth_title: args.title }),
   replacesLive: true,
 });
@@ -183,8 +183,7 @@ export const emailForwarding = settingPayload({
             .max(3),
         }),
         z.object({ type: z.literal('none') }),
-      ])
-      .describe('forward: mailbox -> address (up to 10); mx: up to 3 mail hosts; none: no email'),
+      ]),
   },
   toApi: ({ email }) => ({
     forward_type: email.type === 'none' ? 'donot' : email.type,
@@ -209,7 +208,7 @@ export const renewOption = settingPayload({
 export function clearService<const Services extends readonly [string, ...string[]]>(services: Services) {
   return settingPayload({
     noun: 'service',
-    fields: { service: z.enum(services).describe('The service to switch off') },
+    fields: { service: z.enum(services) },
     toApi: (args) => ({ service: args.service }),
     replacesLive: true,
   });
@@ -254,7 +253,7 @@ interface ScopeOptions<Args> {
 
 /** Fields of the folder scope, api3's `folder_id`, `enable` and `sync`. */
 const folderFields = {
-  folder_id: id('Folder'),
+  folder_id: id(),
   apply_to_new: z.boolean().optional().describe('Also for domains moved into the folder later'),
   sync: z.boolean().optional().describe("Also replace it on the folder's current domains (needs confirm)"),
 };

@@ -26,7 +26,7 @@ export default defineComposite({
   description: 'Snapshots of DNS records, name servers or parking taken before each change, newest first; restore_settings puts one back.',
   effect: 'read',
   input: z.object({
-    domain: domainName.optional().describe('Only snapshots of this domain'),
+    domain: domainName.optional(),
     limit: z.int().min(1).max(100).default(20),
   }),
   output: z.object({

@@ -30,7 +30,7 @@ import { storeOf } from './list_snapshots.js';
 
 const input = z.object({
   snapshot_id: z.string().regex(SNAPSHOT_ID, 'must be a snapshot id from list_snapshots, e.g. s-20260115T120000000Z-1a2b3c'),
-  domains: domainList(100).optional().describe('Only these domains of the snapshot (default: all)'),
+  domains: domainList(100).optional().describe('default: all'),
 });
 type Input = z.infer<typeof input>;
 
@@ -232,7 +232,7 @@ export default defineComposite({
   toolset: 'undo',
   title: 'Restore settings',
   description:
-    'Put back the DNS records and TTL, name servers or parking a snapshot saved (list_snapshots), then read back and report differences. Needs confirm.',
+    'Put back the DNS records, name servers or parking a snapshot saved (list_snapshots), and read back. Needs confirm.',
   effect: 'destructive',
   // A restore replaces live settings too, so it is itself snapshotted and can be undone.
   // The domains it restores (given, or all of the snapshot's): a restore can itself be undone.
