@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_TOOLSETS, isToolsetName, TOOLSET_NAMES, type ToolsetName } from './server/toolsets.js';
+import { isToolsetName, TOOLSET_NAMES, type ToolsetChoice } from './server/toolsets.js';
 import type { SpendCap } from './server/safety.js';
 
 export const LIVE_API_URL = 'https://api.dynadot.com/api3.json';
@@ -51,10 +51,10 @@ const toolsetList = z
       }
     }
   })
-  .transform((names): readonly ToolsetName[] | 'all' | undefined => {
+  .transform((names): readonly ToolsetChoice[] | 'all' | undefined => {
     if (names.includes('all')) return 'all';
     // `default` stands for the default set, so `default,folders` adds one toolset to it.
-    return [...new Set(names.flatMap((name) => (name === 'default' ? DEFAULT_TOOLSETS : isToolsetName(name) ? [name] : [])))];
+    return [...new Set(names.flatMap((name): ToolsetChoice[] => (name === 'default' || isToolsetName(name) ? [name] : [])))];
   });
 
 /** What DYNADOT_SPEND_CAP accepts, as its error message says. */
@@ -135,7 +135,8 @@ Usage: mcp-server-dynadot [options]
   --stateless              HTTP without sessions, for replicas behind a load balancer (DYNADOT_MCP_STATELESS=1)
   --api-url URL            api3 endpoint (DYNADOT_API_URL)
   --sandbox                use Dynadot's sandbox endpoint (DYNADOT_SANDBOX=1)
-  --toolsets a,b|all       toolsets to serve (DYNADOT_TOOLSETS); default: ${DEFAULT_TOOLSETS.join(',')}
+  --toolsets a,b|all       toolsets to serve (DYNADOT_TOOLSETS); default: the everyday tools and
+                           find_tools/call_tool, which reach every other tool; discover: only those two
   --tools a,b              extra individual tools (DYNADOT_TOOLS)
   --read-only              serve read tools only (DYNADOT_READ_ONLY=1)
   --no-purchases           serve nothing that spends money (DYNADOT_NO_PURCHASES=1)

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CATALOG } from '../../tools/index.js';
 import type { AnyToolSpec } from '../server/define.js';
-import { DEFAULT_TOOLSETS, TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
+import { TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
+import { DISCOVERY_DESCRIPTIONS } from '../server/discovery.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { isRunAsScript, syncGeneratedFile } from './generated.js';
 
@@ -95,7 +96,7 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
     option: {
       type: 'string',
       title: 'Toolsets',
-      description: `Comma-separated toolsets to serve: "default" (${DEFAULT_TOOLSETS.join(', ')}), "all", or names from: ${TOOLSET_NAMES.filter((name) => CATALOG.some((spec) => spec.toolset === name)).join(', ')}. "default,defaults" adds one to the default set.`,
+      description: `Comma-separated toolsets to serve: "default" (the everyday tools, plus find_tools and call_tool, which reach every other tool), "discover" (only those two), "all", or names from: ${TOOLSET_NAMES.filter((name) => CATALOG.some((spec) => spec.toolset === name)).join(', ')}. "default,defaults" adds one to the default set.`,
       required: false,
       default: 'default',
     },
@@ -160,7 +161,7 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
 
 function longDescription(): string {
   const toolsets = TOOLSET_NAMES.map(
-    (name) => `- \`${name}\`: ${TOOLSETS[name].description}${DEFAULT_TOOLSETS.includes(name) ? ' (default)' : ''}`,
+    (name) => `- \`${name}\`: ${TOOLSETS[name].description}`,
   );
   return [
     "Manage a Dynadot account from Claude through Dynadot's registrar API (api3): check availability and prices, register and renew domains, edit DNS records and name servers, manage WHOIS contacts, and read balance and account details.",
@@ -175,7 +176,7 @@ function longDescription(): string {
 }
 
 function toolEntry(spec: AnyToolSpec): { name: string; description: string } {
-  const optIn = DEFAULT_TOOLSETS.includes(spec.toolset) ? '' : ` (toolset "${spec.toolset}", off by default)`;
+  const optIn = spec.everyday ? '' : ` (toolset "${spec.toolset}"; by default reached through call_tool)`;
   return { name: spec.name, description: `${spec.description}${optIn}` };
 }
 
@@ -217,7 +218,8 @@ export function buildManifest(pkg: PackageJson, catalog: readonly AnyToolSpec[] 
         env: Object.fromEntries(USER_CONFIG.map(({ key, env }) => [env, `\${user_config.${key}}`])),
       },
     },
-    tools: catalog.map(toolEntry),
+    // The discovery pair is listed by default beside the everyday tools (src/server/discovery.ts).
+    tools: [...catalog.map(toolEntry), ...Object.entries(DISCOVERY_DESCRIPTIONS).map(([name, description]) => ({ name, description }))],
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
       runtimes: { node: pkg.engines?.node ?? '>=20.18.1' },

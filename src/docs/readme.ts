@@ -1,7 +1,7 @@
 import { CATALOG } from '../../tools/index.js';
 import { NOT_YET } from '../../tools/not-yet.js';
 import type { AnyToolSpec } from '../server/define.js';
-import { DEFAULT_TOOLSETS, TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
+import { TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
 import { isRunAsScript, syncGeneratedFile } from './generated.js';
 
 /**
@@ -25,14 +25,15 @@ export function toolTable(catalog: readonly AnyToolSpec[] = CATALOG): string {
   for (const toolset of TOOLSET_NAMES) {
     const tools = catalog.filter((spec) => spec.toolset === toolset);
     if (tools.length === 0) continue;
-    const isDefault = DEFAULT_TOOLSETS.includes(toolset) ? ', on by default' : '';
     sections.push(
       [
-        `### ${toolset} (${TOOLSETS[toolset].description}${isDefault})`,
+        `### ${toolset} (${TOOLSETS[toolset].description})`,
         '',
-        '| tool | effect | what it does |',
-        '|---|---|---|',
-        ...tools.map((spec) => `| \`${spec.name}\` | ${EFFECT_LABEL[spec.effect]} | ${spec.description.replace(/\|/g, '\\|')} |`),
+        '| tool | effect | listed by default | what it does |',
+        '|---|---|---|---|',
+        ...tools.map(
+          (spec) => `| \`${spec.name}\` | ${EFFECT_LABEL[spec.effect]} | ${spec.everyday ? 'yes' : 'through call_tool'} | ${spec.description.replace(/\|/g, '\\|')} |`,
+        ),
       ].join('\n'),
     );
   }

@@ -56,6 +56,12 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   /** What it does, when to use it, what it costs or risks. Short: it is paid for in every conversation. */
   description: string;
   effect: Effect;
+  /**
+   * Listed by default: what the everyday tasks need directly (research, registration, renewal,
+   * portfolio reads, DNS, name servers, undo). Every other tool is listed with its toolset and
+   * reached by default through find_tools and call_tool, so the default costs little context.
+   */
+  everyday?: true;
   /** Whether calling twice with the same input leaves the same state. Defaults: read true, else false. */
   idempotent?: boolean;
   /** The input in the agent's terms; `confirm` is added for destructive tools by the server. */
@@ -183,8 +189,8 @@ export function defineComposite<In extends z.ZodObject, Out extends z.ZodObject>
 }
 
 export function annotationsFor(spec: AnyToolSpec) {
+  // No `title` here: the tool's own `title` says it (MCP 2025-06-18 on), and every copy is paid for in every tools/list.
   return {
-    title: spec.title,
     readOnlyHint: spec.effect === 'read',
     destructiveHint: spec.effect === 'destructive',
     idempotentHint: spec.idempotent ?? spec.effect === 'read',

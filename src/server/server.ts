@@ -40,11 +40,12 @@ import {
 } from './safety.js';
 import { canonicalJson, Confirmations } from './confirmation.js';
 import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
-import { DEFAULT_TOOLSETS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetName, type Withheld } from './toolsets.js';
+import { CALL_TOOL, DEFAULT_CHOICE, FIND_TOOLS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetChoice, type ToolsetName, type Withheld } from './toolsets.js';
+import { callToolInput, DISCOVERY_DESCRIPTIONS, findToolsInput, names as queryNames, rankTools, toolIndex } from './discovery.js';
 
 export interface Selection {
-  /** Toolsets to serve; undefined means the default set. */
-  toolsets?: readonly ToolsetName[] | 'all';
+  /** Toolsets to list (`default`: the everyday tools and the discovery pair); undefined means the default. */
+  toolsets?: readonly ToolsetChoice[] | 'all';
   /** Individual tools to add on top of the toolsets. */
   tools?: readonly string[];
   /** Serve read tools only. Wins over every other choice. */
@@ -59,14 +60,23 @@ export interface Selection {
  * by name go through it, so a profile (read-only, no purchases) cannot be walked around.
  */
 export function selectTools(catalog: readonly AnyToolSpec[], selection: Selection): AnyToolSpec[] {
-  const toolsets = selection.toolsets === 'all' ? undefined : new Set(selection.toolsets ?? DEFAULT_TOOLSETS);
+  const toolsets = selection.toolsets === 'all' ? undefined : new Set(selection.toolsets ?? DEFAULT_CHOICE);
   const extra = new Set(selection.tools ?? []);
-  return catalog.filter(
-    (spec) =>
-      (toolsets === undefined || toolsets.has(spec.toolset) || extra.has(spec.name)) &&
-      (!selection.readOnly || spec.effect === 'read') &&
-      (!selection.noPurchases || !spendsMoney(spec)),
+  return reachableTools(catalog, selection).filter(
+    (spec) => toolsets === undefined || toolsets.has(spec.toolset) || (toolsets.has('default') && spec.everyday === true) || extra.has(spec.name),
   );
+}
+
+/** What the profile allows at all, listed or not: what call_tool can reach. */
+export function reachableTools(catalog: readonly AnyToolSpec[], selection: Selection): AnyToolSpec[] {
+  return catalog.filter((spec) => (!selection.readOnly || spec.effect === 'read') && (!selection.noPurchases || !spendsMoney(spec)));
+}
+
+/** Whether the discovery pair is listed: by default and in `discover`; `all` lists every tool itself. */
+export function servesDiscovery(selection: Selection): boolean {
+  if (selection.toolsets === 'all') return false;
+  const toolsets = selection.toolsets ?? DEFAULT_CHOICE;
+  return toolsets.includes('default') || toolsets.includes('discover');
 }
 
 /** The input schema a client sees: the spec's own, plus `confirm` for destructive tools. */
@@ -322,26 +332,34 @@ const ENABLE = 'DYNADOT_TOOLSETS or --toolsets';
 export function instructionsFor(options: ServerOptions, served: readonly AnyToolSpec[]): string {
   const servedNames = new Set(served.map((spec) => spec.name));
   const inToolset = (name: ToolsetName) => options.catalog.filter((spec) => spec.toolset === name);
-  const available = (name: ToolsetName) =>
-    inToolset(name).filter((spec) => (!options.readOnly || spec.effect === 'read') && (!options.noPurchases || !spendsMoney(spec)));
+  const reachable = reachableTools(options.catalog, options);
+  const available = (name: ToolsetName) => reachable.filter((spec) => spec.toolset === name);
   const servedSets = TOOLSET_NAMES.filter((name) => inToolset(name).some((spec) => servedNames.has(spec.name)));
+  const discovery = servesDiscovery(options);
   const describe = (name: ToolsetName) => {
     const here = inToolset(name).filter((spec) => servedNames.has(spec.name));
     return here.length < inToolset(name).length ? `${name} (only ${here.map((spec) => spec.name).join(', ')})` : `${name} (${TOOLSETS[name].description})`;
   };
   const more = TOOLSET_NAMES.filter((name) => !servedSets.includes(name) && available(name).length > 0);
-  const lines = [
-    'Dynadot registrar tools (api3) for one Dynadot account.',
-    `Toolsets served: ${servedSets.map(describe).join('; ') || 'none'}.`,
-  ];
-  if (more.length > 0) lines.push(`Not served: ${more.map((name) => `${name} (${TOOLSETS[name].description})`).join('; ')}. Enable with ${ENABLE}.`);
-  if (served.some((spec) => spec.effect === 'destructive')) {
+  const lines = ['Dynadot registrar tools (api3) for one Dynadot account.'];
+  if (discovery) {
+    const sets = TOOLSET_NAMES.filter((name) => available(name).length > 0);
     lines.push(
-      'Tools marked destructive (purchases, deletions, replacing DNS or name servers) change nothing without confirm: true and the confirmation_id of their preview; without them they return a preview. Show it to the user and confirm only after they approve.' +
+      `Listed: ${served.length > 0 ? 'the everyday tools' : 'only find_tools and call_tool'}. find_tools finds any of the ${reachable.length} tools (toolsets: ${sets.join(', ')}) by need with its arguments; call_tool calls it by name, with the same checks.`,
+    );
+  } else {
+    lines.push(`Toolsets served: ${servedSets.map(describe).join('; ') || 'none'}.`);
+    if (more.length > 0) lines.push(`Not served: ${more.map((name) => `${name} (${TOOLSETS[name].description})`).join('; ')}. Enable with ${ENABLE}.`);
+  }
+  if (discovery || served.some((spec) => spec.effect === 'destructive')) {
+    lines.push(
+      'Destructive tools (purchases, deletions, moving a domain away, replacing DNS, name servers or other live settings) change nothing without confirm: true and the confirmation_id of their own preview, once; without them they answer {preview: {summary, details, refused_because?, confirmation_id?, next_step}}. Show the preview to the user and confirm only after they approve, with the same arguments. No confirmation_id means it cannot go through (refused_because says why).' +
         (options.elicitationTimeoutMs === 0 ? '' : ' A client that supports elicitation is asked directly: the user approves there.'),
     );
   }
-  lines.push('Results are condensed JSON: dates in ISO 8601 UTC, prices as {amount, currency}.');
+  lines.push(
+    'Results are condensed JSON: dates ISO 8601 UTC, money {amount, currency}, ids integers (pass them on as given). {pending} means Dynadot accepted a change it finishes later: neither done nor failed, never repeat it. replay: true means a confirmation_id was used before: nothing was sent again. A change that replaced settings answers with the snapshot_id that can put them back.',
+  );
   if (options.dryRun) {
     lines.unshift('DRY RUN: this server changes nothing. Every write and destructive tool answers with its preview only, and every result carries "dry_run": true; reads work as usual.');
   }
@@ -349,7 +367,7 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   if (options.noPurchases && !options.readOnly) {
     lines.push('No-purchases profile: nothing that spends money (registering, renewing, transfers, bids) is served; the user buys in the Dynadot control panel or on a server started without --no-purchases (DYNADOT_NO_PURCHASES).');
   }
-  if (options.spendCap !== undefined && served.some((spec) => spec.cost)) {
+  if (options.spendCap !== undefined && (discovery ? reachable : served).some((spec) => spec.cost)) {
     lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
   }
   if (options.unfinished) lines.unshift(`WARNING: ${describeUnfinished(options.unfinished)}`);
@@ -446,50 +464,108 @@ function cancelledBeforeSending(error: unknown): boolean {
   return error instanceof Api3Error && String(error.code) === 'cancelled' && !('sent' in error && error.sent === true);
 }
 
+/** A catalog tool as calls are checked: its spec, the schema its arguments are parsed with, and what a client is shown. */
+interface ServedTool {
+  spec: AnyToolSpec;
+  input: z.ZodObject;
+  inputJson: Tool['inputSchema'];
+  output: Tool['outputSchema'];
+}
+
 interface ServedCatalog {
   served: AnyToolSpec[];
   names: ServedNames;
   /** The tools/list answer. */
   tools: Tool[];
-  /** Each served tool with the schema its arguments are checked against and its output's JSON Schema. */
-  bySpec: Map<string, { spec: AnyToolSpec; input: z.ZodObject; inputJson: Tool['inputSchema']; output: Tool['outputSchema'] }>;
+  /** Each listed catalog tool. */
+  bySpec: Map<string, ServedTool>;
+  /** With the discovery pair: every tool the profile allows, listed or not, built when first asked for. */
+  reachable?: { specs: AnyToolSpec[]; tool(name: string): ServedTool | undefined };
 }
 
 const servedCatalogs = new WeakMap<ServerOptions, ServedCatalog>();
 
-/**
- * What tools/list answers and how calls are checked, built once per options object: the HTTP
- * app builds a server for every session, every stateless request and every 2026-07-28 request
- * from the same options, and converting every schema to JSON Schema costs tens of milliseconds.
- */
-function servedCatalog(options: ServerOptions): ServedCatalog {
-  const cached = servedCatalogs.get(options);
-  if (cached) return cached;
-  const served = selectTools(options.catalog, options);
-  const names = new ServedNames(options.catalog, served, {
-    readOnly: options.readOnly ?? false,
-    ...(options.noPurchases ? { purchases: new Set(options.catalog.filter(spendsMoney).map((spec) => spec.name)) } : {}),
-    ...(options.notYet ? { notYet: options.notYet } : {}),
-  });
-  const tools: Tool[] = served.map((spec) => ({
+/** A catalog tool as a client is shown it, and the schemas its calls are checked with. */
+function servedTool(spec: AnyToolSpec, names: ServedNames): { listed: Tool; checked: ServedTool } {
+  const listed: Tool = {
     name: spec.name,
     title: spec.title,
     description: names.adapt(spec.description),
     inputSchema: jsonSchemaOf(servedInput(spec, names), 'input'),
     outputSchema: jsonSchemaOf(advertisedOutput(spec), 'output'),
     annotations: annotationsFor(spec),
-  }));
-  // Arguments are checked against what tools/list advertises: the names a model was shown are the names a call may use.
-  const bySpec = new Map(
-    served.map((spec, i) => [spec.name, { spec, input: advertisedInput(spec), inputJson: tools[i]?.inputSchema ?? { type: 'object' }, output: tools[i]?.outputSchema }]),
-  );
-  const catalog = { served, names, tools, bySpec };
+  };
+  // Arguments are checked against what a client was shown: the names a model saw are the names a call may use.
+  return { listed, checked: { spec, input: advertisedInput(spec), inputJson: listed.inputSchema, output: listed.outputSchema } };
+}
+
+/**
+ * The discovery pair as tools/list shows it. Neither takes the whole catalog's annotations:
+ * find_tools only reads this server's own list, and call_tool is read-only only when everything
+ * it reaches is; it is not marked destructive, since each destructive tool it calls keeps its
+ * own confirmation (a client that asked the user before every call would ask before every read).
+ */
+function discoveryTools(readOnly: boolean): Tool[] {
+  const find: Tool = {
+    name: FIND_TOOLS,
+    title: 'Find tools',
+    description: DISCOVERY_DESCRIPTIONS[FIND_TOOLS],
+    inputSchema: jsonSchemaOf(findToolsInput, 'input'),
+    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  };
+  const call: Tool = {
+    name: CALL_TOOL,
+    title: 'Call a tool',
+    description: DISCOVERY_DESCRIPTIONS[CALL_TOOL],
+    inputSchema: jsonSchemaOf(callToolInput, 'input'),
+    annotations: { readOnlyHint: readOnly, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  };
+  return [find, call];
+}
+
+/**
+ * What tools/list answers and how calls are checked, built once per options object: the HTTP
+ * app builds a server for every session, every stateless request and every 2026-07-28 request
+ * from the same options, and converting every schema to JSON Schema costs tens of milliseconds.
+ * The tools reached only through call_tool are converted when first asked for, not at start.
+ */
+function servedCatalog(options: ServerOptions): ServedCatalog {
+  const cached = servedCatalogs.get(options);
+  if (cached) return cached;
+  const served = selectTools(options.catalog, options);
+  const discovery = servesDiscovery(options);
+  const names = new ServedNames(options.catalog, served, {
+    readOnly: options.readOnly ?? false,
+    ...(options.noPurchases ? { purchases: new Set(options.catalog.filter(spendsMoney).map((spec) => spec.name)) } : {}),
+    ...(options.notYet ? { notYet: options.notYet } : {}),
+    ...(discovery ? { discoverable: true } : {}),
+  });
+  const built = served.map((spec) => servedTool(spec, names));
+  const bySpec = new Map(built.map(({ checked }) => [checked.spec.name, checked]));
+  const tools = [...built.map(({ listed }) => listed), ...(discovery ? discoveryTools(options.readOnly ?? false) : [])];
+  const catalog: ServedCatalog = { served, names, tools, bySpec };
+  if (discovery) {
+    const specs = reachableTools(options.catalog, options);
+    const unlisted = new Map<string, ServedTool>();
+    catalog.reachable = {
+      specs,
+      tool(name) {
+        const listed = bySpec.get(name) ?? unlisted.get(name);
+        if (listed) return listed;
+        const spec = specs.find((candidate) => candidate.name === name);
+        if (!spec) return undefined;
+        const { checked } = servedTool(spec, names);
+        unlisted.set(name, checked);
+        return checked;
+      },
+    };
+  }
   servedCatalogs.set(options, catalog);
   return catalog;
 }
 
 export function buildServer(options: ServerOptions): Server {
-  const { served, names, tools, bySpec } = servedCatalog(options);
+  const { served, names, tools, bySpec, reachable } = servedCatalog(options);
   const uses = usesFor(options);
   // Audit lines never hold a secret argument (a spec's `sensitive` fields): masked before they are written.
   if (options.audit) options = { ...options, audit: maskedAuditLog(options.audit, options.catalog) };
@@ -708,26 +784,81 @@ export function buildServer(options: ServerOptions): Server {
     }
   };
 
+  /** A catalog tool's call: its arguments checked against its own schema, then the gate and the one sender. */
+  const callTool = async (entry: ServedTool, rawArgs: unknown, mcp: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+    const name = entry.spec.name;
+    const unknown = unknownArguments(entry.inputJson, rawArgs ?? {});
+    if (unknown.length > 0) return errorResult(unknownArgumentsError(name, unknown), names);
+    const parsed = entry.input.safeParse(rawArgs ?? {});
+    if (!parsed.success) return errorResult(invalidArguments(name, parsed.error), names);
+    return runTool(entry.spec, parsed.data, mcp);
+  };
+
+  /** Why a name is missing, truthfully: a toolset that is off, the profile, a command not served yet, or no such tool (then the name most likely meant). */
+  const notFound = (name: string, known: readonly string[]): CallToolResult => {
+    const meant = closestName(name, known);
+    const why = names.whyNotServed(name);
+    const hint =
+      why === undefined
+        ? `No tool of that name: ${reachable ? 'find_tools finds' : 'tools/list shows'} the ones served here.${meant === undefined ? '' : ` Did you mean ${meant}?`}`
+        : `${why} ${reachable ? 'find_tools finds' : 'tools/list shows'} the ones served here.`;
+    return errorResult(new Api3Error('invalid_input', `Tool ${name} not found`, { hint }), names);
+  };
+
+  /** find_tools: matches for a need, each with what a call needs; or, without a query, every name by toolset. */
+  const findTools = (rawArgs: unknown): CallToolResult => {
+    if (!reachable) return notFound(FIND_TOOLS, served.map((spec) => spec.name));
+    const unknown = unknownArguments(jsonSchemaOf(findToolsInput, 'input'), rawArgs ?? {});
+    if (unknown.length > 0) return errorResult(unknownArgumentsError(FIND_TOOLS, unknown), names);
+    const parsed = findToolsInput.safeParse(rawArgs ?? {});
+    if (!parsed.success) return errorResult(invalidArguments(FIND_TOOLS, parsed.error), names);
+    const { query, toolset, limit } = parsed.data;
+    const pool = toolset ? reachable.specs.filter((spec) => spec.toolset === toolset) : reachable.specs;
+    if (!query) {
+      if (!toolset) return success(labelled({ toolsets: toolIndex(pool), next_step: 'Call find_tools with a query or a toolset for the tools and their arguments.' }));
+    }
+    const ranked = query ? rankTools(pool, query) : pool;
+    const found = ranked.slice(0, limit).map((spec) => {
+      const tool = reachable.tool(spec.name);
+      return {
+        name: spec.name,
+        toolset: spec.toolset,
+        effect: spec.effect,
+        ...(bySpec.has(spec.name) ? { listed: true } : {}),
+        description: names.adapt(spec.description),
+        input_schema: tool?.inputJson ?? {},
+      };
+    });
+    // Commands the query names that no tool serves yet: said plainly, rather than matched to a near miss.
+    const notYet = query ? (options.notYet ?? []).filter(({ command }) => queryNames(query, command)) : [];
+    return success(
+      labelled({
+        tools: found,
+        total: ranked.length,
+        ...(ranked.length > found.length ? { more: `${ranked.length - found.length} more: raise limit or narrow the query` } : {}),
+        ...(found.length === 0 ? { hint: 'No tool matched: try other words, a toolset, or no query for every name.' } : {}),
+        ...(notYet.length > 0 ? { not_yet: notYet.map(({ command }) => command) } : {}),
+      }),
+    );
+  };
+
   server.setRequestHandler('tools/list', () => ({ tools }));
   server.setRequestHandler('tools/call', async (request, mcp) => {
     const name = request.params.name;
-    const entry = bySpec.get(name);
-    if (!entry) {
-      // Why this name is missing, truthfully: a toolset that is off, the server's profile, a command
-      // not served yet, or no such tool at all (then the served name it most likely meant).
-      const meant = closestName(name, served.map((spec) => spec.name));
-      const why = names.whyNotServed(name);
-      const hint =
-        why === undefined
-          ? `No tool of that name: tools/list shows the ones served here.${meant === undefined ? '' : ` Did you mean ${meant}?`}`
-          : `${why} tools/list shows the ones served here.`;
-      return errorResult(new Api3Error('invalid_input', `Tool ${name} not found`, { hint }), names);
+    if (reachable && name === FIND_TOOLS) return findTools(request.params.arguments);
+    if (reachable && name === CALL_TOOL) {
+      const unknown = unknownArguments(jsonSchemaOf(callToolInput, 'input'), request.params.arguments ?? {});
+      if (unknown.length > 0) return errorResult(unknownArgumentsError(CALL_TOOL, unknown), names);
+      const parsed = callToolInput.safeParse(request.params.arguments ?? {});
+      if (!parsed.success) return errorResult(invalidArguments(CALL_TOOL, parsed.error), names);
+      const inner = reachable.tool(parsed.data.name);
+      if (!inner) return notFound(parsed.data.name, reachable.specs.map((spec) => spec.name));
+      // The inner tool's own answer, as a direct call would give it (its structured result included).
+      return callTool(inner, parsed.data.arguments, mcp);
     }
-    const unknown = unknownArguments(entry.inputJson, request.params.arguments ?? {});
-    if (unknown.length > 0) return errorResult(unknownArgumentsError(name, unknown), names);
-    const parsed = entry.input.safeParse(request.params.arguments ?? {});
-    if (!parsed.success) return errorResult(invalidArguments(name, parsed.error), names);
-    const result = await runTool(entry.spec, parsed.data, mcp);
+    const entry = bySpec.get(name);
+    if (!entry) return notFound(name, served.map((spec) => spec.name));
+    const result = await callTool(entry, request.params.arguments, mcp);
     return isInputRequiredResult(result) ? result : server.projectCallToolResult(result, entry.output);
   });
   return server;

@@ -1,27 +1,36 @@
 /**
- * Toolsets group the catalog so an agent's context holds only what the user needs. The default
- * set covers running a portfolio day to day; the rest are opt-in with DYNADOT_TOOLSETS or
- * `--toolsets` (`all` for everything).
+ * Toolsets group the catalog so an agent's context holds only what the user needs. By default
+ * (`default`) the server lists the catalog's everyday tools (a spec's `everyday`: research,
+ * registration, renewal, portfolio reads, DNS, name servers, undo) and the discovery pair,
+ * through which every other tool is found and called; a toolset named in DYNADOT_TOOLSETS or
+ * `--toolsets` is listed whole, and `all` lists every catalog tool.
  */
 export const TOOLSETS = {
-  domains: { default: true, description: 'search, register, renew, delete and manage domains' },
-  dns: { default: true, description: 'read and write DNS records on Dynadot DNS' },
-  nameservers: { default: true, description: 'name servers of domains and registered hosts' },
-  contacts: { default: true, description: 'WHOIS contacts' },
-  account: { default: true, description: 'account details, balance, processing state' },
-  undo: { default: true, description: 'snapshots of replaced settings, and putting them back' },
-  transfers: { default: false, description: 'transfers in and out, auth codes, pushes' },
-  folders: { default: false, description: 'folders and their default settings' },
-  defaults: { default: false, description: 'account-wide default settings for new domains' },
-  aftermarket: { default: false, description: 'auctions, backorders, closeouts, listings' },
-  orders: { default: false, description: 'orders, their status, coupons' },
-  reseller: { default: false, description: 'reseller-only commands' },
-  legacy: { default: false, description: 'deprecated api3 commands kept for completeness' },
-} as const satisfies Record<string, { default: boolean; description: string }>;
+  discover: { description: 'find_tools and call_tool: find any tool by need, call it under the same checks' },
+  domains: { description: 'search, register, renew, delete and manage domains' },
+  dns: { description: 'read and write DNS records on Dynadot DNS' },
+  nameservers: { description: 'name servers of domains and registered hosts' },
+  contacts: { description: 'WHOIS contacts' },
+  account: { description: 'account details, balance, processing state' },
+  undo: { description: 'snapshots of replaced settings, and putting them back' },
+  transfers: { description: 'transfers in and out, auth codes, pushes' },
+  folders: { description: 'folders and their default settings' },
+  defaults: { description: 'account-wide default settings for new domains' },
+  aftermarket: { description: 'auctions, backorders, closeouts, listings' },
+  orders: { description: 'orders, their status, coupons' },
+  reseller: { description: 'reseller-only commands' },
+  legacy: { description: 'deprecated api3 commands kept for completeness' },
+} as const satisfies Record<string, { description: string }>;
 
 export type ToolsetName = keyof typeof TOOLSETS;
 export const TOOLSET_NAMES: ToolsetName[] = Object.keys(TOOLSETS).filter(isToolsetName);
-export const DEFAULT_TOOLSETS = TOOLSET_NAMES.filter((name) => TOOLSETS[name].default);
+/** A toolset, or `default`: the everyday tools of every toolset and the discovery pair. */
+export type ToolsetChoice = ToolsetName | 'default';
+/** What is served when nothing is chosen. */
+export const DEFAULT_CHOICE: readonly ToolsetChoice[] = ['default'];
+/** The two tools that reach the whole catalog (src/server/discovery.ts). */
+export const FIND_TOOLS = 'find_tools';
+export const CALL_TOOL = 'call_tool';
 
 export function isToolsetName(name: string): name is ToolsetName {
   return Object.hasOwn(TOOLSETS, name);
@@ -45,6 +54,8 @@ export interface Withheld {
   purchases?: ReadonlySet<string>;
   /** api3 commands no tool serves yet (tools/not-yet.ts), with the toolset each will join. */
   notYet?: ReadonlyArray<{ command: string; toolset: ToolsetName }>;
+  /** The discovery pair is served: a tool of a toolset that is not listed is still reached through call_tool. */
+  discoverable?: boolean;
 }
 
 /** Why one name is not served: each reason has its own remedy, or none. */
@@ -74,8 +85,11 @@ function absenceText(name: string, toolset: ToolsetName, reason: Absence): strin
  */
 export class ServedNames {
   private readonly missing: ReadonlyArray<{ name: string; toolset: ToolsetName; reason: Absence; pattern: RegExp }>;
+  /** Where a tool of an unlisted toolset is reached: through call_tool when the discovery pair is served. */
+  private readonly reach: string;
 
   constructor(catalog: readonly NamedTool[], served: readonly { name: string }[], withheld: Withheld = {}) {
+    this.reach = withheld.discoverable ? 'reach through call_tool (find_tools shows the arguments), or ' : '';
     const here = new Set(served.map((tool) => tool.name));
     const pattern = (name: string) => (name.includes('_') ? new RegExp(`(?<![\\w-])${name}(?![\\w-])`) : new RegExp(`\`${name}\``));
     // The profile wins over the toolset: enabling a toolset would not bring a write back to a read-only server.
@@ -108,7 +122,7 @@ export class ServedNames {
       else others.push(absenceText(tool.name, tool.toolset, tool.reason));
     }
     const parts = [...[...byToolset].map(([toolset, names]) => absenceText(names.join(', '), toolset, 'toolset')), ...others];
-    const how = byToolset.size > 0 ? '; enable with DYNADOT_TOOLSETS or --toolsets' : '';
+    const how = byToolset.size > 0 ? `; ${this.reach}enable with DYNADOT_TOOLSETS or --toolsets` : '';
     return `${NOT_SERVED} ${parts.join('; ')}${how}.`;
   }
 
@@ -119,7 +133,7 @@ export class ServedNames {
   whyNotServed(name: string): string | undefined {
     const tool = this.missing.find((missing) => missing.name === name);
     if (!tool) return undefined;
-    const how = tool.reason === 'toolset' ? ` enable it with DYNADOT_TOOLSETS or --toolsets (or DYNADOT_TOOLS=${name})` : '';
+    const how = tool.reason === 'toolset' ? ` ${this.reach}enable it with DYNADOT_TOOLSETS or --toolsets (or DYNADOT_TOOLS=${name})` : '';
     return `${NOT_SERVED} ${absenceText(name, tool.toolset, tool.reason)}${how ? `;${how}` : ''}.`;
   }
 

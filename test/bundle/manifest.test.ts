@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
 import { loadConfig } from '../../src/config.js';
 import { buildManifest, ENTRY_POINT, readPackageJson, renderManifest, SUGGESTED_SPEND_CAP, type Manifest } from '../../src/docs/manifest.js';
-import { DEFAULT_TOOLSETS } from '../../src/server/toolsets.js';
+import { DEFAULT_CHOICE } from '../../src/server/toolsets.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 
 const manifestText = readFileSync(join(PACKAGE_ROOT, 'manifest.json'), 'utf8');
@@ -39,8 +39,8 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     expect(manifest.manifest_version).toBe('0.3');
   });
 
-  it('lists every catalog tool and follows package.json', () => {
-    expect(manifest.tools.map((t) => t.name)).toEqual(CATALOG.map((spec) => spec.name));
+  it('lists every catalog tool and the discovery pair, and follows package.json', () => {
+    expect(manifest.tools.map((t) => t.name)).toEqual([...CATALOG.map((spec) => spec.name), 'find_tools', 'call_tool']);
     for (const tool of manifest.tools) expect(tool.description.length).toBeGreaterThan(10);
     expect(manifest).toMatchObject({ name: pkg.name, version: pkg.version, description: pkg.description, license: pkg.license });
     expect(manifest.compatibility.runtimes.node).toBe(pkg.engines?.node);
@@ -48,11 +48,12 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     expect(pkg.bin).toEqual({ 'mcp-server-dynadot': manifest.server.entry_point });
   });
 
-  it('marks tools outside the default toolsets', () => {
-    const fake = { ...CATALOG[0]!, name: 'fake_transfer', toolset: 'transfers' as const };
-    const built = buildManifest(pkg, [CATALOG[0]!, fake]);
-    expect(built.tools[0]!.description).toBe(CATALOG[0]!.description);
-    expect(built.tools[1]!.description).toMatch(/toolset "transfers", off by default/);
+  it('marks tools the default does not list: reached through call_tool', () => {
+    const everyday = CATALOG.find((spec) => spec.everyday)!;
+    const { everyday: _listed, ...fake } = { ...everyday, name: 'fake_transfer', toolset: 'transfers' as const };
+    const built = buildManifest(pkg, [everyday, fake]);
+    expect(built.tools[0]!.description).toBe(everyday.description);
+    expect(built.tools[1]!.description).toMatch(/toolset "transfers"; by default reached through call_tool/);
   });
 
   it('gives every optional setting a default, hides the key, and maps each one to an env var', () => {
@@ -87,7 +88,7 @@ describe('manifest.json (MCP Bundle 0.3)', () => {
     });
     const config = configFrom(env);
     expect(config.apiKey).toBeUndefined();
-    expect(config.toolsets).toEqual(DEFAULT_TOOLSETS);
+    expect(config.toolsets).toEqual(DEFAULT_CHOICE);
     expect(config.readOnly).toBe(false);
     expect(config.noPurchases).toBe(false);
     expect(config.dryRun).toBe(false);

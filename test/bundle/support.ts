@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { CATALOG } from '../../tools/index.js';
-import { selectTools, type Selection } from '../../src/server/server.js';
+import { selectTools, servesDiscovery, type Selection } from '../../src/server/server.js';
+import { CALL_TOOL, FIND_TOOLS } from '../../src/server/toolsets.js';
 
 /** Helpers for the bundle tests, which drive built artefacts (bin, npm tarball, .mcpb) as child processes. */
 
@@ -17,7 +18,7 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 
 /** Tool names the server should list for a selection, in catalog order. */
 export function expectedTools(selection: Selection = {}): string[] {
-  return selectTools(CATALOG, selection).map((spec) => spec.name);
+  return [...selectTools(CATALOG, selection).map((spec) => spec.name), ...(servesDiscovery(selection) ? [FIND_TOOLS, CALL_TOOL] : [])];
 }
 
 let stateDir: string | undefined;

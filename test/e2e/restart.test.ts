@@ -39,7 +39,8 @@ describe('start-up over a left state folder', () => {
       const instructions = session.client.getInstructions() ?? '';
       expect(instructions).toMatch(/WARNING: .*set_ns on acme-widgets\.com, widget\.dev at 2026-11-30T12:34:56\.000Z/);
       expect(instructions).toMatch(/is_processing.*domain_info.*get_dns.*get_account_balance/);
-      const answer = await session.client.callTool({ name: 'is_processing', arguments: {} });
+      // is_processing is not listed by default: reached, as an agent would, through call_tool.
+      const answer = await session.client.callTool({ name: 'call_tool', arguments: { name: 'is_processing' } });
       expect(answer.structuredContent).toMatchObject({ processing: false, warning: expect.stringMatching(/set_ns on acme-widgets\.com, widget\.dev at 2026-11-30T12:34:56/) });
       expect(statSync(dir).mode & 0o777).toBe(0o700);
       expect(statSync(join(dir, 'snapshots')).mode & 0o777).toBe(0o700);

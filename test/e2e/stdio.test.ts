@@ -52,10 +52,11 @@ describe('built bin over stdio', () => {
     const requests = [
       { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
-      // Three lists: more than the pipe and this process's read buffer hold together.
+      // Four lists: more than the pipe and this process's read buffer hold together.
       { jsonrpc: '2.0', id: 2, method: 'tools/list' },
       { jsonrpc: '2.0', id: 3, method: 'tools/list' },
       { jsonrpc: '2.0', id: 4, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 5, method: 'tools/list' },
     ];
     const child = spawn(process.execPath, [BIN, '--toolsets', 'all'], {
       env: envWithoutDynadot({ DYNADOT_API_KEY: KEY, DYNADOT_API_URL: sim.url }),
@@ -81,7 +82,7 @@ describe('built bin over stdio', () => {
     const stdout = Buffer.concat(chunks).toString('utf8');
     expect(stdout.length).toBeGreaterThan(3 * 64 * 1024);
     const answers = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id?: number; result?: { tools?: Array<{ name: string }> } });
-    expect(answers.map((answer) => answer.id)).toEqual([1, 2, 3, 4]);
+    expect(answers.map((answer) => answer.id)).toEqual([1, 2, 3, 4, 5]);
     for (const answer of answers.slice(1)) expect(answer.result?.tools?.map((tool) => tool.name)).toEqual(expectedTools({ toolsets: 'all' }));
   });
 

@@ -243,9 +243,10 @@ export function pinEffect(spec: AnyToolSpec, effect: Effect, options: PinOptions
     expect(a?.destructiveHint).toBe(effect === 'destructive');
     expect(a?.idempotentHint).toBe(spec.idempotent ?? effect === 'read');
     expect(a?.openWorldHint).toBe(true);
-    expect(a?.title).toBe(spec.title);
+    expect(tool?.title).toBe(spec.title);
     expect(a).toEqual(annotationsFor(spec));
-    if (effect === 'destructive') expect(spec.description).toMatch(/confirm/i);
+    // How confirmation works is said once, in the instructions; each destructive tool takes the two fields.
+    if (effect === 'destructive') expect(Object.keys(tool?.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['confirm', 'confirmation_id']));
   });
 }
 

@@ -99,7 +99,7 @@ describe("advertised annotations match each tool's effect", () => {
       expect(a?.destructiveHint, spec.name).toBe(spec.effect === 'destructive');
       expect(a?.idempotentHint, spec.name).toBe(spec.idempotent ?? spec.effect === 'read');
       expect(a?.openWorldHint, spec.name).toBe(true);
-      expect(a?.title, spec.name).toBe(spec.title);
+      expect(tool?.title, spec.name).toBe(spec.title);
       expect(a).toEqual(annotationsFor(spec));
       // A read tool is never also destructive, and a write is never advertised read-only.
       expect(a?.readOnlyHint && a?.destructiveHint, spec.name).toBe(false);

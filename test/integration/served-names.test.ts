@@ -41,6 +41,9 @@ function problems(text: string, served: ReadonlySet<string>): string[] {
 }
 
 const toolsetsWithTools = new Set(CATALOG.map((spec) => spec.toolset));
+/** The toolsets whose tools a selection's profile allows: what call_tool reaches. */
+const reachableSets = (selection: Selection) =>
+  new Set(CATALOG.filter((spec) => !selection.readOnly || spec.effect === 'read').map((spec) => spec.toolset));
 const emptyToolsets = TOOLSET_NAMES.filter((name) => !toolsetsWithTools.has(name));
 
 let simulator: Simulator;
@@ -100,6 +103,7 @@ const SELECTIONS: Array<[string, Selection, Probes]> = [
   ['all', { toolsets: 'all' }, { getDns: true, setDns2: true, register: true }],
   ['--toolsets defaults', { toolsets: ['defaults'] }, { getDns: false, setDns2: false, register: false }],
   ['--toolsets domains', { toolsets: ['domains'] }, { getDns: false, setDns2: false, register: true }],
+  ['--toolsets discover', { toolsets: ['discover'] }, { getDns: false, setDns2: false, register: false }],
 ];
 
 describe.each(SELECTIONS)('a server with %s', (_name, selection, probes) => {
@@ -117,15 +121,27 @@ describe.each(SELECTIONS)('a server with %s', (_name, selection, probes) => {
 
   it('the instructions name the served toolsets, and only toolsets that have tools', () => {
     const instructions = s.client.getInstructions() ?? '';
+    for (const name of emptyToolsets) expect(instructions, name).not.toMatch(new RegExp(`\\b${name}\\b`));
+    expect(problems(instructions, s.served)).toEqual([]);
+    if (s.served.has('find_tools')) {
+      // With the discovery pair, every toolset it reaches is named, listed or not.
+      const line = instructions.split('\n').find((l) => l.startsWith('Listed:')) ?? '';
+      for (const name of reachableSets(selection)) expect(line, name).toMatch(new RegExp(`\\b${name}\\b`));
+      return;
+    }
     const servedSets = new Set(CATALOG.filter((spec) => s.served.has(spec.name)).map((spec) => spec.toolset));
     const line = instructions.split('\n').find((l) => l.startsWith('Toolsets served:')) ?? '';
     for (const name of TOOLSET_NAMES) expect(new RegExp(`\\b${name} \\(`).test(line), `${name} in ${line}`).toBe(servedSets.has(name));
-    for (const name of emptyToolsets) expect(instructions, name).not.toMatch(new RegExp(`\\b${name}\\b`));
-    expect(problems(instructions, s.served)).toEqual([]);
   });
 
   it('the instructions say how to enable every other toolset that has tools for this server', () => {
     const instructions = s.client.getInstructions() ?? '';
+    if (s.served.has('find_tools')) {
+      // Nothing to enable: call_tool reaches every toolset the profile allows.
+      expect(instructions).not.toMatch(/^Not served:/m);
+      expect(instructions).toMatch(/call_tool calls it by name/);
+      return;
+    }
     const others = [...toolsetsWithTools].filter(
       (name) => !CATALOG.some((spec) => spec.toolset === name && s.served.has(spec.name)) && CATALOG.some((spec) => spec.toolset === name && (!selection.readOnly || spec.effect === 'read')),
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tool } from '@modelcontextprotocol/client';
 import { CATALOG } from '../../tools/index.js';
 import { TOOL_NAME_PATTERN } from '../../src/server/define.js';
-import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from '../../src/server/toolsets.js';
+import { TOOLSET_NAMES } from '../../src/server/toolsets.js';
 import { selectTools } from '../../src/server/server.js';
 import { EXAMPLE_COMMANDS, exampleFor } from '../helpers/examples.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
@@ -117,7 +117,7 @@ describe('tools/list as a client sees it', () => {
       const schema = tools.find((t) => t.name === spec.name)?.inputSchema as { properties: Record<string, any>; required?: string[] };
       if (spec.effect === 'destructive') {
         expect(schema.properties.confirm, spec.name).toMatchObject({ type: 'boolean' });
-        expect(schema.properties.confirm.description, spec.name).toMatch(/preview/);
+        expect(schema.properties.confirmation_id, spec.name).toMatchObject({ type: 'string' });
         expect(schema.required ?? [], spec.name).not.toContain('confirm');
       } else {
         expect(schema.properties, spec.name).not.toHaveProperty('confirm');
@@ -159,8 +159,8 @@ describe('tools/list as a client sees it', () => {
 describe('tool selection', () => {
   const names = (selection: Parameters<typeof selectTools>[1]) => selectTools(CATALOG, selection).map((s) => s.name);
 
-  it('the default toolsets serve the tools of those toolsets, in catalog order', () => {
-    expect(names({})).toEqual(CATALOG.filter((s) => DEFAULT_TOOLSETS.includes(s.toolset)).map((s) => s.name));
+  it('the default lists the everyday tools of every toolset, in catalog order; all lists every tool', () => {
+    expect(names({})).toEqual(CATALOG.filter((s) => s.everyday).map((s) => s.name));
     expect(names({ toolsets: 'all' })).toEqual(CATALOG.map((s) => s.name));
   });
 

@@ -6,6 +6,7 @@ import { moneySchema } from '../../src/server/schemas.js';
 export default defineTool({
   name: 'get_account_balance',
   toolset: 'account',
+  everyday: true,
   title: 'Account balance',
   description: 'The account balance per currency: what registrations and renewals are paid from.',
   effect: 'read',

@@ -17,7 +17,7 @@ export default defineTool({
   name: 'delete_contact',
   toolset: 'contacts',
   title: 'Delete contacts',
-  description: 'Delete contacts. Needs confirm; refused while a domain uses one (the preview names them).',
+  description: 'Delete contacts. Refused while a domain uses one (the preview names them).',
   effect: 'destructive',
   input,
   output: z.object({ deleted: z.array(idOut) }),

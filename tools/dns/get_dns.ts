@@ -7,6 +7,7 @@ import { condenseNameServerSetting, nameServerSettingSchema } from '../shared/do
 export default defineTool({
   name: 'get_dns',
   toolset: 'dns',
+  everyday: true,
   title: 'Get DNS records',
   description:
     "Read one domain's DNS setting: its records and TTL when it uses Dynadot DNS, otherwise which service it points to (parking, name servers, forwarding).",

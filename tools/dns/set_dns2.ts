@@ -92,6 +92,7 @@ function confirmation(args: Input, replaced: readonly string[] = args.append ? [
 export default defineTool({
   name: 'set_dns2',
   toolset: 'dns',
+  everyday: true,
   title: 'Set DNS records',
   description:
     'Set the Dynadot DNS records of domains, replacing all records (or the name servers, parking or forwarding in use). Needs confirm, except append on domains already on Dynadot DNS.',

@@ -74,7 +74,7 @@ export default defineTool({
   name: 'set_dnssec',
   toolset: 'dns',
   title: 'Set DNSSEC',
-  description: "Set a domain's DNSSEC key (DS or DNSKEY) at the registry, replacing it. A wrong key breaks resolution. Needs confirm.",
+  description: "Set a domain's DNSSEC key (DS or DNSKEY) at the registry, replacing it. A wrong key breaks resolution.",
   effect: 'destructive',
   idempotent: true,
   input,

@@ -115,9 +115,10 @@ async function run(args: Input, ctx: ToolContext) {
 export default defineComposite({
   name: 'update_dns_records',
   toolset: 'dns',
+  everyday: true,
   title: 'Update DNS records',
   description:
-    'Change some DNS records of one Dynadot DNS domain, such as www to a new IP, keeping the others. Needs confirm.',
+    'Change some DNS records of one Dynadot DNS domain, such as www to a new IP, keeping the others.',
   effect: 'destructive',
   snapshotOf: (args) => [args.domain],
   input,

@@ -69,7 +69,7 @@ export default defineTool({
   name: 'bulk_register',
   toolset: 'domains',
   title: 'Register several domains',
-  description: 'Register up to 100 domains for a year each from the balance. Spends money: needs confirm.',
+  description: 'Register up to 100 domains for a year each from the balance. Spends money.',
   effect: 'destructive',
   input,
   output: z.object({ items: z.array(itemSchema), charged: moneySchema.optional() }),

@@ -13,7 +13,7 @@ export default defineTool({
   toolset: 'domains',
   title: 'Delete a domain',
   description:
-    'Delete a domain still in its registration grace period; the fee is credited back. Irreversible: needs confirm.',
+    'Delete a domain still in its registration grace period; the fee is credited back. Irreversible.',
   effect: 'destructive',
   input: z.object({ domain: domainName }),
   output: z.object({ domain: z.string(), deleted: z.literal(true) }),

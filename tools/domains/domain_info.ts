@@ -7,6 +7,7 @@ import { condenseDomain, domainSchema } from '../shared/domain.js';
 export default defineTool({
   name: 'domain_info',
   toolset: 'domains',
+  everyday: true,
   title: 'Domain details',
   description: 'Details of one domain in the account: expiry, lock, privacy, renew option, name servers or DNS type, contacts, folder, note.',
   effect: 'read',

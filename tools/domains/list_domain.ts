@@ -53,6 +53,7 @@ function condense(body: Json, args: Input) {
 export default defineTool({
   name: 'list_domain',
   toolset: 'domains',
+  everyday: true,
   title: 'List domains',
   description:
     "The account's domains, soonest expiry first: name, expiry, lock, renew option, privacy. expiring_within_days finds renewals due.",

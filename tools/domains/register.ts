@@ -84,9 +84,10 @@ const condense = (body: Record<string, unknown>, args: Input) => ({
 export default defineTool({
   name: 'register',
   toolset: 'domains',
+  everyday: true,
   title: 'Register a domain',
   description:
-    'Register one available domain from the account balance. Spends money: needs confirm. Check with `search` first.',
+    'Register one available domain from the account balance. Spends money. Check with `search` first.',
   effect: 'destructive',
   input,
   output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true), charged: moneySchema.optional() }),

@@ -84,8 +84,9 @@ async function lateness(ctx: Parameters<typeof balanceFacts>[0], args: Input, ex
 const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
   name: 'renew',
   toolset: 'domains',
+  everyday: true,
   title: 'Renew a domain',
-  description: 'Renew one domain from the account balance. Spends money: needs confirm.',
+  description: 'Renew one domain from the account balance. Spends money.',
   effect: 'destructive',
   input,
   output,

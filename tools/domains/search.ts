@@ -14,6 +14,7 @@ function unpricedReason(domain: string, raw: unknown): string {
 export default defineTool({
   name: 'search',
   toolset: 'domains',
+  everyday: true,
   title: 'Check domain availability',
   description:
     'Check whether domain names are available to register, with prices. Regular accounts may check 1 name per call, bulk accounts up to 100.',

@@ -14,7 +14,7 @@ const spec = forDomains(clearService(['forward', 'stealth', 'email_forwarding', 
   name: 'set_clear_domain_setting',
   toolset: 'domains',
   title: 'Clear a domain service',
-  description: 'Switch off one service on domains. Needs confirm.',
+  description: 'Switch off one service on domains.',
   /** Per domain: whether it uses that service now, and what goes with it. */
   preview(args, ctx) {
     const type = RESOLVES_AS[args.service];

@@ -5,7 +5,7 @@ export default forDomains(emailForwarding, {
   name: 'set_email_forward',
   toolset: 'domains',
   title: 'Set email forwarding',
-  description: 'Replace how domains handle email. Needs confirm.',
+  description: 'Replace how domains handle email.',
   preview: (args, ctx) =>
     servicePreview(args.domains, ctx, {
       describe: mailNow,

@@ -5,6 +5,6 @@ export default forDomains(forwarding, {
   name: 'set_forwarding',
   toolset: 'domains',
   title: 'Forward domains to a URL',
-  description: 'Forward domains to a URL, replacing their DNS or name servers. Needs confirm.',
+  description: 'Forward domains to a URL, replacing their DNS or name servers.',
   preview: (args, ctx) => servicePreview(args.domains, ctx),
 });

@@ -5,7 +5,7 @@ export default forDomains(hostingWithMobileView, {
   name: 'set_hosting',
   toolset: 'domains',
   title: 'Host domains at Dynadot',
-  description: 'Use Dynadot website hosting on domains, replacing their DNS or name servers. Needs confirm.',
+  description: 'Use Dynadot website hosting on domains, replacing their DNS or name servers.',
   async preview(args, ctx) {
     const outcome = await servicePreview(args.domains, ctx);
     // api3 takes the mobile view with advanced hosting only.

@@ -5,7 +5,7 @@ export default forDomains(parking, {
   name: 'set_parking',
   toolset: 'domains',
   title: 'Park domains',
-  description: "Show Dynadot's parking page on domains, replacing their DNS or name servers. Needs confirm.",
+  description: "Show Dynadot's parking page on domains, replacing their DNS or name servers.",
   /**
    * Per domain (the first few): the setting it has now, which parking replaces, with its DNS
    * records as a person writes them; the confirmation binds every domain's.

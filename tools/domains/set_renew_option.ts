@@ -4,6 +4,7 @@ import { currentValuePreview, inTerms, RENEW_TERMS } from '../shared/write.js';
 export default forDomains(renewOption, {
   name: 'set_renew_option',
   toolset: 'domains',
+  everyday: true,
   title: 'Set renew option',
   description:
     'Set the renew option of domains; do_not_renew needs confirm, reset clears the choice.',

@@ -5,6 +5,6 @@ export default forDomains(stealth, {
   name: 'set_stealth',
   toolset: 'domains',
   title: 'Stealth-forward domains',
-  description: "Show a URL's page under domains' own names, replacing their DNS or name servers. Needs confirm.",
+  description: "Show a URL's page under domains' own names, replacing their DNS or name servers.",
   preview: (args, ctx) => servicePreview(args.domains, ctx),
 });

@@ -57,7 +57,7 @@ const spec = forDomains(whoisKeepingRoles, {
   name: 'set_whois',
   toolset: 'domains',
   title: 'Set WHOIS contacts',
-  description: 'Replace the WHOIS contacts of domains. Needs confirm.',
+  description: 'Replace the WHOIS contacts of domains.',
   /**
    * The contacts each domain has now and the new ones, by name (one list_domain and one
    * contact_list read), the roles kept, what api3 would refuse, and the transfer lock where it

@@ -58,6 +58,7 @@ function condense(body: Json, args: Input) {
 export default defineTool({
   name: 'tld_price',
   toolset: 'domains',
+  everyday: true,
   title: 'TLD prices',
   description: "Per-year prices to register, renew, transfer and restore each TLD at this account's price level.",
   effect: 'read',

@@ -80,7 +80,7 @@ export default defineTool({
   name: 'delete_ns',
   toolset: 'nameservers',
   title: 'Delete name servers',
-  description: 'Delete name server hosts from the account by server id (server_list). Needs confirm; refused while a domain uses them.',
+  description: 'Delete name server hosts from the account by server id (server_list). Refused while a domain uses them.',
   effect: 'destructive',
   input,
   output: z.object({ deleted: z.literal(true), server_ids: z.array(idOut) }),

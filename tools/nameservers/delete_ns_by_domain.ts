@@ -9,7 +9,7 @@ export default defineTool({
   name: 'delete_ns_by_domain',
   toolset: 'nameservers',
   title: 'Delete a name server by name',
-  description: 'Delete one name server host from the account by its host name. Needs confirm; refused while a domain uses it.',
+  description: 'Delete one name server host from the account by its host name. Refused while a domain uses it.',
   effect: 'destructive',
   input: z.object({ host: hostName }),
   output: z.object({ deleted: z.literal(true), host: z.string() }),

@@ -6,6 +6,7 @@ import { domainName } from '../../src/server/schemas.js';
 export default defineTool({
   name: 'get_ns',
   toolset: 'nameservers',
+  everyday: true,
   title: 'Get name servers',
   description: 'The name servers one domain uses.',
   effect: 'read',

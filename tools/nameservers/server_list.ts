@@ -6,6 +6,7 @@ import { defineTool } from '../../src/server/define.js';
 export default defineTool({
   name: 'server_list',
   toolset: 'nameservers',
+  everyday: true,
   title: 'List name servers',
   description: 'The name servers registered in the account (usable with set_ns), with their glue IPs.',
   effect: 'read',

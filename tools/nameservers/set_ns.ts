@@ -6,9 +6,10 @@ import serverList from './server_list.js';
 export default forDomains(nameServers, {
   name: 'set_ns',
   toolset: 'nameservers',
+  everyday: true,
   title: 'Set name servers',
   description:
-    'Point domains at name servers from server_list, replacing their name servers and DNS service. Needs confirm.',
+    'Point domains at name servers from server_list, replacing their name servers and DNS service.',
   /**
    * Per domain (the first few): its name servers or the Dynadot service it is on now, and on
    * Dynadot DNS the records that stop answering, as a person writes them; the confirmation binds

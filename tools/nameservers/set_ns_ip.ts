@@ -14,7 +14,7 @@ export default defineTool({
   toolset: 'nameservers',
   title: 'Set name server IPs',
   description:
-    "Replace the glue IPs of a name server host under one of the account's domains. Needs confirm: domains using the host follow the new IPs.",
+    "Replace the glue IPs of a name server host under one of the account's domains. Domains using the host follow the new IPs.",
   effect: 'destructive',
   input: z.object({
     server_id: id().describe('id from server_list'),

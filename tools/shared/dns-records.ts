@@ -62,11 +62,11 @@ export const recordSchema = z
   .object({
     type: z.enum(RECORD_TYPES),
     subdomain,
-    value: z.string().max(2000).describe('IP, host, text, URL or email; srv: "prio weight port target"'),
+    value: z.string().max(2000).describe('srv: "prio weight port target"'),
     priority: z.int().min(0).max(65535).optional().describe('mx only'),
     permanent: z.boolean().optional().describe('forward only: false for 302'),
-    title: plainText(200).min(1).optional().describe('stealth only: page title'),
-    alias: plainText(64).min(1).optional().describe('email only: mailbox forwarded'),
+    title: plainText(200).min(1).optional().describe('stealth only'),
+    alias: plainText(64).min(1).optional().describe('email only: the mailbox'),
   })
   .superRefine((record, ctx) => {
     const rule = VALUE_RULES[record.type];

@@ -247,6 +247,8 @@ interface ScopeOptions<Args> {
   title: string;
   description: string;
   toolset: ToolsetName;
+  /** Listed by default (see ToolBase.everyday). */
+  everyday?: true;
   /** Facts a person decides on before a destructive call (the current settings replaced). */
   preview?(args: Args, ctx: ToolContext): Promise<PreviewOutcome>;
 }

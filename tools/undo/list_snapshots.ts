@@ -22,6 +22,7 @@ export function storeOf(ctx: ToolContext): StateStore {
 export default defineComposite({
   name: 'list_snapshots',
   toolset: 'undo',
+  everyday: true,
   title: 'List snapshots',
   description: 'Snapshots of DNS records, name servers or parking taken before each change, newest first; restore_settings puts one back.',
   effect: 'read',

@@ -230,9 +230,10 @@ async function restoreOne(domain: string, saved: NameServerSetting, step: Step, 
 export default defineComposite({
   name: 'restore_settings',
   toolset: 'undo',
+  everyday: true,
   title: 'Restore settings',
   description:
-    'Put back the DNS records, name servers or parking a snapshot saved (list_snapshots), and read back. Needs confirm.',
+    'Put back the DNS records, name servers or parking a snapshot saved (list_snapshots), and read back.',
   effect: 'destructive',
   // A restore replaces live settings too, so it is itself snapshotted and can be undone.
   // The domains it restores (given, or all of the snapshot's): a restore can itself be undone.
