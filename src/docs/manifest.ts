@@ -16,7 +16,11 @@ import { isRunAsScript, syncGeneratedFile } from './generated.js';
  * and without a default reaches the server as that literal text, so every field has a default and
  * src/config.ts treats a value starting with `${` as unset. Booleans arrive as "true"/"false".
  */
-export const MANIFEST_VERSION = '0.3';
+/**
+ * The newest manifest_version that @anthropic-ai/mcpb validates (its LATEST_MANIFEST_VERSION; a
+ * test fails when a newer mcpb knows a newer one). 0.4 adds only the `uv` server type to 0.3.
+ */
+export const MANIFEST_VERSION = '0.4';
 export const ENTRY_POINT = 'dist/src/cli.js';
 
 export interface PackageJson {
