@@ -22,9 +22,13 @@ import { isRunAsScript, syncGeneratedFile } from './generated.js';
  */
 export const MANIFEST_VERSION = '0.4';
 export const ENTRY_POINT = 'dist/src/cli.js';
+/** The name a host shows (the bundle's display_name, server.json's title). */
+export const DISPLAY_NAME = 'Dynadot';
 
 export interface PackageJson {
   name: string;
+  /** The server's name in the official MCP registry (io.github.<owner>/<name>), which it checks against the npm package. */
+  mcpName?: string;
   version: string;
   description: string;
   license?: string;
@@ -38,6 +42,7 @@ export interface PackageJson {
 
 const packageJson: z.ZodType<PackageJson> = z.object({
   name: z.string(),
+  mcpName: z.string().optional(),
   version: z.string(),
   description: z.string(),
   license: z.string().optional(),
@@ -203,7 +208,7 @@ export function buildManifest(pkg: PackageJson, catalog: readonly AnyToolSpec[] 
   return {
     manifest_version: MANIFEST_VERSION,
     name: pkg.name,
-    display_name: 'Dynadot',
+    display_name: DISPLAY_NAME,
     version: pkg.version,
     description: pkg.description,
     long_description: longDescription(),
