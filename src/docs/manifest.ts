@@ -18,7 +18,9 @@ import { isRunAsScript, syncGeneratedFile } from './generated.js';
  */
 /**
  * The newest manifest_version that @anthropic-ai/mcpb validates (its LATEST_MANIFEST_VERSION; a
- * test fails when a newer mcpb knows a newer one). 0.4 adds only the `uv` server type to 0.3.
+ * test fails when a newer mcpb knows a newer one). 0.4 adds only the `uv` server type to 0.3;
+ * mcpb 2.1.2 still calls it experimental, so a host that knows only 0.3 may refuse the bundle:
+ * going back is this line and the schema import in test/bundle/manifest.test.ts.
  */
 export const MANIFEST_VERSION = '0.4';
 export const ENTRY_POINT = 'dist/src/cli.js';
