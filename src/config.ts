@@ -217,7 +217,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
   return { kind: 'run', config: parsed.data };
 }
 
-const SETTING_NAMES: Record<string, string> = {
+/** Each setting's environment variable and flag, as errors name them; src/docs/server-json.ts lists the variables from here. */
+export const SETTING_NAMES: Record<string, string> = {
   apiKey: 'DYNADOT_API_KEY',
   apiUrl: 'DYNADOT_API_URL / --api-url',
   sandbox: 'DYNADOT_SANDBOX / --sandbox',

@@ -17,11 +17,21 @@ import { isRunAsScript, syncGeneratedFile } from './generated.js';
  * and without a default reaches the server as that literal text, so every field has a default and
  * src/config.ts treats a value starting with `${` as unset. Booleans arrive as "true"/"false".
  */
-export const MANIFEST_VERSION = '0.3';
+/**
+ * The newest manifest_version that @anthropic-ai/mcpb validates (its LATEST_MANIFEST_VERSION; a
+ * test fails when a newer mcpb knows a newer one). 0.4 adds only the `uv` server type to 0.3;
+ * mcpb 2.1.2 still calls it experimental, so a host that knows only 0.3 may refuse the bundle:
+ * going back is this line and the schema import in test/bundle/manifest.test.ts.
+ */
+export const MANIFEST_VERSION = '0.4';
 export const ENTRY_POINT = 'dist/src/cli.js';
+/** The name a host shows (the bundle's display_name, server.json's title). */
+export const DISPLAY_NAME = 'Dynadot';
 
 export interface PackageJson {
   name: string;
+  /** The server's name in the official MCP registry (io.github.<owner>/<name>), which it checks against the npm package. */
+  mcpName?: string;
   version: string;
   description: string;
   license?: string;
@@ -35,6 +45,7 @@ export interface PackageJson {
 
 const packageJson: z.ZodType<PackageJson> = z.object({
   name: z.string(),
+  mcpName: z.string().optional(),
   version: z.string(),
   description: z.string(),
   license: z.string().optional(),
@@ -200,7 +211,7 @@ export function buildManifest(pkg: PackageJson, catalog: readonly AnyToolSpec[] 
   return {
     manifest_version: MANIFEST_VERSION,
     name: pkg.name,
-    display_name: 'Dynadot',
+    display_name: DISPLAY_NAME,
     version: pkg.version,
     description: pkg.description,
     long_description: longDescription(),

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getMcpConfigForManifest } from '@anthropic-ai/mcpb/node';
-import { McpbManifestSchema } from '@anthropic-ai/mcpb/schemas/0.3';
+import { getMcpConfigForManifest, LATEST_MANIFEST_VERSION } from '@anthropic-ai/mcpb/node';
+import { McpbManifestSchema } from '@anthropic-ai/mcpb/schemas/0.4';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
 import { loadConfig } from '../../src/config.js';
-import { buildManifest, ENTRY_POINT, readPackageJson, renderManifest, SUGGESTED_SPEND_CAP, type Manifest } from '../../src/docs/manifest.js';
+import { buildManifest, ENTRY_POINT, MANIFEST_VERSION, readPackageJson, renderManifest, SUGGESTED_SPEND_CAP, type Manifest } from '../../src/docs/manifest.js';
 import { DEFAULT_CHOICE } from '../../src/server/toolsets.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 
@@ -28,15 +28,19 @@ function configFrom(env: Record<string, string>) {
   return parsed.config;
 }
 
-describe('manifest.json (MCP Bundle 0.3)', () => {
+describe('manifest.json (MCP Bundle 0.4)', () => {
   it('is up to date with package.json and the catalog (npm run manifest rewrites it)', () => {
     expect(manifestText, 'manifest.json is stale: run npm run manifest').toBe(renderManifest());
   });
 
-  it("passes mcpb's strict 0.3 schema", () => {
+  it("passes mcpb's strict 0.4 schema", () => {
     const result = McpbManifestSchema.safeParse(manifest);
     expect(result.success ? [] : result.error.issues).toEqual([]);
-    expect(manifest.manifest_version).toBe('0.3');
+    expect(manifest.manifest_version).toBe('0.4');
+  });
+
+  it('uses the newest manifest version the installed mcpb validates', () => {
+    expect(MANIFEST_VERSION, 'a newer mcpb knows a newer manifest_version: move src/docs/manifest.ts to it').toBe(LATEST_MANIFEST_VERSION);
   });
 
   it('lists every catalog tool and the discovery pair, and follows package.json', () => {
