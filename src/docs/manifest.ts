@@ -17,7 +17,7 @@ import { isRunAsScript, syncGeneratedFile } from './generated.js';
  * src/config.ts treats a value starting with `${` as unset. Booleans arrive as "true"/"false".
  */
 export const MANIFEST_VERSION = '0.3';
-export const ENTRY_POINT = 'dist/src/cli.js';
+export const ENTRY_POINT = 'dist/bin/mcp-server-dynadot.cjs';
 
 export interface PackageJson {
   name: string;
