@@ -69,7 +69,8 @@ function runCached(dir: string): void {
     // first start with this bundle and this Node
   }
   // CommonJS's own wrapper, on the first line so that stack traces keep the bundle's line numbers.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(BUNDLE, 'utf8')}\n})`;
+  // latin1: the build keeps the bundle ASCII, and a one-byte string needs no UTF-8 decoding.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(BUNDLE, 'latin1')}\n})`;
   const script = new Script(source, { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(dir, file, script.createCachedData()));
   const wrapper: unknown = script.runInThisContext();

@@ -93,7 +93,7 @@ describe('npm package', () => {
   });
 
   it('holds the bundled server, README, LICENSE and manifest, and nothing else', () => {
-    const shipped = ['package.json', 'README.md', 'LICENSE', 'manifest.json', 'dist/bin/mcp-server-dynadot.cjs', 'dist/bin/server.cjs'];
+    const shipped = ['package.json', 'README.md', 'LICENSE', 'manifest.json', 'dist/bin/mcp-server-dynadot.cjs', 'dist/bin/server.cjs', 'dist/bin/server.cjs.LEGAL.txt'];
     expect([...paths].sort()).toEqual([...shipped].sort());
   });
 
