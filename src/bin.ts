@@ -13,8 +13,7 @@
  * compile and nothing else. It is (re)written once, when the process exits, so it holds what the
  * first session compiled, tools/list included; written to a temporary name and renamed, so a reader
  * never sees half a file. Nothing here writes to stdout: in stdio mode it carries only MCP.
- * NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns it off on Node 20 too,
- * and the server's kept tools/list answer with it.
+ * NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns it off on Node 20 too.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -49,7 +48,7 @@ function writeCache(dir: string, file: string, data: Buffer): void {
     const now = Date.now();
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if ((name.endsWith('.v8cache') || name.startsWith('tools-')) && path !== file && now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+      if (name.endsWith('.v8cache') && path !== file && now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
     }
   } catch {
     try {
@@ -87,8 +86,6 @@ function start(): void {
   } catch {
     // no home folder: start without a cache
   }
-  // The server keeps its tools/list answer beside the code (src/server/tools-cache.ts), under the same hash.
-  if (dir && !process.env.NODE_DISABLE_COMPILE_CACHE) Reflect.set(globalThis, Symbol.for('mcp-server-dynadot.bundle-cache'), { dir, hash: BUNDLE_HASH });
   // Node 22.1+ only; @types/node 20 does not know it.
   const enableCompileCache: unknown = Reflect.get(nodeModule, 'enableCompileCache');
   if (typeof enableCompileCache === 'function') {

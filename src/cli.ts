@@ -12,7 +12,6 @@ import { buildServer, selectTools, type ServerOptions } from './server/server.js
 import { Confirmations } from './server/confirmation.js';
 import { auditLogPath, chmodIf, defaultStateDir, StateStore } from './server/state-store.js';
 import { registerSecret } from './api3/redact.js';
-import { bundleCache, fileToolListCache } from './server/tools-cache.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The key the built-in simulator accepts; it is not a secret and reaches no real account. */
@@ -72,8 +71,6 @@ async function main(): Promise<void> {
   if (auditPath) chmodIf(auditPath, 'file', 0o600);
   const unfinished = auditPath ? unfinishedChange(auditPath) : undefined;
   if (unfinished) log('warn', `the audit log ends with an unfinished ${unfinished.tool} (${unfinished.outcome}, ${unfinished.time})`);
-  // Only the published bin has one: tools/list is then read from an earlier start of the same build.
-  const kept = bundleCache();
   const options: ServerOptions = {
     api: backend.api,
     catalog: CATALOG,
@@ -91,7 +88,6 @@ async function main(): Promise<void> {
     confirmations: new Confirmations(config.confirmSecret),
     ...(config.toolsets ? { toolsets: config.toolsets } : {}),
     ...(config.tools ? { tools: config.tools } : {}),
-    ...(kept ? { toolList: fileToolListCache(kept.dir, kept.hash) } : {}),
   };
   const unknownTools = (config.tools ?? []).filter((name) => !CATALOG.some((spec) => spec.name === name));
   if (unknownTools.length > 0) log('warn', `DYNADOT_TOOLS / --tools names unknown tools, ignored: ${unknownTools.join(', ')}`);

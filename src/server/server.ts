@@ -42,7 +42,6 @@ import {
 import { canonicalJson, Confirmations } from './confirmation.js';
 import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
 import { DEFAULT_TOOLSETS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetName, type Withheld } from './toolsets.js';
-import { toolListSelection, type ToolListCache } from './tools-cache.js';
 
 export interface Selection {
   /** Toolsets to serve; undefined means the default set. */
@@ -269,8 +268,6 @@ export interface ServerOptions extends Selection {
   uses?: UseStore;
   /** The audit log's last change when the server started, if its outcome was never recorded: told to the agent. */
   unfinished?: UnfinishedChange;
-  /** tools/list as an earlier start of the same build computed it (tools-cache.ts). */
-  toolList?: ToolListCache;
 }
 
 const confirmationUses = new WeakMap<ServerOptions, ConfirmationUses>();
@@ -443,9 +440,7 @@ function servedCatalog(options: ServerOptions): ServedCatalog {
     ...(options.noPurchases ? { purchases: new Set(options.catalog.filter(spendsMoney).map((spec) => spec.name)) } : {}),
     ...(options.notYet ? { notYet: options.notYet } : {}),
   });
-  const selection = toolListSelection(options, served);
-  const kept = options.toolList?.read(selection, served);
-  const tools: Tool[] = kept ?? served.map((spec) => ({
+  const tools: Tool[] = served.map((spec) => ({
     name: spec.name,
     title: spec.title,
     description: names.adapt(spec.description),
@@ -453,7 +448,6 @@ function servedCatalog(options: ServerOptions): ServedCatalog {
     outputSchema: jsonSchemaOf(advertisedOutput(spec), 'output'),
     annotations: annotationsFor(spec),
   }));
-  if (!kept) options.toolList?.write(selection, tools);
   // Arguments are checked against what tools/list advertises: the names a model was shown are the names a call may use.
   const bySpec = new Map(
     served.map((spec, i) => [spec.name, { spec, input: advertisedInput(spec), inputJson: tools[i]?.inputSchema ?? { type: 'object' }, output: tools[i]?.outputSchema }]),

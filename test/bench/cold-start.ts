@@ -7,7 +7,7 @@
  *
  * - this build in key mode: the key is set and the api3 URL points at a closed loopback port that
  *   nothing dials, because listing tools reads none; in demo mode: no key, the simulator starts;
- *   and in key mode with its caches off (code and tools/list), to show what they are worth;
+ *   and in key mode with the code cache off, to show what the cache is worth;
  * - the floor: a one-tool v2 SDK server (floor-server.ts), bundled with esbuild into a temp dir;
  * - @modelcontextprotocol/server-filesystem, a much used peer. It is no dependency: it is
  *   installed on demand into a cache folder when the npm registry answers, else "not measured";
@@ -117,12 +117,12 @@ export function coldStartRows(medians: Map<string, number>, notMeasured: readonl
   ];
 }
 
-/** The bin in key mode, in demo mode and in key mode without its caches. */
+/** The bin in key mode, in demo mode and in key mode without its code cache. */
 function modes(label: string, cli: string, cacheToggle: boolean): Candidate[] {
   return [
     { label: `${label}, key mode`, cli, env: KEY_MODE },
     { label: `${label}, demo mode`, cli },
-    ...(cacheToggle ? [{ label: `${label}, key mode, no caches`, cli, env: { ...KEY_MODE, NODE_DISABLE_COMPILE_CACHE: '1' } }] : []),
+    ...(cacheToggle ? [{ label: `${label}, key mode, no code cache`, cli, env: { ...KEY_MODE, NODE_DISABLE_COMPILE_CACHE: '1' } }] : []),
   ];
 }
 
