@@ -12,7 +12,6 @@ import { buildServer, selectTools, type ServerOptions } from './server/server.js
 import { Confirmations } from './server/confirmation.js';
 import { auditLogPath, chmodIf, defaultStateDir, StateStore } from './server/state-store.js';
 import { registerSecret } from './api3/redact.js';
-import { startSimulator } from './simulator/server.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The key the built-in simulator accepts; it is not a secret and reaches no real account. */
@@ -33,6 +32,8 @@ async function connectBackend(config: Config): Promise<Backend> {
     log('info', `using api3 at ${new URL(resolveApiUrl(config)).origin}`);
     return { api, demo: false, close: () => api.close() };
   }
+  // Only demo mode needs the simulator: a key-mode start does not load it.
+  const { startSimulator } = await import('./simulator/server.js');
   const simulator = await startSimulator({ maxConcurrentPerKey: config.concurrency });
   const api = new Api3Client({ ...limits, apiUrl: simulator.url, apiKey: DEMO_KEY });
   log('warn', 'DEMO MODE: no DYNADOT_API_KEY set; serving a simulated account. Set DYNADOT_API_KEY to manage real domains.');

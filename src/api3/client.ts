@@ -1,4 +1,4 @@
-import { Pool, errors as undiciErrors } from 'undici';
+import type { Pool } from 'undici';
 import { errorMessage, log } from '../log.js';
 import { parseApi3Response, type Api3Payload } from './envelope.js';
 import { Api3Error, TRANSIENT_CODES, errorWithHint } from './errors.js';
@@ -102,11 +102,16 @@ interface Wire {
   reached: boolean;
 }
 
+/** undici's error code; compared by code so that undici is not loaded before the first request. */
+function errorCode(error: unknown): unknown {
+  return error instanceof Error && 'code' in error ? error.code : undefined;
+}
+
 /** Failures raised before any byte reached api3: safe to report as "not sent", even for writes. */
 function neverSent(error: unknown): boolean {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const code = errorCode(error);
   return (
-    error instanceof undiciErrors.ConnectTimeoutError ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
     code === 'ECONNREFUSED' ||
     code === 'ENOTFOUND' ||
     code === 'EAI_AGAIN' ||
@@ -116,7 +121,9 @@ function neverSent(error: unknown): boolean {
 }
 
 export class Api3Client implements Api3 {
-  private readonly pool: Pool;
+  /** Made on the first request: undici takes tens of milliseconds to load, and listing tools needs none. */
+  private pool: Promise<Pool> | undefined;
+  private closed = false;
   private readonly url: URL;
   private readonly queue: AccountQueue;
   private readonly readRetries: number;
@@ -125,7 +132,6 @@ export class Api3Client implements Api3 {
   constructor(private readonly options: Api3ClientOptions) {
     registerSecret(options.apiKey);
     this.url = new URL(options.apiUrl);
-    this.pool = new Pool(this.url.origin, { connections: Math.max(1, options.concurrency), pipelining: 1 });
     this.queue = queueForKey(options.apiKey, {
       concurrency: options.concurrency,
       ratePerMinute: options.ratePerMinute,
@@ -136,7 +142,14 @@ export class Api3Client implements Api3 {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    this.closed = true;
+    await (await this.pool)?.close();
+  }
+
+  private connection(): Promise<Pool> {
+    if (this.closed) return Promise.reject(new Error('the api3 client is closed'));
+    this.pool ??= import('undici').then(({ Pool }) => new Pool(this.url.origin, { connections: Math.max(1, this.options.concurrency), pipelining: 1 }));
+    return this.pool;
   }
 
   /** The request path and query; the key is in it, so it never leaves this class unredacted. */
@@ -266,6 +279,7 @@ export class Api3Client implements Api3 {
   }
 
   private async attempt(request: Api3Request, path: string, wire: Wire): Promise<Api3Payload> {
+    const pool = await this.connection();
     const started = Date.now();
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     // Only a read follows the caller: an aborted write would still have been sent, with its outcome lost.
@@ -275,7 +289,7 @@ export class Api3Client implements Api3 {
     let retryAfter: string | string[] | undefined;
     try {
       wire.reached = true;
-      const response = await this.pool.request({
+      const response = await pool.request({
         path,
         method: 'GET',
         headers: { accept: 'application/json' },
@@ -321,8 +335,8 @@ export class Api3Client implements Api3 {
     const name = error instanceof Error ? error.name : undefined;
     const timedOut =
       name === 'TimeoutError' ||
-      error instanceof undiciErrors.HeadersTimeoutError ||
-      error instanceof undiciErrors.BodyTimeoutError;
+      errorCode(error) === 'UND_ERR_HEADERS_TIMEOUT' ||
+      errorCode(error) === 'UND_ERR_BODY_TIMEOUT';
     const detail = redact(errorMessage(error));
     if (neverSent(error)) return errorWithHint('upstream_unavailable', `could not connect to api3 (${detail})`);
     if (request.mutates) return this.unknownOutcome(request, timedOut ? 'api3 did not answer in time' : `the connection failed (${detail})`);

@@ -24,7 +24,7 @@ import { isRunAsScript, syncGeneratedFile } from './generated.js';
  * going back is this line and the schema import in test/bundle/manifest.test.ts.
  */
 export const MANIFEST_VERSION = '0.4';
-export const ENTRY_POINT = 'dist/src/cli.js';
+export const ENTRY_POINT = 'dist/bin/mcp-server-dynadot.cjs';
 /** The name a host shows (the bundle's display_name, server.json's title). */
 export const DISPLAY_NAME = 'Dynadot';
 

@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { errorMessage } from '../log.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { isRunAsScript } from './generated.js';
-import { readPackageJson, renderManifest } from './manifest.js';
+import { ENTRY_POINT, readPackageJson, renderManifest } from './manifest.js';
 
 /**
  * `npm run pack:mcpb` builds the Claude Desktop bundle, mcp-server-dynadot.mcpb:
  * a staging folder under the OS temp dir gets manifest.json, package.json, README.md, LICENSE,
- * the built dist/src and dist/tools (no source maps, no doc generators) and production
- * node_modules, and `mcpb pack` zips it.
+ * the bundled server (dist/bin, what the npm package ships too) and production node_modules, and
+ * `mcpb pack` zips it.
  *
  * Production node_modules come from the repository's installed tree, copied and then pruned with
  * `npm prune --omit=dev --offline`: no network. (`npm ci --omit=dev --offline` would need the
@@ -66,15 +66,6 @@ function run(command: string, args: string[], options: SpawnSyncOptions & { shel
   return String(result.stdout);
 }
 
-/** Copies a built folder without source maps and without the doc generators (src/docs). */
-function copyBuilt(root: string, from: string, to: string): void {
-  const skip = join(root, 'dist', 'src', 'docs');
-  cpSync(from, to, {
-    recursive: true,
-    filter: (path) => !path.endsWith('.map') && path !== skip && !path.startsWith(skip + sep),
-  });
-}
-
 export interface PackOptions {
   /** The package root (default: this package). */
   root?: string;
@@ -93,7 +84,7 @@ export function packMcpb(options: PackOptions = {}): { output: string; bytes: nu
   if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== renderManifest(readPackageJson(root))) {
     throw new Error('manifest.json is missing or out of date with the catalog: run npm run manifest');
   }
-  if (!existsSync(join(root, 'dist', 'src', 'cli.js'))) throw new Error('dist/src/cli.js is missing: run npm run build');
+  if (!existsSync(join(root, ENTRY_POINT))) throw new Error(`${ENTRY_POINT} is missing: run npm run build`);
   if (!existsSync(join(root, 'node_modules'))) throw new Error('node_modules is missing: run npm ci');
 
   const stage = mkdtempSync(join(tmpdir(), 'mcpb-stage-'));
@@ -101,8 +92,7 @@ export function packMcpb(options: PackOptions = {}): { output: string; bytes: nu
     for (const file of ['manifest.json', 'package.json', 'package-lock.json', 'README.md', 'LICENSE']) {
       if (existsSync(join(root, file))) cpSync(join(root, file), join(stage, file));
     }
-    copyBuilt(root, join(root, 'dist', 'src'), join(stage, 'dist', 'src'));
-    copyBuilt(root, join(root, 'dist', 'tools'), join(stage, 'dist', 'tools'));
+    cpSync(join(root, 'dist', 'bin'), join(stage, 'dist', 'bin'), { recursive: true });
 
     log(`staging production dependencies in ${stage}`);
     cpSync(join(root, 'node_modules'), join(stage, 'node_modules'), {

@@ -27,7 +27,7 @@ import { setLogLevel } from '../../src/log.js';
 import { startHttpServer } from '../../src/server/http.js';
 import { buildServer } from '../../src/server/server.js';
 import { startSimulator } from '../../src/simulator/server.js';
-import { candidatesFrom, coldStart, coldStartRows } from './cold-start.js';
+import { coldStart, coldStartRows, coldStartSet, machine } from './cold-start.js';
 
 const API_KEY = 'bench-key-not-a-secret-0001';
 const CONCURRENCY = 25;
@@ -145,11 +145,15 @@ async function main(): Promise<void> {
   const compareCalls = positiveInt(values.compare, 500, '--compare');
   const coldRounds = positiveInt(values['cold-rounds'], 17, '--cold-rounds');
   // Before anything else runs in this process: each start is timed on a quiet event loop.
-  const baselines = (values.baseline ?? []).flatMap((cli) => ['--baseline', cli]);
-  printTable(
-    `Cold start: spawn to the whole first tools/list over stdio, median of ${coldRounds} alternating rounds`,
-    coldStartRows(await coldStart(candidatesFrom(baselines), coldRounds)),
-  );
+  const peers = await coldStartSet((values.baseline ?? []).flatMap((cli) => ['--baseline', cli]));
+  try {
+    printTable(
+      `Cold start: spawn to the whole first tools/list over stdio, median of ${coldRounds} alternating rounds (${machine()})`,
+      coldStartRows(await coldStart(peers.candidates, coldRounds), peers.notMeasured),
+    );
+  } finally {
+    peers.remove();
+  }
   setLogLevel('warn');
   const gc = findGc();
   const benchStarted = performance.now();

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binPath } from '../../src/docs/pack-mcpb.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
-import { envWithoutDynadot, expectedTools } from './support.js';
+import { BIN, envWithoutDynadot, expectedTools } from './support.js';
 
 /**
  * The official MCP Inspector CLI (@modelcontextprotocol/inspector-cli 1.x, the line that runs on
@@ -18,10 +17,9 @@ import { envWithoutDynadot, expectedTools } from './support.js';
  */
 const SLOW = 60_000;
 const inspector = binPath('@modelcontextprotocol/inspector-cli');
-const serverBin = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 
 async function inspect<T>(args: string[], env: Record<string, string> = {}): Promise<T> {
-  const child = spawn(process.execPath, [inspector, '--cli', process.execPath, serverBin, ...args], {
+  const child = spawn(process.execPath, [inspector, '--cli', process.execPath, BIN, ...args], {
     cwd: dirname(inspector),
     env: envWithoutDynadot(env),
     stdio: ['ignore', 'pipe', 'pipe'],

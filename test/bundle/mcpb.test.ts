@@ -36,13 +36,13 @@ describe('MCP Bundle (.mcpb)', () => {
     expect(stdout).toContain('Manifest schema validation passes!');
   });
 
-  it('packs a bundle holding the built server and production dependencies only', () => {
+  it('packs a bundle holding the bundled server and production dependencies only', () => {
     expect(existsSync(bundle)).toBe(true);
     const bytes = statSync(bundle).size;
     expect(bytes).toBeGreaterThan(100_000);
     expect(bytes).toBeLessThan(30 * 1024 * 1024);
     expect(readFileSync(join(unpacked, 'manifest.json'), 'utf8')).toBe(readFileSync(join(PACKAGE_ROOT, 'manifest.json'), 'utf8'));
-    for (const file of ['manifest.json', 'package.json', 'LICENSE', manifest.server.entry_point, 'dist/tools/index.js']) {
+    for (const file of ['manifest.json', 'package.json', 'LICENSE', manifest.server.entry_point, 'dist/bin/server.cjs']) {
       expect(files, file).toContain(file);
     }
     for (const dep of ['@modelcontextprotocol/server', 'zod', 'undici']) {
@@ -53,7 +53,8 @@ describe('MCP Bundle (.mcpb)', () => {
         f.startsWith('test/') ||
         f.startsWith('dist/test/') ||
         f.startsWith('src/') ||
-        f.startsWith('dist/src/docs/') ||
+        f.startsWith('dist/src/') ||
+        f.startsWith('dist/tools/') ||
         f.endsWith('.js.map') ||
         /^node_modules\/(vitest|typescript|@vitest|@anthropic-ai|@modelcontextprotocol\/(inspector-cli|sdk|client|conformance)|@types|\.bin|\.vite|\.cache)\//.test(f),
     );
@@ -63,7 +64,7 @@ describe('MCP Bundle (.mcpb)', () => {
   it('starts from the unpacked bundle as the host would, in demo mode with the default tools', async () => {
     const config = await getMcpConfigForManifest({ manifest, extensionPath: unpacked, systemDirs: {}, userConfig: {}, pathSeparator: sep });
     if (!config) throw new Error('no mcp_config');
-    expect(config.args).toEqual([`${unpacked}/dist/src/cli.js`]);
+    expect(config.args).toEqual([`${unpacked}/dist/bin/mcp-server-dynadot.cjs`]);
     const session = await connectStdio(config.command, config.args ?? [], config.env ?? {}, unpacked);
     try {
       const { tools } = await session.client.listTools();

@@ -92,17 +92,9 @@ describe('npm package', () => {
     }
   });
 
-  it('holds the built server, README, LICENSE and manifest, and nothing else', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'manifest.json', 'dist/src/cli.js', 'dist/tools/index.js']) {
-      expect(paths, file).toContain(file);
-    }
-    const stray = paths.filter(
-      (p) =>
-        !['package.json', 'README.md', 'LICENSE', 'manifest.json'].includes(p) &&
-        !(p.startsWith('dist/src/') || p.startsWith('dist/tools/')),
-    );
-    expect(stray).toEqual([]);
-    expect(paths.filter((p) => p.endsWith('.map') || p.endsWith('.ts') || p.startsWith('dist/src/docs/'))).toEqual([]);
+  it('holds the bundled server, README, LICENSE and manifest, and nothing else', () => {
+    const shipped = ['package.json', 'README.md', 'LICENSE', 'manifest.json', 'dist/bin/mcp-server-dynadot.cjs', 'dist/bin/server.cjs', 'dist/bin/server.cjs.LEGAL.txt'];
+    expect([...paths].sort()).toEqual([...shipped].sort());
   });
 
   it('installs with its dependencies from a loopback registry and serves tools/list from its bin', async () => {
@@ -137,13 +129,13 @@ describe('npm package', () => {
     expect(registry.requests.filter((path) => /^\/@modelcontextprotocol(%2f|\/)sdk\b/.test(path))).toEqual([]);
 
     const installed = join(project, 'node_modules', pkg.name);
-    expect(existsSync(join(installed, 'dist', 'src', 'cli.js'))).toBe(true);
+    expect(existsSync(join(installed, 'dist', 'bin', 'server.cjs'))).toBe(true);
     expect(existsSync(join(project, 'node_modules', 'vitest')), 'dev dependencies are not installed').toBe(false);
 
     // The bin as npm linked it; on Windows that is a .cmd shim, so run the script with node there.
     const [command, args] =
       process.platform === 'win32'
-        ? [process.execPath, [join(installed, 'dist', 'src', 'cli.js')]]
+        ? [process.execPath, [join(installed, 'dist', 'bin', 'mcp-server-dynadot.cjs')]]
         : [join(project, 'node_modules', '.bin', 'mcp-server-dynadot'), []];
     const session = await connectStdio(command, args, {}, project);
     try {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
@@ -7,8 +7,15 @@ import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotoc
 import { CATALOG } from '../../tools/index.js';
 import { selectTools, servesDiscovery, type Selection } from '../../src/server/server.js';
 import { CALL_TOOL, FIND_TOOLS } from '../../src/server/toolsets.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
 
 /** Helpers for the bundle tests, which drive built artefacts (bin, npm tarball, .mcpb) as child processes. */
+
+/** The built bin, the one package.json publishes: every test that starts the server as a process starts this. */
+export const BIN = join(
+  PACKAGE_ROOT,
+  (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['mcp-server-dynadot'] ?? '',
+);
 
 /** A fresh folder under the OS temp dir; `remove` deletes it. */
 export function tempDir(prefix: string): { path: string; remove(): void } {
@@ -24,7 +31,8 @@ export function expectedTools(selection: Selection = {}): string[] {
 let stateDir: string | undefined;
 /**
  * A state folder of this test process's own, so a server started by a test keeps its snapshots
- * and audit log there, never in the user's ~/.local/state. Removed when the process exits.
+ * and audit log there, never in the user's ~/.local/state (and the bin its code cache in
+ * cache/, never in ~/.cache). Removed when the process exits.
  */
 export function testStateDir(): string {
   if (!stateDir) {
@@ -35,13 +43,18 @@ export function testStateDir(): string {
   return stateDir;
 }
 
+/** Where a started server keeps its state and its code cache: this test process's folder. */
+export function testDirs(): { DYNADOT_STATE_DIR: string; XDG_CACHE_HOME: string } {
+  return { DYNADOT_STATE_DIR: testStateDir(), XDG_CACHE_HOME: join(testStateDir(), 'cache') };
+}
+
 /** This process's environment without any DYNADOT_* setting, so a child starts in demo mode (with a test state folder). */
 export function envWithoutDynadot(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('DYNADOT_')) env[key] = value;
   }
-  return { ...env, DYNADOT_STATE_DIR: testStateDir(), ...extra };
+  return { ...env, ...testDirs(), ...extra };
 }
 
 export interface StdioSession {
@@ -58,7 +71,7 @@ export async function connectStdio(command: string, args: string[], env: Record<
   const transport = new StdioClientTransport({
     command,
     args,
-    env: { ...getDefaultEnvironment(), DYNADOT_STATE_DIR: testStateDir(), ...env },
+    env: { ...getDefaultEnvironment(), ...testDirs(), ...env },
     stderr: 'pipe',
     ...(cwd ? { cwd } : {}),
   });
@@ -76,7 +89,11 @@ export async function connectStdio(command: string, args: string[], env: Record<
 }
 
 /** Runs a command to completion; throws with its output when it fails. */
-export function runOk(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; shell?: boolean } = {}): { stdout: string; stderr: string } {
+export function runOk(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; shell?: boolean } = {},
+): { stdout: string; stderr: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${result.stdout}\n${result.stderr}`);

@@ -1,14 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
-import { envWithoutDynadot } from '../bundle/support.js';
+import { BIN, envWithoutDynadot } from '../bundle/support.js';
 
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const KEY = 'signal-key-4c3b2a1908f7e6d5';
 
 /** Starts the built bin in HTTP mode on a free port and waits for the URL it logs. */

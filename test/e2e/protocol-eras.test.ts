@@ -1,11 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport, type CallToolResult, type ClientOptions, type Transport } from '@modelcontextprotocol/client';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
-import { envWithoutDynadot, expectedTools, testStateDir } from '../bundle/support.js';
+import { BIN, envWithoutDynadot, expectedTools, testDirs } from '../bundle/support.js';
 
 /**
  * Both protocol eras end to end on the built bin: a client of each (the 2025-era default, and
@@ -13,7 +11,6 @@ import { envWithoutDynadot, expectedTools, testStateDir } from '../bundle/suppor
  * with the user's approval asked in the client: on the 2025 era through elicitation/create, on
  * 2026-07-28 through an input_required round the client fulfils and retries.
  */
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const KEY = 'eras-key-5d8e1f2a3b4c6d7e';
 
 const ERAS: ReadonlyArray<{ era: 'legacy' | 'modern'; options: ClientOptions }> = [
@@ -73,7 +70,7 @@ describe('both protocol eras on the built bin', () => {
         new StdioClientTransport({
           command: process.execPath,
           args: [BIN],
-          env: { ...getDefaultEnvironment(), DYNADOT_STATE_DIR: testStateDir(), DYNADOT_API_KEY: KEY, DYNADOT_API_URL: sim.url },
+          env: { ...getDefaultEnvironment(), ...testDirs(), DYNADOT_API_KEY: KEY, DYNADOT_API_URL: sim.url },
           stderr: 'ignore',
         }),
     },

@@ -2,14 +2,12 @@ import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
-import { connectStdio, tempDir } from '../bundle/support.js';
+import { BIN, connectStdio, tempDir } from '../bundle/support.js';
 
 /**
  * The built bin started over a state folder an earlier run left behind: killed while sending a
  * change (the audit log ends in `sending`), with modes a umask or a copy loosened.
  */
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const KEY = 'e2e-restart-key-91c0d3b7a5';
 const SENDING = { time: '2026-11-30T12:34:56.000Z', tool: 'set_ns', args: { domains: ['acme-widgets.com', 'widget.dev'], name_servers: ['ns1.cloudhost.example'] }, outcome: 'sending' };
 

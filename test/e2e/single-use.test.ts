@@ -1,16 +1,13 @@
-import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
-import { connectStdio, type StdioSession, tempDir } from '../bundle/support.js';
+import { BIN, connectStdio, type StdioSession, tempDir } from '../bundle/support.js';
 
 /**
  * Two processes of the built bin sharing a state folder and a confirmation secret (two
  * `--stateless` replicas, or a client that restarted its server): an id one of them issued
  * acts once, whichever of them gets it and however often.
  */
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const KEY = 'e2e-single-use-key-5d2e8a41c7';
 const RENEW = { domain: 'acme-widgets.com', years: 1 };
 

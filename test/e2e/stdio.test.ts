@@ -1,13 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
-import { connectStdio, envWithoutDynadot, expectedTools } from '../bundle/support.js';
+import { BIN, connectStdio, envWithoutDynadot, expectedTools } from '../bundle/support.js';
 
 /** The built bin (npm test builds first), driven over stdio as a client would. */
-const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const KEY = 'e2e-live-key-7b31c9d04f2a6e85';
 
 describe('built bin over stdio', () => {
