@@ -155,7 +155,8 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   const rss = startRssSampler();
 
-  const simulator = await startSimulator({ latencyMs: 0, maxConcurrentPerKey: CONCURRENCY, keys: [API_KEY] });
+  // Every request kept: the table below counts them by command.
+  const simulator = await startSimulator({ latencyMs: 0, maxConcurrentPerKey: CONCURRENCY, keys: [API_KEY], requestLogLimit: Number.POSITIVE_INFINITY });
   const api = new Api3Client({
     apiUrl: simulator.url,
     apiKey: API_KEY,
