@@ -4,7 +4,7 @@
  * stdio through a mix of reads, previews, a write and a confirmed change. Its RSS is read from
  * the outside after 1,000 and after 10,000 calls (target: RSS(10,000) <= 1.5 x RSS(1,000)).
  *
- *   node dist/test/bench/memory.js [--calls 10000] [--checkpoint 1000]
+ *   node dist/test/bench/memory.js [--calls 10000] [--checkpoint 1000] [--bin <other build's bin>]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -85,8 +85,7 @@ export interface MemoryFigures {
 }
 
 /** Spawns the bin in demo mode and counts tool calls (a confirmed change is two: preview and confirm). */
-export async function measureMemory(calls = 10_000, checkpoint = 1_000): Promise<MemoryFigures> {
-  const bin = binPath();
+export async function measureMemory(calls = 10_000, checkpoint = 1_000, bin = binPath()): Promise<MemoryFigures> {
   const state = mkdtempSync(join(tmpdir(), 'dynadot-memory-'));
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !name.startsWith('DYNADOT_')) env[name] = value;
@@ -145,7 +144,7 @@ export function memoryRows(figures: MemoryFigures): Array<readonly [string, stri
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { calls: { type: 'string' }, checkpoint: { type: 'string' } } });
-  const figures = await measureMemory(Number(values.calls ?? 10_000), Number(values.checkpoint ?? 1_000));
+  const { values } = parseArgs({ options: { calls: { type: 'string' }, checkpoint: { type: 'string' }, bin: { type: 'string' } } });
+  const figures = await measureMemory(Number(values.calls ?? 10_000), Number(values.checkpoint ?? 1_000), values.bin ? resolve(values.bin) : binPath());
   for (const [label, value] of memoryRows(figures)) process.stdout.write(`  ${label.padEnd(24)}  ${value}\n`);
 }

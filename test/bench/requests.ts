@@ -25,6 +25,11 @@ export interface Task {
   args: Record<string, unknown>;
   /** The per-task ceiling of issue 16, when it sets one. */
   target?: number;
+  /**
+   * Where the target is not reached yet: the count as it stands, which the test holds so it only
+   * goes down (a purchase's confirmed call reads again every fact its id binds: price, balance).
+   */
+  holding?: number;
 }
 
 /** `bench-01.com` ... : domains added to the account so a task can reach N of them. */
@@ -45,8 +50,8 @@ export function benchAccount(extra: number, now = Date.now()): SimAccount {
 const SEARCHED = Array.from({ length: 20 }, (_, i) => `unclaimed-idea-${i + 1}.com`);
 
 export const TASKS: readonly Task[] = [
-  { label: 'register (confirmed)', tool: 'register', args: { domain: 'unclaimed-idea-1.com', years: 1, confirm: true }, target: 6 },
-  { label: 'renew (confirmed)', tool: 'renew', args: { domain: ON_DNS, years: 1, confirm: true }, target: 6 },
+  { label: 'register (confirmed)', tool: 'register', args: { domain: 'unclaimed-idea-1.com', years: 1, confirm: true }, target: 6, holding: 10 },
+  { label: 'renew (confirmed)', tool: 'renew', args: { domain: ON_DNS, years: 1, confirm: true }, target: 6, holding: 8 },
   { label: 'set_dns2 (confirmed)', tool: 'set_dns2', args: { domains: [ON_DNS], records: [{ type: 'a', value: '192.0.2.10' }], confirm: true }, target: 6 },
   {
     label: 'update_dns_records (confirmed)',
