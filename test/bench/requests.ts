@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StateStore } from '../../src/server/state-store.js';
+import type { Dialect } from '../../src/simulator/server.js';
 import { seedAccount, type SimAccount } from '../../src/simulator/state.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 
@@ -30,6 +31,8 @@ export interface Task {
    * goes down (a purchase's confirmed call reads again every fact its id binds: price, balance).
    */
   holding?: number;
+  /** How the simulator words its answers; default the document's. */
+  dialect?: Dialect;
 }
 
 /** `bench-01.com` ... : domains added to the account so a task can reach N of them. */
@@ -51,6 +54,8 @@ const SEARCHED = Array.from({ length: 20 }, (_, i) => `unclaimed-idea-${i + 1}.c
 
 export const TASKS: readonly Task[] = [
   { label: 'register (confirmed)', tool: 'register', args: { domain: 'unclaimed-idea-1.com', years: 1, confirm: true }, target: 6, holding: 10 },
+  // Live api3 gives the renewal price in search's answer, so no tld_price read is needed.
+  { label: 'register (confirmed, live wording)', tool: 'register', args: { domain: 'unclaimed-idea-1.com', years: 1, confirm: true }, target: 6, holding: 8, dialect: 'live' },
   { label: 'renew (confirmed)', tool: 'renew', args: { domain: ON_DNS, years: 1, confirm: true }, target: 6, holding: 8 },
   { label: 'set_dns2 (confirmed)', tool: 'set_dns2', args: { domains: [ON_DNS], records: [{ type: 'a', value: '192.0.2.10' }], confirm: true }, target: 6 },
   {
@@ -91,6 +96,7 @@ export async function requestHarness(): Promise<{ harness: Harness; close(): Pro
 
 /** Runs one task (preview and confirmed call, through the harness's `confirm: true`) and counts what reached api3. */
 export async function countTask(harness: Harness, task: Task): Promise<TaskCount> {
+  harness.simulator.setDialect(task.dialect ?? 'document');
   harness.simulator.requests.length = 0;
   const result = await harness.call(task.tool, task.args);
   const byCommand = new Map<string, number>();
