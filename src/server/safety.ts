@@ -189,10 +189,10 @@ function unreadable(spec: AnyToolSpec, error: unknown): string {
  * unseen facts.
  */
 async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext, policy: SafetyPolicy, precheck = true): Promise<PreviewOutcome> {
-  if (!spec.preview) return { facts: {} };
+  if (!spec.preview && !spec.precheck) return { facts: {} };
   let outcome: PreviewOutcome;
   try {
-    outcome = await spec.preview(call, ctx);
+    outcome = spec.preview ? await spec.preview(call, ctx) : { facts: {} };
   } catch (error) {
     return { facts: {}, refusals: [unreadable(spec, error)] };
   }
