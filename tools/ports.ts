@@ -4,6 +4,7 @@ import accountInfo from './account/account_info.js';
 import getAccountBalance from './account/get_account_balance.js';
 import getDns from './dns/get_dns.js';
 import listDomain from './domains/list_domain.js';
+import { currentSettings } from './shared/service-preview.js';
 
 /** list_domain's largest page: api3 answers the whole portfolio at once, so one page is one read. */
 const PAGE_SIZE = 500;
@@ -22,6 +23,9 @@ export const accountPort: AccountPort = {
   },
   async dnsSetting(domain, ctx) {
     return (await invokeRead(getDns, { domain }, ctx)).dns;
+  },
+  async dnsSettings(domains, ctx) {
+    return (await currentSettings(domains, ctx)).settings;
   },
   /**
    * One list_domain read for any number of domains (more only past 500 in the account). One

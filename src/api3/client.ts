@@ -281,9 +281,13 @@ export class Api3Client implements Api3 {
   private async attempt(request: Api3Request, path: string, wire: Wire): Promise<Api3Payload> {
     const pool = await this.connection();
     const started = Date.now();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    // A timer cleared when the request ends: AbortSignal.timeout's lives out the whole timeout,
+    // so a busy server would hold one per request of the last 30 s.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('api3 did not answer in time', 'TimeoutError')), this.options.timeoutMs);
+    timer.unref();
     // Only a read follows the caller: an aborted write would still have been sent, with its outcome lost.
-    const signal = request.signal && !request.mutates ? AbortSignal.any([timeout, request.signal]) : timeout;
+    const signal = request.signal && !request.mutates ? AbortSignal.any([timeout.signal, request.signal]) : timeout.signal;
     let text: string;
     let status: number;
     let retryAfter: string | string[] | undefined;
@@ -304,6 +308,7 @@ export class Api3Client implements Api3 {
       if (neverSent(error)) wire.reached = false;
       throw this.transportFailure(request, error);
     } finally {
+      clearTimeout(timer);
       log('debug', `api3 ${request.command} ${Date.now() - started} ms`);
     }
     if (status === 429) {

@@ -9,6 +9,7 @@ import type { UnfinishedChange } from './audit.js';
 import type { AccountPort } from './ports.js';
 import type { StateStore } from './state-store.js';
 import type { ToolsetName } from './toolsets.js';
+import type { CallReads } from './reads.js';
 
 /**
  * What a call does to the account. The MCP annotations and the safety gate are derived from
@@ -29,6 +30,8 @@ export interface ToolContext {
   unfinished?: UnfinishedChange;
   /** Aborts when the client no longer waits for this call (cancelled, timed out, request or session closed). */
   signal?: AbortSignal;
+  /** What this tool call has read so far: one call reads each fact once (src/server/reads.ts). */
+  reads?: CallReads;
 }
 
 /** What a preview shows a person, and what must still hold when the call is confirmed. */
@@ -75,6 +78,13 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   needsConfirm?(args: z.infer<In>, ctx: ToolContext): boolean | Promise<boolean>;
   /** Facts a person decides on before a destructive call, and what api3 would refuse; reads only. */
   preview?(args: z.infer<In>, ctx: ToolContext): Promise<PreviewOutcome>;
+  /**
+   * Refusals found by reading what api3 checks again itself when the call is sent (a name server
+   * registered in the account, a contact id that exists): a preview says them before anyone
+   * approves, but they bind nothing, so the confirmed call leaves them to api3 and spends no
+   * request on them. Reads only.
+   */
+  precheck?(args: z.infer<In>, ctx: ToolContext): Promise<string[]>;
   /**
    * The domains whose live settings (DNS records, name servers, the service they use) this call
    * replaces: the server saves them as a snapshot before sending it, so restore_settings can put
@@ -199,9 +209,18 @@ export function annotationsFor(spec: AnyToolSpec) {
   };
 }
 
-/** The one place a catalog command is sent to api3, with the call's cancellation signal. */
+/**
+ * The one place a catalog command is sent to api3, with the call's cancellation signal. A read
+ * already made in this tool call is answered from it; a write makes the call forget its reads,
+ * before (a read racing it must not be taken for after) and after it.
+ */
 function send(spec: { name: string }, params: Api3Params, mutates: boolean, ctx: ToolContext) {
-  return ctx.api.call({ command: spec.name, params, mutates, signal: ctx.signal });
+  const request = () => ctx.api.call({ command: spec.name, params, mutates, signal: ctx.signal });
+  const reads = ctx.reads;
+  if (!reads) return request();
+  if (!mutates) return reads.read(spec.name, params, request);
+  reads.forget();
+  return request().finally(() => reads.forget());
 }
 
 /**

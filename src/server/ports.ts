@@ -58,6 +58,11 @@ export interface AccountPort {
   accountBalance(ctx: ToolContext): Promise<Money | undefined>;
   /** One domain's current DNS setting. */
   dnsSetting(domain: string, ctx: ToolContext): Promise<DnsSetting>;
+  /**
+   * The current DNS setting of each of these domains, in as few reads as api3 allows; a name the
+   * account does not hold is absent.
+   */
+  dnsSettings(domains: readonly string[], ctx: ToolContext): Promise<Map<string, DnsSetting>>;
   /** The account's summary of its domains, by name, in name order; a name the account does not hold is absent. */
   domains(query: DomainQuery, ctx: ToolContext): Promise<Map<string, DomainSummary>>;
 }

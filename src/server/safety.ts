@@ -175,26 +175,45 @@ export function callArguments(args: Json): Json {
   return call;
 }
 
+/** A lookup that failed: definite refusals are the answer, a transient failure leaves nothing to confirm against. */
+function unreadable(spec: AnyToolSpec, error: unknown): string {
+  if (error instanceof Api3Error && !TRANSIENT_CODES.has(error.code)) throw error;
+  log('warn', `preview lookup for ${spec.name} failed: ${errorMessage(error)}`);
+  return `could not read the current price or settings (${codeOf(error)}); try the preview again shortly`;
+}
+
 /**
- * What the preview's reads say now. A definite refusal of a lookup (unknown domain, bad key) would
- * refuse the real call too, so it is thrown as the answer. A transient one leaves nothing to
- * confirm against: the preview says so and issues no id rather than approve unseen facts.
+ * What the preview's reads say now, with the spec's prechecks unless `precheck` is false (the
+ * confirmed call's own check, which leaves them to api3). A definite refusal of a lookup (unknown
+ * domain, bad key) would refuse the real call too, so it is thrown as the answer. A transient one
+ * leaves nothing to confirm against: the preview says so and issues no id rather than approve
+ * unseen facts.
  */
-async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext, policy: SafetyPolicy): Promise<PreviewOutcome> {
-  if (!spec.preview) return { facts: {} };
+async function lookUp(spec: AnyToolSpec, call: Json, ctx: ToolContext, policy: SafetyPolicy, precheck = true): Promise<PreviewOutcome> {
+  if (!spec.preview && !spec.precheck) return { facts: {} };
   let outcome: PreviewOutcome;
   try {
-    outcome = await spec.preview(call, ctx);
+    outcome = spec.preview ? await spec.preview(call, ctx) : { facts: {} };
   } catch (error) {
-    if (error instanceof Api3Error && !TRANSIENT_CODES.has(error.code)) throw error;
-    log('warn', `preview lookup for ${spec.name} failed: ${errorMessage(error)}`);
-    const code = error instanceof Api3Error ? error.code : 'error';
-    return { facts: {}, refusals: [`could not read the current price or settings (${code}); try the preview again shortly`] };
+    return { facts: {}, refusals: [unreadable(spec, error)] };
   }
+  if (precheck) outcome = await prechecked(spec, call, ctx, outcome);
   // A purchase above the cap is refused in its preview, before anyone approves it (issue 15).
   if (policy.spendCap === undefined || outcome.refusals?.length) return outcome;
   const cap = await spendCapRefusal(spec, call, ctx, policy.spendCap, outcome.cost);
   return cap ? { ...outcome, refusals: [`${cap.why}. ${cap.hint}`] } : outcome;
+}
+
+/** The outcome with the refusals of the spec's precheck added. */
+async function prechecked(spec: AnyToolSpec, call: Json, ctx: ToolContext, outcome: PreviewOutcome): Promise<PreviewOutcome> {
+  if (!spec.precheck) return outcome;
+  let refusals: string[];
+  try {
+    refusals = await spec.precheck(call, ctx);
+  } catch (error) {
+    refusals = [unreadable(spec, error)];
+  }
+  return refusals.length > 0 ? { ...outcome, refusals: [...(outcome.refusals ?? []), ...refusals] } : outcome;
 }
 
 /** What a confirmation id is bound to: the facts shown and those bound unseen (a preview without `bound` binds its facts alone). */
@@ -218,10 +237,11 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
   if (policy.dryRun && spec.effect !== 'read') return { proceed: false, preview: await dryRunPreview(spec, call, ctx, policy) };
   if (!(await requiresConfirm(spec, call, ctx))) return { proceed: true };
 
-  const outcome = await lookUp(spec, call, ctx, policy);
+  const confirming = args[CONFIRM_FIELD] === true;
+  let outcome = await lookUp(spec, call, ctx, policy, !confirming);
   const refusals = outcome.refusals ?? [];
   let whyNotSent: string | undefined;
-  if (args[CONFIRM_FIELD] === true) {
+  if (confirming) {
     if (refusals.length > 0) {
       whyNotSent = 'This call cannot go through as it is, so it was not sent (see refused_because).';
     } else {
@@ -233,6 +253,8 @@ export async function gate(spec: AnyToolSpec, args: Json, ctx: ToolContext, poli
       }
       whyNotSent = `Not sent: ${verdict.message}`;
     }
+    // Not sent: the preview answered instead may issue a new id, so it checks all a preview does.
+    outcome = await prechecked(spec, call, ctx, outcome);
   }
   return { proceed: false, preview: await renderPreview(spec, call, outcome, policy, ctx, whyNotSent) };
 }

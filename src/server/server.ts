@@ -23,6 +23,7 @@ import { isJson, type Json } from './condense.js';
 import { closestName, unknownArguments, type UnknownArgument } from './arguments.js';
 import { annotationsFor, invoke, spendsMoney, type AnyToolSpec, type ToolContext } from './define.js';
 import { describeUnfinished, maskedAuditLog, type AuditLog, type UnfinishedChange } from './audit.js';
+import { CallReads } from './reads.js';
 import { snapshotBefore } from './snapshots.js';
 import type { StateStore } from './state-store.js';
 import { ConfirmationUses, FileUseStore, type UseRecord, type UseStore } from './single-use.js';
@@ -604,6 +605,8 @@ export function buildServer(options: ServerOptions): Server {
   };
   /** An approval goes through the gate again as the confirmed call with the preview's id: facts are checked anew, the spend cap applies. */
   const confirmed = async (spec: AnyToolSpec, args: Json, id: string, callCtx: ToolContext): Promise<{ args: Json; decision: GateDecision }> => {
+    // The approval came after the preview's reads: the confirmed call checks the facts as they are now.
+    callCtx.reads?.forget();
     const call = { ...args, [CONFIRM_FIELD]: true, [CONFIRMATION_ID_FIELD]: id };
     return { args: call, decision: await gate(spec, call, callCtx, policy) };
   };
@@ -679,7 +682,7 @@ export function buildServer(options: ServerOptions): Server {
 
   const runOnce = async (spec: AnyToolSpec, input: Json, mcp: ServerContext, first: FirstUse): Promise<CallToolResult | InputRequiredResult> => {
     const signal = callSignal(mcp);
-    const callCtx: ToolContext = { ...ctx, signal };
+    const callCtx: ToolContext = { ...ctx, signal, reads: new CallReads() };
     let args = input;
     // Only calls that reach api3 and may change the account are audited; previews are not.
     let sent = false;

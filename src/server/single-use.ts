@@ -101,8 +101,12 @@ export class ConfirmationUses {
       first: true,
       settle: async (outcome) => {
         resolve({ call, outcome });
+        if (!this.shared) return;
         try {
-          await this.shared?.finish(key, { call, outcome });
+          await this.shared.finish(key, { call, outcome });
+          // The store answers later uses from now on: kept here too, every confirmed call of the
+          // last 11 minutes would sit in memory with its answer.
+          if (this.here.get(key)?.done === done) this.here.delete(key);
         } catch (error) {
           // Later uses then read "in progress" from the store: still nothing is sent twice.
           log('error', `could not record the outcome of a confirmed call: ${errorMessage(error)}`);

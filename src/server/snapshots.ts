@@ -13,8 +13,11 @@ export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolCon
   if (!spec.snapshotOf || !ctx.store) return undefined;
   const domains = spec.snapshotOf(args, ctx);
   if (domains.length === 0) return undefined;
+  // In bulk, as the preview read them (in this call, the same reads): a domain the bulk read
+  // does not find is read alone, so api3 says why.
+  const current = await ctx.account.dnsSettings(domains, ctx);
   const settings: Record<string, Json> = {};
-  for (const domain of domains) settings[domain] = await ctx.account.dnsSetting(domain, ctx);
+  for (const domain of domains) settings[domain] = current.get(domain) ?? (await ctx.account.dnsSetting(domain, ctx));
   try {
     return ctx.store.save(spec.name, maskSensitive(spec, args), settings).id;
   } catch (error) {

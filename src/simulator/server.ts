@@ -49,8 +49,16 @@ export interface LoggedRequest {
   at: number;
 }
 
+/**
+ * How many requests the log keeps: the latest, enough for any test's look at what one task sent.
+ * A demo server runs for days: a log of every request would grow with every call.
+ */
+export const REQUEST_LOG_LIMIT = 1_000;
+
 export interface SimulatorOptions {
   port?: number;
+  /** Requests the log keeps, the oldest dropped first; default REQUEST_LOG_LIMIT. */
+  requestLogLimit?: number;
   /** Keys api3 accepts; any other gets api3's invalid-key answer. Default: accept any key. */
   keys?: readonly string[];
   /** Delay before each answer, to make overlapping requests observable. */
@@ -84,7 +92,10 @@ export interface InjectedAnswer {
 export interface Simulator {
   url: string;
   account: SimAccount;
+  /** The latest requests (at most the log limit), oldest first; emptied by reset or `length = 0`. */
   requests: LoggedRequest[];
+  /** Every request received since start or reset, beyond what the log still holds. */
+  readonly requestCount: number;
   /** Highest number of requests ever in flight at once for one key. */
   maxInFlightSeen: number;
   /** Resolves with the next request to arrive (for `command`, when given): an event to wait for, not a sleep. */
@@ -109,6 +120,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = () => fixedNow ?? Date.now();
   let account = options.account ?? seedAccount(clock());
   const requests: LoggedRequest[] = [];
+  const logLimit = Math.max(1, options.requestLogLimit ?? REQUEST_LOG_LIMIT);
+  let requestCount = 0;
   let arrivals: Array<{ command: string | undefined; notify(request: LoggedRequest): void }> = [];
   let faults: ArmedFault[] = [];
   let injected: Array<InjectedAnswer & { times: number }> = [];
@@ -123,6 +136,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return account;
     },
     requests,
+    get requestCount() {
+      return requestCount;
+    },
     maxInFlightSeen: 0,
     nextRequest: (command) => new Promise((notify) => arrivals.push({ command, notify })),
     injectFault: (fault) => faults.push({ ...fault, times: fault.times ?? 1 }),
@@ -140,6 +156,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset: () => {
       account = seedAccount(clock());
       requests.length = 0;
+      requestCount = 0;
       faults = [];
       injected = [];
       dialect = options.dialect ?? 'document';
@@ -175,6 +192,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const { key = '', command = '', ...params } = query;
     const logged = { command, params, at: Date.now() };
     requests.push(logged);
+    requestCount++;
+    // Dropped in batches of a tenth, so the log is not shifted on every request once full.
+    if (requests.length > logLimit) requests.splice(0, requests.length - logLimit + Math.floor(logLimit / 10));
     const matched = arrivals.filter((a) => a.command === undefined || a.command === command);
     arrivals = arrivals.filter((a) => !matched.includes(a));
     for (const arrival of matched) arrival.notify(logged);

@@ -1,7 +1,8 @@
 /**
  * Loopback benchmark. First the cold start of the built bin over stdio (cold-start.ts), side by
  * side with other builds given by --baseline; then load: the simulator and the Streamable HTTP
- * server in this process, N SDK clients over real HTTP calling a mix of read tools. Prints
+ * server in this process, N SDK clients over real HTTP calling a mix of read tools; then api3
+ * requests per task (requests.ts) and the stdio bin's memory over 10,000 calls (memory.ts). Prints
  * figures; asserts nothing.
  *
  *   npm run bench                              (50 clients x 200 calls, 500 calls per side-by-side)
@@ -28,6 +29,8 @@ import { startHttpServer } from '../../src/server/http.js';
 import { buildServer } from '../../src/server/server.js';
 import { startSimulator } from '../../src/simulator/server.js';
 import { coldStart, coldStartRows, coldStartSet, machine } from './cold-start.js';
+import { measureMemory, memoryRows } from './memory.js';
+import { countAll, requestRows } from './requests.js';
 
 const API_KEY = 'bench-key-not-a-secret-0001';
 const CONCURRENCY = 25;
@@ -159,7 +162,8 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   const rss = startRssSampler();
 
-  const simulator = await startSimulator({ latencyMs: 0, maxConcurrentPerKey: CONCURRENCY, keys: [API_KEY] });
+  // Every request kept: the table below counts them by command.
+  const simulator = await startSimulator({ latencyMs: 0, maxConcurrentPerKey: CONCURRENCY, keys: [API_KEY], requestLogLimit: Number.POSITIVE_INFINITY });
   const api = new Api3Client({
     apiUrl: simulator.url,
     apiKey: API_KEY,
@@ -293,6 +297,8 @@ async function main(): Promise<void> {
       ['RSS at end', mb(memory.end)],
       ['heap used after forced GC', heapAfterGc],
     ]);
+    printTable('api3 requests per task (simulator; a confirmed task counts its preview too)', requestRows(await countAll()));
+    printTable('Memory of the stdio bin in demo mode (tool calls: reads, previews, a write, a confirmed change)', memoryRows(await measureMemory()));
     process.stdout.write(`\ntotal bench time ${((performance.now() - benchStarted) / 1000).toFixed(1)} s\n`);
   } finally {
     rss.stop();

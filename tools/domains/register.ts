@@ -103,10 +103,6 @@ export default defineTool({
     if (premium && !args.premium) refusals.push(`${args.domain} is a premium name: it can only be bought with premium: true, at the price shown`);
     const account = await invokeRead(accountInfo, {}, ctx);
     const contacts = { ...account.default_contacts, ...args.contacts };
-    const known = new Set((await invokeRead(contactList, {}, ctx)).items.map((c) => c.id));
-    for (const [role, id] of Object.entries(args.contacts ?? {})) {
-      if (!known.has(id)) refusals.push(`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`);
-    }
     const balance = available && total ? await balanceFacts(ctx, total) : { facts: {}, refusals: [] };
     return {
       facts: {
@@ -123,5 +119,12 @@ export default defineTool({
       refusals: [...refusals, ...balance.refusals],
       ...(total ? { cost: total } : {}),
     };
+  },
+  // api3 refuses a contact id the account does not have: the preview says so first.
+  async precheck(args, ctx) {
+    const given = Object.entries(args.contacts ?? {});
+    if (given.length === 0) return [];
+    const known = new Set((await invokeRead(contactList, {}, ctx)).items.map((c) => c.id));
+    return given.flatMap(([role, id]) => (known.has(id) ? [] : [`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`]));
   },
 });

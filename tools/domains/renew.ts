@@ -91,7 +91,6 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
   input,
   output,
   toApi,
-  condense,
   charge: { currency: (args) => args.currency },
   // price_check makes api3 quote the renewal without performing it.
   quote: { params: apiParams({ price_check: flagParam.oneWhenOn(true) }), condense: (body, args) => quotedPrice(body, args.currency) },
@@ -124,11 +123,18 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
       ...(price ? { cost: price } : {}),
     };
   },
-  // A renewal does not change the renew option: one still set to "do not renew" lapses at the new expiry.
-  async readBack(args, ctx) {
-    const { domain } = await invokeRead(domainInfo, { domain: args.domain }, ctx);
-    return /do not renew/i.test(domain.renew_option ?? '') ? { warning: 'still set to "do not renew": it lapses at the new expiry (set_renew_option)' } : {};
-  },
+  // A renewal does not change the renew option, so it is read before (in this call, the read the
+  // preview's check made): one still set to "do not renew" lapses at the new expiry.
+  // Only a warning hangs on it: a failed read never stops the renewal.
+  before: (args, ctx) =>
+    invokeRead(domainInfo, { domain: args.domain }, ctx).then(
+      ({ domain }) => domain.renew_option,
+      () => undefined,
+    ),
+  condense: (body, args, renewOption) => ({
+    ...condense(body, args),
+    ...(/do not renew/i.test(renewOption ?? '') ? { warning: 'still set to "do not renew": it lapses at the new expiry (set_renew_option)' } : {}),
+  }),
 });
 
 export default renew;

@@ -13,17 +13,19 @@ export default forDomains(nameServers, {
   /**
    * Per domain (the first few): its name servers or the Dynadot service it is on now, and on
    * Dynadot DNS the records that stop answering, as a person writes them; the confirmation binds
-   * every domain's. A host not registered in the account is refused by api3, so the preview
-   * refuses it too.
+   * every domain's.
    */
-  async preview(args, ctx) {
+  preview: (args, ctx) =>
+    servicePreview(args.domains, ctx, {
+      warning: 'The DNS records listed stop answering (website, email, verification) unless the new name servers serve them.',
+    }),
+  /** A host not registered in the account is refused by api3, so the preview refuses it too. */
+  async precheck(args, ctx) {
     const registered = new Set((await invokeRead(serverList, {}, ctx)).items.map((s) => s.name.toLowerCase()));
     const unregistered = args.name_servers.filter((host) => !registered.has(host));
-    const outcome = await servicePreview(args.domains, ctx, {
-      warning: 'The DNS records listed stop answering (website, email, verification) unless the new name servers serve them.',
-    });
-    if (unregistered.length === 0) return outcome;
-    const refusal = `name servers not registered in this account: ${unregistered.join(', ')}. Add each first: add_ns for a host outside the account's domains, register_ns (with its IP) for one under them; then call set_ns again.`;
-    return { ...outcome, refusals: [...(outcome.refusals ?? []), refusal] };
+    if (unregistered.length === 0) return [];
+    return [
+      `name servers not registered in this account: ${unregistered.join(', ')}. Add each first: add_ns for a host outside the account's domains, register_ns (with its IP) for one under them; then call set_ns again.`,
+    ];
   },
 });

@@ -251,6 +251,8 @@ interface ScopeOptions<Args> {
   everyday?: true;
   /** Facts a person decides on before a destructive call (the current settings replaced). */
   preview?(args: Args, ctx: ToolContext): Promise<PreviewOutcome>;
+  /** Refusals of what api3 checks again itself on the call (ToolBase.precheck). */
+  precheck?(args: Args, ctx: ToolContext): Promise<string[]>;
 }
 
 /** Fields of the folder scope, api3's `folder_id`, `enable` and `sync`. */
