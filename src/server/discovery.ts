@@ -54,27 +54,33 @@ function matches(queryWord: string, toolWord: string): boolean {
 
 /**
  * The tools a query is about, best first: each query word scores where it appears, most in the
- * name, then the title and the toolset, then the description. Ties keep catalog order.
+ * name, then the title and the toolset, then the description, and counts for more the fewer
+ * tools have it ("glue" says more than "domain"). Ties keep catalog order.
  */
 export function rankTools(specs: readonly AnyToolSpec[], query: string): AnyToolSpec[] {
   const wanted = wordsOf(query).filter((word) => !STOP.has(word));
   if (wanted.length === 0) return [];
-  const scored = specs.map((spec, order) => {
-    const fields: Array<[string[], number]> = [
-      [wordsOf(spec.name), 5],
-      [wordsOf(spec.title), 3],
-      [wordsOf(`${spec.toolset} ${TOOLSETS[spec.toolset].description}`), 2],
-      [wordsOf(spec.description), 1],
-    ];
+  const fieldsOf = (spec: AnyToolSpec): Array<[string[], number]> => [
+    [wordsOf(spec.name), 5],
+    [wordsOf(spec.title), 3],
+    [wordsOf(`${spec.toolset} ${TOOLSETS[spec.toolset].description}`), 2],
+    [wordsOf(spec.description), 1],
+  ];
+  const indexed = specs.map((spec, order) => ({ spec, order, fields: fieldsOf(spec) }));
+  const rarity = new Map(
+    wanted.map((word) => {
+      const having = indexed.filter(({ fields }) => fields.some(([words]) => words.some((w) => matches(word, w)))).length;
+      return [word, Math.log(1 + specs.length / Math.max(1, having))];
+    }),
+  );
+  const scored = indexed.map(({ spec, order, fields }) => {
     let score = 0;
-    let hits = 0;
     for (const word of wanted) {
       const best = Math.max(0, ...fields.map(([words, weight]) => (words.some((w) => matches(word, w)) ? weight : 0)));
-      if (best > 0) hits++;
-      score += best;
+      // A tool matching more of the query's words beats one matching a single word strongly.
+      if (best > 0) score += (best + 4) * (rarity.get(word) ?? 1);
     }
-    // A tool matching more of the query's words beats one matching a single word strongly.
-    return { spec, order, score: score + hits * 4 };
+    return { spec, order, score };
   });
   return scored
     .filter((entry) => entry.score > 0)
