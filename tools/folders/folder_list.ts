@@ -65,16 +65,17 @@ const folderList = defineTool({
   title: 'List folders',
   description: 'Folders: id, name, domain count, and the settings each gives domains moved in.',
   effect: 'read',
-  input: z.object({}),
+  input: z.object({ domain_counts: z.boolean().default(true) }),
   output: z.object({ folders: z.array(folderSchema) }),
   toApi: () => ({}),
-  before: (_args, ctx) => folderMembers(ctx),
+  // Counting reads every page of list_domain: a lookup by name (resolveFolder) goes without.
+  before: (args, ctx) => (args.domain_counts ? folderMembers(ctx) : Promise.resolve(undefined)),
   condense: (body, _args, members) => ({ folders: condenseFolders(body, members) }),
 });
 
-/** The account's folders, as folder_list condenses them (with domain counts). */
+/** The account's folders, as folder_list condenses them, without domain counts: one folder_list read. */
 export async function readFolders(ctx: ToolContext): Promise<CondensedFolder[]> {
-  return (await invokeRead(folderList, {}, ctx)).folders;
+  return (await invokeRead(folderList, { domain_counts: false }, ctx)).folders;
 }
 
 /**

@@ -22,7 +22,7 @@ describe('condense', () => {
     raw.DefaultNameServers.DefaultTransferLockEnableStatus = 'enable';
     raw.DefaultRenewOption = { DefaultRenewOptionEnableStatus: 'enable', RenewOption: 'auto renew' };
     raw.DefaultTransferLock = { DefaultTransferLockEnableStatus: 'enable', LockStatus: 'unlocked' };
-    expect(folderList.condense(body, {}, new Map([[0, ['a.com', 'b.com']]]))).toEqual({
+    expect(folderList.condense(body, { domain_counts: true }, new Map([[0, ['a.com', 'b.com']]]))).toEqual({
       folders: [
         {
           id: 0,
@@ -56,6 +56,12 @@ describe('through the client', () => {
     expect(commands().sort()).toEqual(['folder_list', 'list_domain']);
   });
 
+  it('folder_list without domain counts: one request, folder_list alone', async () => {
+    const { folders } = await ok<{ folders: Json[] }>('folder_list', { domain_counts: false });
+    expect(folders.map((f) => f.domains)).toEqual([undefined, undefined]);
+    expect(commands()).toEqual(['folder_list']);
+  });
+
   it('folder_list: a setting the folder keeps without giving it to new arrivals follows the account default, and is not shown', async () => {
     const clients = account().folders.get(0);
     if (!clients) throw new Error('seed changed');
@@ -68,5 +74,5 @@ describe('through the client', () => {
 
 describe('safety', () => {
   pinEffect(folderList, 'read');
-  badInputSweep(folderList, {});
+  badInputSweep(folderList, { domain_counts: true });
 });
