@@ -12,10 +12,12 @@ export default defineTool({
   description: 'Create an empty folder; answers its id. Names are unique.',
   effect: 'write',
   input: z.object({ name: folderName }),
-  output: z.object({ folder_id: idOut, name: z.string() }),
+  output: z.object({ folder_id: idOut.optional(), name: z.string() }),
   toApi: (args) => apiParams({ folder_name: args.name }),
   condense(body, args) {
     const content = asJson(body.FolderCreateContent);
-    return { folder_id: idNumber(content.FolderId) ?? -1, name: text(content.FolderName) ?? args.name };
+    const folderId = idNumber(content.FolderId);
+    // An answer without the id still created the folder: folder_list shows it.
+    return { ...(folderId === undefined ? {} : { folder_id: folderId }), name: text(content.FolderName) ?? args.name };
   },
 });

@@ -16,9 +16,12 @@ export default defineTool({
   effect: 'write',
   idempotent: true,
   input,
-  output: z.object({ done: z.literal(true), folder_id: idOut, name: z.string() }),
+  output: z.object({ done: z.literal(true), folder_id: idOut.optional(), name: z.string() }),
   // api3 takes the folder by id only: a name is looked up first.
   before: async (args: Input, ctx): Promise<CondensedFolder | undefined> => (args.folder === undefined ? undefined : resolveFolder(args, ctx)),
   toApi: (args: Input, folder) => apiParams({ folder_id: folder?.id ?? args.folder_id, folder_name: args.new_name }),
-  condense: (_body, args: Input, folder) => ({ done: true as const, folder_id: folder?.id ?? args.folder_id ?? -1, name: args.new_name }),
+  condense(_body, args: Input, folder) {
+    const folderId = folder?.id ?? args.folder_id;
+    return { done: true as const, ...(folderId === undefined ? {} : { folder_id: folderId }), name: args.new_name };
+  },
 });

@@ -7,11 +7,9 @@ import { id, idOut, plainText } from '../../src/server/schemas.js';
  * take it the same way), and a folder as folder_list condenses it. resolveFolder in
  * tools/folders/folder_list.ts reads the account's folders and finds the one a reference names.
  */
-export const folderName = plainText(100)
-  .refine((name) => name.trim() !== '', { message: 'must not be empty' })
-  .describe('Exact name');
+export const folderName = plainText(100).refine((name) => name.trim() !== '', { message: 'must not be empty' });
 
-export const folderRef = { folder: folderName.optional(), folder_id: id().optional() };
+export const folderRef = { folder: folderName.describe('Exact name').optional(), folder_id: id().optional() };
 
 /** An input with `folderRef` and `shape`: one of folder or folder_id is needed. */
 export function withFolder<Shape extends z.ZodRawShape>(shape: Shape) {
