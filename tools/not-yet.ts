@@ -21,10 +21,6 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'get_domain_push_request', toolset: 'transfers' },
   { command: 'set_domain_push_request', toolset: 'transfers' },
   // folders
-  { command: 'folder_list', toolset: 'folders' },
-  { command: 'create_folder', toolset: 'folders' },
-  { command: 'delete_folder', toolset: 'folders' },
-  { command: 'set_folder_name', toolset: 'folders' },
   { command: 'set_folder_whois', toolset: 'folders' },
   { command: 'set_folder_ns', toolset: 'folders' },
   { command: 'set_folder_parking', toolset: 'folders' },

@@ -262,8 +262,8 @@ describe('why a tool is missing', () => {
   };
 
   it('an api3 command not served yet: says so, and no setting is offered, even with all', async () => {
-    const hint = await hintFor({ toolsets: 'all' }, 'folder_list');
-    expect(hint).toMatch(/folder_list \(an api3 command this server does not serve yet/);
+    const hint = await hintFor({ toolsets: 'all' }, 'get_open_auctions');
+    expect(hint).toMatch(/get_open_auctions \(an api3 command this server does not serve yet/);
     expect(hint).not.toMatch(/DYNADOT_TOOLSETS|enable/);
   });
 
@@ -290,14 +290,15 @@ describe('why a tool is missing', () => {
     expect(hint).not.toMatch(/DYNADOT_TOOLSETS/);
   });
 
-  it('set_folder with an unknown folder does not point at list_domain, and says folder_list is not served yet', async () => {
+  it('set_folder with an unknown folder does not point at list_domain, but at folder_list', async () => {
     const s = await serve({ toolsets: 'all' });
     try {
       const error = errorOf(await s.call('set_folder', { domain: 'acme-widgets.com', folder: 'No Such Folder' }));
       expect(error.error).toBe('not_found');
       expect(error.hint).not.toMatch(/list_domain/);
       expect(error.hint).toMatch(/case-sensitive/);
-      expect(error.hint).toMatch(/folder_list \(an api3 command this server does not serve yet/);
+      expect(error.hint).toMatch(/folder_list lists every folder/);
+      expect(error.hint).not.toMatch(/Not served here/);
     } finally {
       await s.close();
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiParams } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
 import { domainName, id, idOut, plainText } from '../../src/server/schemas.js';
+import { resolveFolder } from '../folders/folder_list.js';
 
 const input = z
   .object({
@@ -21,6 +22,14 @@ export default defineTool({
   idempotent: true,
   input,
   output: z.object({ done: z.literal(true), domain: z.string(), folder: z.string().optional(), folder_id: idOut.optional() }),
+  /**
+   * The folder is looked up before the move (one folder_list read), so an unknown one is
+   * not_found pointing at folder_list whatever api3's wording, and nothing is sent.
+   */
+  async before(args: Input, ctx) {
+    const folder = args.folder === 'Default' ? undefined : args.folder;
+    if (folder !== undefined || args.folder_id !== undefined) await resolveFolder({ folder, folder_id: args.folder_id }, ctx);
+  },
   // The document's `folder` (a name) and its optional `folder_id`, as given.
   toApi: (args: Input) => apiParams({ domain: args.domain, folder: args.folder, folder_id: args.folder_id }),
   condense: (_body, args) => ({

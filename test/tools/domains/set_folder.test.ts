@@ -49,10 +49,19 @@ describe('through the client', () => {
     expect(sent('set_folder').map((r) => r.params)).toEqual([{ domain: 'widget.dev', folder_id: '0' }, { domain: 'widget.dev', folder: 'Default' }]);
   });
 
-  it('set_folder into a folder that does not exist: api3\'s error, the domain stays where it was', async () => {
+  it('set_folder into a folder that does not exist: not_found naming folder_list, nothing sent, the domain stays where it was', async () => {
     const error = await fail('set_folder', { domain: 'widgetlab.io', folder: 'Nope' });
-    expect(error.message).toMatch(/Nope not found/);
+    expect(error).toMatchObject({ error: 'not_found', message: 'no folder named "Nope"', hint: expect.stringMatching(/^folder_list lists every folder/) });
+    expect((await fail('set_folder', { domain: 'widgetlab.io', folder_id: 9 })).hint).toMatch(/folder_list/);
+    expect(sent('set_folder')).toEqual([]);
     expect(domain('widgetlab.io').folderId).toBe(0);
+  });
+
+  it('set_folder looks the folder up with one folder_list read; "Default" (no folder) needs none', async () => {
+    await ok('set_folder', { domain: 'widgetlab.io', folder: 'Parked' });
+    expect(h().simulator.requests.map((r) => r.command)).toEqual(['folder_list', 'set_folder']);
+    await ok('set_folder', { domain: 'widgetlab.io', folder: 'Default' });
+    expect(h().simulator.requests.map((r) => r.command)).toEqual(['folder_list', 'set_folder', 'set_folder']);
   });
 });
 
