@@ -45,7 +45,8 @@ describe('through the client', () => {
   it('get_order_status: after a pending register answer, the order says pending', async () => {
     h().simulator.injectAnswer({ command: 'register', afterRunning: true, body: { RegisterResponse: { ResponseCode: '1', Status: 'order_pending_process' } } });
     const answer = await ok('register', { domain: 'brand-new-name.com', years: 1, confirm: true });
-    expect(answer.pending.status).toBe('order_pending_process');
+    // What the agent is told to do next names the two tools that follow the order up.
+    expect(answer.pending.next_step).toMatch(/order_list.*get_order_status/);
     const { items } = await ok('order_list', { search: { by: 'domain', domain: 'brand-new-name.com' } });
     expect(items).toEqual([expect.objectContaining({ status: 'processing', date: today() })]);
     expect(await ok('get_order_status', { order_id: items[0].id })).toEqual({
@@ -55,9 +56,10 @@ describe('through the client', () => {
     });
   });
 
-  it('get_order_status: an order that does not exist is not_found', async () => {
+  it('get_order_status: an order that does not exist is not_found, pointing at order_list', async () => {
     const error = await fail('get_order_status', { order_id: 4242 });
     expect(error.error).toBe('not_found');
+    expect(error.hint).toMatch(/order_list/);
   });
 });
 
