@@ -58,7 +58,6 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'set_sedo_confirm_action', toolset: 'aftermarket' },
   // orders
   // reseller
-  { command: 'set_customer_id', toolset: 'reseller' },
   // legacy: deprecated by the document in favour of another command
   { command: 'set_default_dns', toolset: 'legacy' },
   { command: 'set_folder_dns', toolset: 'legacy' },

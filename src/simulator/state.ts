@@ -66,6 +66,8 @@ export interface SimDomain {
   expiration: number;
   /** Renewed or moved domains can no longer be deleted for a refund. */
   renewed: boolean;
+  /** set_customer_id (resellers): the reseller's customer this domain is kept for. */
+  customerId?: number;
   locked: boolean;
   disabled: boolean;
   hold: boolean;

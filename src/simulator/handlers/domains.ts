@@ -135,7 +135,9 @@ export const domainHandlers: SimHandlers = {
     root: 'ListDomainInfoResponse',
     handle(params, { account }) {
       const sort = params.sort ?? 'CountAsc';
-      const all = [...account.domains.values()];
+      // A reseller's filter (set_customer_id tags domains with the customer's id).
+      const customer = params.customer_id;
+      const all = [...account.domains.values()].filter((d) => customer === undefined || String(d.customerId) === customer);
       if (sort === 'NameAsc') all.sort((a, b) => a.name.localeCompare(b.name));
       if (sort === 'NameDesc') all.sort((a, b) => b.name.localeCompare(a.name));
       if (sort === 'CountDesc') all.reverse();

@@ -8,6 +8,7 @@ import { domainHandlers } from './domains.js';
 import { folderHandlers } from './folders.js';
 import { hostHandlers } from './hosts.js';
 import { orderHandlers } from './orders.js';
+import { resellerHandlers } from './reseller.js';
 import { settingHandlers } from './settings.js';
 
 /** Every command the simulator answers. A command missing here gets api3's unsupported-command answer. */
@@ -24,4 +25,5 @@ export const HANDLERS: SimHandlers = {
   ...folderHandlers,
   ...bulkHandlers,
   ...orderHandlers,
+  ...resellerHandlers,
 };
