@@ -22,7 +22,7 @@ export default defineTool({
   name: 'get_order_status',
   toolset: 'orders',
   title: 'Order status',
-  description: 'An order\'s status and items: follow up a pending or unknown purchase.',
+  description: "An order's status and items: follow up a pending or unknown purchase.",
   effect: 'read',
   input: z.object({ order_id: id() }),
   output: z.object({

@@ -8,7 +8,10 @@ import { changed, changedSchema } from '../shared/write.js';
 const input = z.object({ domains: domainList(100), customer_id: id() });
 type Input = z.infer<typeof input>;
 
-const names = (list: unknown) => asList(list).map((entry) => text(entry.Domain)?.toLowerCase()).filter((d): d is string => d !== undefined);
+const names = (list: unknown) =>
+  asList(list)
+    .map((entry) => text(entry.Domain)?.toLowerCase())
+    .filter((d): d is string => d !== undefined);
 
 /** api3 answers the domains set, and in SetCustomerIdFailed those it did not set. */
 function condense(body: Json, args: Input) {

@@ -78,7 +78,11 @@ function renderOrder(order: SimOrder, currency: string): Record<string, unknown>
 }
 
 /** get_order_status names item types in its own words (the document's example: "domain" for a registration). */
-const STATUS_ITEM_TYPES: Readonly<Record<string, string>> = { 'Domain Registration': 'domain', 'Domain Renewal': 'domain renewal', 'Domain Transfer': 'domain transfer' };
+const STATUS_ITEM_TYPES: Readonly<Record<string, string>> = {
+  'Domain Registration': 'domain',
+  'Domain Renewal': 'domain renewal',
+  'Domain Transfer': 'domain transfer',
+};
 
 const COUPON_TYPES: Readonly<Record<SimCoupon['type'], string>> = {
   registration: 'Domain Registration Coupons',
@@ -140,7 +144,11 @@ export const orderHandlers: SimHandlers = {
         OrderStatus: {
           OrderId: order.id,
           OrderStatus: order.status,
-          ItemList: order.items.map((item) => ({ ItemTypeName: STATUS_ITEM_TYPES[item.type] ?? item.type.toLowerCase(), ItemName: item.name, ItemStatus: item.status })),
+          ItemList: order.items.map((item) => ({
+            ItemTypeName: STATUS_ITEM_TYPES[item.type] ?? item.type.toLowerCase(),
+            ItemName: item.name,
+            ItemStatus: item.status,
+          })),
         },
       };
     },

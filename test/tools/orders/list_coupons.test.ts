@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import listCoupons from '../../../tools/orders/list_coupons.js';
-import { badInputSweep, condenseExample, exampleQueryCase, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
+import { badInputSweep, condenseExample, exampleQueryCase, iso, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
 
 const { ok, account } = useHarness();
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describe('toApi', () => {
   exampleQueryCase(listCoupons, { type: 'renewal' });
@@ -27,7 +26,17 @@ describe('condense', () => {
   it('list_coupons: an amount off in each currency; no TLDs listed means any', () => {
     const body = { Coupons: [{ Code: 'X', DiscountType: 'AMOUNT_OFF', DiscountInfo: { USD: '5.00', EUR: '4.50' }, Restriction: { Tlds: [] } }] };
     expect(listCoupons.condense(body, { type: 'registration' })).toEqual({
-      coupons: [{ code: 'X', discount: { amounts: [{ amount: 5, currency: 'USD' }, { amount: 4.5, currency: 'EUR' }] } }],
+      coupons: [
+        {
+          code: 'X',
+          discount: {
+            amounts: [
+              { amount: 5, currency: 'USD' },
+              { amount: 4.5, currency: 'EUR' },
+            ],
+          },
+        },
+      ],
     });
   });
 });

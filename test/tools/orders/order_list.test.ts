@@ -13,7 +13,11 @@ describe('toApi', () => {
     const domain = toApi({ search: { by: 'domain', domain: 'Acme-Widgets.com' } });
     expect(domain).toMatchObject({ search_by: 'domain', domain: 'acme-widgets.com' });
     expect(domain.payment_method?.split(',')).toEqual(expect.arrayContaining(['account_balance', 'credit_card', 'paypal', 'payflow_credit_card2']));
-    expect(toApi({ search: { by: 'order_id', order_id: 0 }, payment_methods: ['paypal'] })).toEqual({ search_by: 'order_id', order_id: '0', payment_method: 'paypal' });
+    expect(toApi({ search: { by: 'order_id', order_id: 0 }, payment_methods: ['paypal'] })).toEqual({
+      search_by: 'order_id',
+      order_id: '0',
+      payment_method: 'paypal',
+    });
   });
 
   it('order_list: without a search, the last 30 days up to today', () => {
@@ -117,5 +121,10 @@ describe('through the client', () => {
 
 describe('safety', () => {
   pinEffect(orderList, 'read');
-  badInputSweep(orderList, { search: { by: 'date_range', from: '2026-01-01', to: '2026-01-31' }, payment_methods: ['account_balance'], page: 1, page_size: 10 });
+  badInputSweep(orderList, {
+    search: { by: 'date_range', from: '2026-01-01', to: '2026-01-31' },
+    payment_methods: ['account_balance'],
+    page: 1,
+    page_size: 10,
+  });
 });

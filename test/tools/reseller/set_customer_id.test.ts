@@ -19,7 +19,12 @@ describe('condense', () => {
 
   it('set_customer_id: domains api3 did not set are named', () => {
     const body = { SetCustomerIdSuccess: [{ Domain: 'a.com', CustomerId: 7 }], SetCustomerIdFailed: [{ Domain: 'b.com', CustomerId: 7 }] };
-    expect(setCustomerId.condense(body, { domains: ['a.com', 'b.com'], customer_id: 7 })).toEqual({ done: true, domains: ['a.com'], changed: { customer_id: 7 }, not_set: ['b.com'] });
+    expect(setCustomerId.condense(body, { domains: ['a.com', 'b.com'], customer_id: 7 })).toEqual({
+      done: true,
+      domains: ['a.com'],
+      changed: { customer_id: 7 },
+      not_set: ['b.com'],
+    });
   });
 });
 
