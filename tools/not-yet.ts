@@ -53,11 +53,7 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'set_afternic_confirm_action', toolset: 'aftermarket' },
   { command: 'set_sedo_confirm_action', toolset: 'aftermarket' },
   // orders
-  { command: 'order_list', toolset: 'orders' },
-  { command: 'get_order_status', toolset: 'orders' },
-  { command: 'list_coupons', toolset: 'orders' },
   // reseller
-  { command: 'set_customer_id', toolset: 'reseller' },
   // legacy: deprecated by the document in favour of another command
   { command: 'set_default_dns', toolset: 'legacy' },
   { command: 'set_folder_dns', toolset: 'legacy' },

@@ -354,7 +354,7 @@ export class Api3Client implements Api3 {
     return errorWithHint(
       'unknown_outcome',
       `${what} after the ${request.command} request was sent; it may or may not have been carried out`,
-      'Do not repeat it blindly. Check first: is_processing tells whether api3 is still working on it; domain_info, get_dns, list_domain or get_account_balance show whether it took effect.',
+      'Do not repeat it blindly. Check first: is_processing tells whether api3 is still working on it; for a purchase, order_list (today) and get_order_status show the order; domain_info, get_dns, list_domain or get_account_balance show whether it took effect.',
     );
   }
 }

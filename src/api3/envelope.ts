@@ -75,7 +75,7 @@ export class Api3Pending extends Api3Error {
   constructor(readonly status: string, detail: string | undefined) {
     super('unknown_outcome', `api3 accepted the request and reports it as ${status}${detail ? ` (${detail})` : ''}: not finished yet`, {
       api3Message: detail ?? status,
-      hint: 'Do not send it again. Dynadot finishes such orders by hand; is_processing and domain_info show when it is done.',
+      hint: 'Do not send it again. Dynadot finishes such orders by hand; order_list (today) finds the order and get_order_status shows when it is done.',
     });
     this.name = 'Api3Pending';
   }

@@ -105,6 +105,7 @@ const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
     /folder .* not found|folder .*(does not exist|doesn't exist)|(invalid|unknown) folder/i,
     'Folder names must match exactly, case-sensitive ("Default" is no folder). folder_list lists every folder with its id; domain_info shows the folder a domain is already in, with its id.',
   ],
+  [/order \S+ not found|order .*(does not exist|doesn't exist)/i, 'order_list shows the orders of a date range, a domain or an id, with their ids.'],
   [
     /could not find domain|not in your account|domain not found/i,
     'Check the spelling with list_domain. A domain registered in the last half hour may not be visible to api3 yet: try again later rather than registering it again.',

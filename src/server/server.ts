@@ -142,7 +142,7 @@ function success(answer: Json): CallToolResult {
 
 /** What an agent reads for an accepted, unfinished order: what happened and what to do next. */
 function pendingAnswer(spec: AnyToolSpec, pending: Api3Pending, names?: ServedNames): Json {
-  const nextStep = `Do not call ${spec.name} again: that could repeat the order. Tell the user it is pending; is_processing and domain_info show when it is done.`;
+  const nextStep = `Do not call ${spec.name} again: that could repeat the order. Tell the user it is pending; order_list (today) finds the order and get_order_status shows when it is done.`;
   return {
     pending: {
       status: pending.status,

@@ -1,4 +1,4 @@
-import type { DomainSettings, SimAccount, SimDomain, TldPrice } from './state.js';
+import type { DomainSettings, SimAccount, SimDomain, SimOrder, SimOrderItem, TldPrice } from './state.js';
 import { SimFailure } from './types.js';
 
 export function ownedDomain(account: SimAccount, name: string): SimDomain {
@@ -25,13 +25,36 @@ export function priceFor(account: SimAccount, name: string): TldPrice {
   return price;
 }
 
-export function charge(account: SimAccount, amount: number, type: string, domain: string, now: number): number {
-  if (amount > account.balance + 1e-9) throw new SimFailure('Insufficient account balance to pay for this order');
-  account.balance = Math.round((account.balance - amount) * 100) / 100;
-  account.totalSpending = Math.round((account.totalSpending + amount) * 100) / 100;
-  const id = account.nextOrderId++;
-  account.orders.push({ id, type, domain, amount, status: 'Completed', created: now });
-  return id;
+/**
+ * Pays for one order from the balance and keeps it for order_list and get_order_status: every
+ * purchase is one order, its items each domain's line. Refused as a whole when the balance does
+ * not cover it.
+ */
+export function chargeOrder(account: SimAccount, now: number, items: ReadonlyArray<Omit<SimOrderItem, 'status'>>): SimOrder {
+  const total = Math.round(items.reduce((sum, item) => sum + item.cost, 0) * 100) / 100;
+  if (total > account.balance + 1e-9) throw new SimFailure('Insufficient account balance to pay for this order');
+  account.balance = Math.round((account.balance - total) * 100) / 100;
+  account.totalSpending = Math.round((account.totalSpending + total) * 100) / 100;
+  const order: SimOrder = {
+    id: account.nextOrderId++,
+    created: now,
+    paymentMethod: 'account_balance',
+    total,
+    status: 'Completed',
+    items: items.map((item) => ({ ...item, status: 'Completed' })),
+  };
+  account.orders.push(order);
+  return order;
+}
+
+/** What a coupon takes off `gross`: nothing without one; an unknown or expired code is refused. */
+export function couponDiscount(account: SimAccount, code: string | undefined, gross: number, now: number): number {
+  if (code === undefined) return 0;
+  const coupon = account.coupons.get(code);
+  if (!coupon) throw new SimFailure(`invalid coupon: ${code}`);
+  if (now > coupon.end || now < coupon.start) throw new SimFailure(`coupon ${code} is not valid now`);
+  const off = 'amount' in coupon.off ? coupon.off.amount : (gross * coupon.off.percent) / 100;
+  return Math.min(gross, Math.round(off * 100) / 100);
 }
 
 /** A domain just registered: locked, private, in no folder, with the settings it starts with. */

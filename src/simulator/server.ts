@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { HANDLERS } from './handlers/index.js';
+import { leaveOrdersPending } from './handlers/orders.js';
 import { toLiveDialect } from './live-dialect.js';
 import { seedAccount, type SimAccount } from './state.js';
 import { SimFailure, type SimParams } from './types.js';
@@ -230,8 +231,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       const replacement = takeInjected(command);
       if (replacement && !replacement.afterRunning) return send(res, 200, JSON.stringify(replacement.body));
+      const firstNewOrder = account.nextOrderId;
       const result = answer(command, params, account, clock());
-      if (replacement) return send(res, 200, JSON.stringify(replacement.body));
+      if (replacement) {
+        if (isPendingAnswer(replacement.body)) leaveOrdersPending(account, firstNewOrder);
+        return send(res, 200, JSON.stringify(replacement.body));
+      }
       send(res, 200, JSON.stringify(dialect === 'live' ? toLiveDialect(command, result, account) : result));
     } finally {
       inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
@@ -255,6 +260,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (address === null || typeof address === 'string') throw new Error('the simulator is not listening on a TCP port');
   sim.url = `http://127.0.0.1:${address.port}/api3.json`;
   return sim;
+}
+
+/** An injected `order_pending_process` answer: the order its command created stays unfinished. */
+function isPendingAnswer(body: Record<string, unknown>): boolean {
+  return Object.values(body).some((root) => root !== null && typeof root === 'object' && 'Status' in root && root.Status === 'order_pending_process');
 }
 
 /** One command's answer, success or api3-style failure. */

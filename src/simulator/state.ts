@@ -66,6 +66,8 @@ export interface SimDomain {
   expiration: number;
   /** Renewed or moved domains can no longer be deleted for a refund. */
   renewed: boolean;
+  /** set_customer_id (resellers): the reseller's customer this domain is kept for. */
+  customerId?: number;
   locked: boolean;
   disabled: boolean;
   hold: boolean;
@@ -134,13 +136,40 @@ export interface TldPrice {
   idn: boolean;
 }
 
+/** One line of an order, with api3's item type words (`Domain Registration`, `Domain Renewal`). */
+export interface SimOrderItem {
+  type: string;
+  name: string;
+  years: number;
+  cost: number;
+  /** Completed, Cancelled, Problem, or Processing while its order is pending. */
+  status: string;
+}
+
+/** A purchase: one per register or renew call, one for a whole bulk_register. */
 export interface SimOrder {
   id: number;
-  type: string;
-  domain: string;
-  amount: number;
-  status: string;
   created: number;
+  /** The document's payment_method word; the simulator pays everything from the balance. */
+  paymentMethod: string;
+  total: number;
+  /** api3's order status: Submitted, Processing (pending), Completed, Problem, ... */
+  status: string;
+  items: SimOrderItem[];
+}
+
+/** A coupon of list_coupons; register, renew and bulk_register take it by code. */
+export interface SimCoupon {
+  code: string;
+  description: string;
+  /** The coupon_type list_coupons filters on. */
+  type: 'registration' | 'renewal' | 'transfer';
+  off: { amount: number } | { percent: number };
+  /** Without a dot; empty: every TLD. */
+  tlds: string[];
+  years: { min: number; max: number };
+  start: number;
+  end: number;
 }
 
 export interface SimAccount {
@@ -157,7 +186,7 @@ export interface SimAccount {
   /** Names already registered elsewhere: search says unavailable. */
   takenElsewhere: Set<string>;
   premium: Map<string, number>;
-  coupons: Map<string, number>;
+  coupons: Map<string, SimCoupon>;
   /** What a newly registered domain starts with (set_default_*). */
   defaults: DomainSettings;
   folders: Map<number, SimFolder>;
@@ -203,6 +232,20 @@ function domain(name: string, now: number, opts: Partial<SimDomain> & { expiresI
     emailForward: { kind: 'none' },
     ...rest,
   };
+}
+
+function seedOrder(id: number, created: number, type: string, name: string, cost: number): SimOrder {
+  return { id, created, paymentMethod: 'account_balance', total: cost, status: 'Completed', items: [{ type, name, years: 1, cost, status: 'Completed' }] };
+}
+
+/** SAVE1 takes a dollar off any purchase (the tests' coupon); the others show list_coupons' range. */
+function seedCoupons(now: number): SimCoupon[] {
+  const span = { start: now - 30 * DAY, end: now + 60 * DAY };
+  return [
+    { code: 'SAVE1', description: '$1 off a domain', type: 'registration', off: { amount: 1 }, tlds: [], years: { min: 1, max: 10 }, ...span },
+    { code: 'RENEW10', description: '10% off a one-year renewal', type: 'renewal', off: { percent: 10 }, tlds: ['com', 'net', 'org'], years: { min: 1, max: 1 }, ...span },
+    { code: 'MOVE2', description: '$2 off a transfer', type: 'transfer', off: { amount: 2 }, tlds: ['com'], years: { min: 1, max: 1 }, ...span },
+  ];
 }
 
 /** A small, varied portfolio: some expiring soon, one in its delete grace period, three DNS setups. */
@@ -325,11 +368,15 @@ export function seedAccount(now = Date.now()): SimAccount {
     domains: new Map(domains.map((d) => [d.name, d])),
     contacts: new Map(contacts.map((c) => [c.id, c])),
     servers: new Map(servers.map((s) => [s.id, s])),
-    orders: [],
+    // The purchases behind the two newest domains, so the demo's order_list is not empty.
+    orders: [
+      seedOrder(998, now - 35 * DAY, 'Domain Registration', 'widget.dev', 14.99),
+      seedOrder(999, now - DAY, 'Domain Registration', 'fresh-idea.xyz', 1.99),
+    ],
     tldPrices: TLD_PRICES,
     takenElsewhere: new Set(['google.com', 'example.com', 'widgets.com', 'acme.com', 'startup.io']),
     premium: new Map([['best.ai', 4999]]),
-    coupons: new Map([['SAVE1', 1]]),
+    coupons: new Map(seedCoupons(now).map((c) => [c.code, c])),
     defaults: {
       contacts: { registrant: 0, admin: 0, technical: 0, billing: 0 },
       nameServers: { kind: 'parking', withAds: false },

@@ -227,7 +227,9 @@ describe('the note itself', () => {
     const records = [{ subdomain: 'x', type: 'a', value: '192.0.2.7' }];
     const error = errorOf(await s.call('set_dns2', { domains: ['acme-widgets.com'], records, append: true }));
     const note = (error.hint ?? '').slice((error.hint ?? '').indexOf('Not served here:'));
-    expect(note).toBe('Not served here: list_domain, domain_info (toolset domains); get_account_balance, is_processing (toolset account); enable with DYNADOT_TOOLSETS or --toolsets.');
+    expect(note).toBe(
+      'Not served here: list_domain, domain_info (toolset domains); get_account_balance, is_processing (toolset account); order_list, get_order_status (toolset orders); enable with DYNADOT_TOOLSETS or --toolsets.',
+    );
     expect(error.hint?.split('Not served here:')).toHaveLength(2);
   });
 

@@ -1,4 +1,4 @@
-import { charge, newDomain, tldOf } from '../domains-util.js';
+import { chargeOrder, couponDiscount, newDomain, tldOf } from '../domains-util.js';
 import { defaultsFor } from '../setting-scopes.js';
 import { type SimAccount, YEAR } from '../state.js';
 import { indexed, SimFailure, type SimHandlers } from '../types.js';
@@ -28,23 +28,21 @@ export const bulkHandlers: SimHandlers = {
     handle(params, { account, now }) {
       const names = indexed(params, 'domain', 100).map((n) => n.toLowerCase());
       if (names.length === 0) throw new SimFailure('missing required parameter: domain0');
-      const coupon = params.coupon;
-      const discount = coupon === undefined ? 0 : account.coupons.get(coupon);
-      if (discount === undefined) throw new SimFailure(`invalid coupon: ${coupon}`);
       const seen = new Set<string>();
       const outcomes = names.map((name) => outcomeFor(account, name, params.premium === '1', seen));
       const buying = outcomes.filter((o): o is { name: string; price: number } => 'price' in o);
-      // Every check before the first charge: an order the balance cannot pay costs nothing.
-      const total = round(Math.max(0, buying.reduce((sum, o) => sum + o.price, 0) - discount));
-      if (total > account.balance + 1e-9) throw new SimFailure('Insufficient account balance to pay for this order');
+      const gross = buying.reduce((sum, o) => sum + o.price, 0);
+      const discount = couponDiscount(account, params.coupon, gross, now);
+      // Every check before the charge: an order the balance cannot pay costs nothing.
       let couponLeft = discount;
-      const expiration = now + YEAR;
-      for (const { name, price } of buying) {
+      const items = buying.map(({ name, price }) => {
         const paid = round(Math.max(0, price - couponLeft));
         couponLeft = round(couponLeft - (price - paid));
-        charge(account, paid, 'Registration', name, now);
-        account.domains.set(name, newDomain(name, now, expiration, defaultsFor(account)));
-      }
+        return { type: 'Domain Registration', name, years: 1, cost: paid };
+      });
+      const expiration = now + YEAR;
+      if (items.length > 0) chargeOrder(account, now, items);
+      for (const { name } of buying) account.domains.set(name, newDomain(name, now, expiration, defaultsFor(account)));
       return {
         ResponseCode: 0,
         Status: 'success',

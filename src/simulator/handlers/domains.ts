@@ -1,4 +1,4 @@
-import { charge, newDomain, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
+import { chargeOrder, couponDiscount, newDomain, ownedDomain, ownedDomainList, priceFor } from '../domains-util.js';
 import { renderDomain } from '../render.js';
 import { defaultsFor } from '../setting-scopes.js';
 import { DAY, YEAR, type SimAccount, type SimDomain } from '../state.js';
@@ -22,14 +22,6 @@ function duration(params: SimParams): number {
   const years = Number(required(params, 'duration'));
   if (!Number.isInteger(years) || years < 1 || years > 10) throw new SimFailure('invalid duration: 1 to 10 years');
   return years;
-}
-
-function couponDiscount(account: SimAccount, params: SimParams): number {
-  const coupon = params.coupon;
-  if (coupon === undefined) return 0;
-  const discount = account.coupons.get(coupon);
-  if (discount === undefined) throw new SimFailure(`invalid coupon: ${coupon}`);
-  return discount;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -69,7 +61,7 @@ export const domainHandlers: SimHandlers = {
       // The first year at the registration price, later years at the renewal price (as previews count them).
       const tld = priceFor(account, name);
       const gross = premium === undefined ? tld.register + tld.renew * (years - 1) : premium * years;
-      const price = round(Math.max(0, gross - couponDiscount(account, params)));
+      const price = round(gross - couponDiscount(account, params.coupon, gross, now));
       // A new domain starts with the account defaults (set_default_*); contacts given here win.
       const settings = defaultsFor(account);
       const contact = (field: string, fallback: number) => {
@@ -85,7 +77,7 @@ export const domainHandlers: SimHandlers = {
         technical: contact('technical_contact', settings.contacts.technical),
         billing: contact('billing_contact', settings.contacts.billing),
       };
-      charge(account, price, 'Registration', name, now);
+      chargeOrder(account, now, [{ type: 'Domain Registration', name, years, cost: price }]);
       const expiration = now + years * YEAR;
       account.domains.set(name, newDomain(name, now, expiration, { ...settings, contacts }));
       return { ...ok, DomainName: name, Expiration: expiration };
@@ -119,11 +111,12 @@ export const domainHandlers: SimHandlers = {
         throw new SimFailure(`${domain.name} needs a late renewal fee; not renewed as requested`);
       }
       const currency = (params.currency ?? account.currency).toUpperCase();
-      const price = round(Math.max(0, priceFor(account, domain.name).renew * years + lateFee - couponDiscount(account, params)));
+      const gross = priceFor(account, domain.name).renew * years + lateFee;
+      const price = round(gross - couponDiscount(account, params.coupon, gross, now));
       if (params.price_check === '1') {
         return { ResponseCode: '0', Status: 'price_check_success', PriceInfo: `${price.toFixed(2)} in ${currency}` };
       }
-      charge(account, price, 'Renewal', domain.name, now);
+      chargeOrder(account, now, [{ type: 'Domain Renewal', name: domain.name, years, cost: price }]);
       domain.expiration += years * YEAR;
       domain.renewed = true;
       return { ResponseCode: '0', Status: 'success', DomainName: domain.name, Expiration: String(domain.expiration) };
@@ -142,7 +135,9 @@ export const domainHandlers: SimHandlers = {
     root: 'ListDomainInfoResponse',
     handle(params, { account }) {
       const sort = params.sort ?? 'CountAsc';
-      const all = [...account.domains.values()];
+      // A reseller's filter (set_customer_id tags domains with the customer's id).
+      const customer = params.customer_id;
+      const all = [...account.domains.values()].filter((d) => customer === undefined || String(d.customerId) === customer);
       if (sort === 'NameAsc') all.sort((a, b) => a.name.localeCompare(b.name));
       if (sort === 'NameDesc') all.sort((a, b) => b.name.localeCompare(a.name));
       if (sort === 'CountDesc') all.reverse();

@@ -7,6 +7,8 @@ import { dnssecHandlers } from './dnssec.js';
 import { domainHandlers } from './domains.js';
 import { folderHandlers } from './folders.js';
 import { hostHandlers } from './hosts.js';
+import { orderHandlers } from './orders.js';
+import { resellerHandlers } from './reseller.js';
 import { settingHandlers } from './settings.js';
 
 /** Every command the simulator answers. A command missing here gets api3's unsupported-command answer. */
@@ -22,4 +24,6 @@ export const HANDLERS: SimHandlers = {
   ...dnssecHandlers,
   ...folderHandlers,
   ...bulkHandlers,
+  ...orderHandlers,
+  ...resellerHandlers,
 };

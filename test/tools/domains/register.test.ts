@@ -83,7 +83,7 @@ describe('through the client', () => {
     // The first year at 10.99, the second at the renewal price, 11.99.
     expect(account().balance).toBeCloseTo(before - 10.99 - 11.99, 2);
     expect(sim.expiration - sim.registration).toBe(2 * YEAR);
-    expect(account().orders).toEqual([expect.objectContaining({ type: 'Registration', domain: 'brand-new-name.com', amount: 22.98 })]);
+    expect(account().orders.at(-1)).toMatchObject({ total: 22.98, status: 'Completed', items: [{ type: 'Domain Registration', name: 'brand-new-name.com', years: 2, cost: 22.98 }] });
     expect(sent('register')[0]?.params).toEqual({ domain: 'brand-new-name.com', duration: '2' });
   });
 
