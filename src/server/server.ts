@@ -500,6 +500,23 @@ function servedTool(spec: AnyToolSpec, names: ServedNames): { listed: Tool; chec
   return { listed, checked: { spec, input: advertisedInput(spec), inputJson: listed.inputSchema, output: listed.outputSchema } };
 }
 
+/** The discovery pair's input schemas as advertised, converted once: tools/list shows them and every call is checked against them. */
+const DISCOVERY_INPUT_JSON = {
+  [FIND_TOOLS]: jsonSchemaOf(findToolsInput, 'input'),
+  [CALL_TOOL]: jsonSchemaOf(callToolInput, 'input'),
+};
+
+/**
+ * The arguments of a call, checked as every tool's are: names the advertised schema does not
+ * have are refused (not dropped), then the zod schema checks every limit.
+ */
+function checkedArguments<Input extends z.ZodObject>(tool: string, inputJson: Tool['inputSchema'], schema: Input, raw: unknown): { data: z.infer<Input> } | { error: Api3Error } {
+  const unknown = unknownArguments(inputJson, raw ?? {});
+  if (unknown.length > 0) return { error: unknownArgumentsError(tool, unknown) };
+  const parsed = schema.safeParse(raw ?? {});
+  return parsed.success ? { data: parsed.data } : { error: invalidArguments(tool, parsed.error) };
+}
+
 /**
  * The discovery pair as tools/list shows it. Neither takes the whole catalog's annotations:
  * find_tools only reads this server's own list, and call_tool is read-only only when everything
@@ -511,14 +528,14 @@ function discoveryTools(readOnly: boolean): Tool[] {
     name: FIND_TOOLS,
     title: 'Find tools',
     description: DISCOVERY_DESCRIPTIONS[FIND_TOOLS],
-    inputSchema: jsonSchemaOf(findToolsInput, 'input'),
+    inputSchema: DISCOVERY_INPUT_JSON[FIND_TOOLS],
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   };
   const call: Tool = {
     name: CALL_TOOL,
     title: 'Call a tool',
     description: DISCOVERY_DESCRIPTIONS[CALL_TOOL],
-    inputSchema: jsonSchemaOf(callToolInput, 'input'),
+    inputSchema: DISCOVERY_INPUT_JSON[CALL_TOOL],
     annotations: { readOnlyHint: readOnly, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   };
   return [find, call];
@@ -789,12 +806,8 @@ export function buildServer(options: ServerOptions): Server {
 
   /** A catalog tool's call: its arguments checked against its own schema, then the gate and the one sender. */
   const callTool = async (entry: ServedTool, rawArgs: unknown, mcp: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
-    const name = entry.spec.name;
-    const unknown = unknownArguments(entry.inputJson, rawArgs ?? {});
-    if (unknown.length > 0) return errorResult(unknownArgumentsError(name, unknown), names);
-    const parsed = entry.input.safeParse(rawArgs ?? {});
-    if (!parsed.success) return errorResult(invalidArguments(name, parsed.error), names);
-    return runTool(entry.spec, parsed.data, mcp);
+    const checked = checkedArguments(entry.spec.name, entry.inputJson, entry.input, rawArgs);
+    return 'error' in checked ? errorResult(checked.error, names) : runTool(entry.spec, checked.data, mcp);
   };
 
   /** Why a name is missing, truthfully: a toolset that is off, the profile, a command not served yet, or no such tool (then the name most likely meant). */
@@ -809,17 +822,12 @@ export function buildServer(options: ServerOptions): Server {
   };
 
   /** find_tools: matches for a need, each with what a call needs; or, without a query, every name by toolset. */
-  const findTools = (rawArgs: unknown): CallToolResult => {
-    if (!reachable) return notFound(FIND_TOOLS, served.map((spec) => spec.name));
-    const unknown = unknownArguments(jsonSchemaOf(findToolsInput, 'input'), rawArgs ?? {});
-    if (unknown.length > 0) return errorResult(unknownArgumentsError(FIND_TOOLS, unknown), names);
-    const parsed = findToolsInput.safeParse(rawArgs ?? {});
-    if (!parsed.success) return errorResult(invalidArguments(FIND_TOOLS, parsed.error), names);
-    const { query, toolset, limit } = parsed.data;
+  const findTools = (reachable: NonNullable<ServedCatalog['reachable']>, rawArgs: unknown): CallToolResult => {
+    const checked = checkedArguments(FIND_TOOLS, DISCOVERY_INPUT_JSON[FIND_TOOLS], findToolsInput, rawArgs);
+    if ('error' in checked) return errorResult(checked.error, names);
+    const { query, toolset, limit } = checked.data;
     const pool = toolset ? reachable.specs.filter((spec) => spec.toolset === toolset) : reachable.specs;
-    if (!query) {
-      if (!toolset) return success(labelled({ toolsets: toolIndex(pool), next_step: 'Call find_tools with a query or a toolset for the tools and their arguments.' }));
-    }
+    if (!query && !toolset) return success(labelled({ toolsets: toolIndex(pool), next_step: 'Call find_tools with a query or a toolset for the tools and their arguments.' }));
     const ranked = query ? rankTools(pool, query) : pool;
     const found = ranked.slice(0, limit).map((spec) => {
       const tool = reachable.tool(spec.name);
@@ -848,16 +856,14 @@ export function buildServer(options: ServerOptions): Server {
   server.setRequestHandler('tools/list', () => ({ tools }));
   server.setRequestHandler('tools/call', async (request, mcp) => {
     const name = request.params.name;
-    if (reachable && name === FIND_TOOLS) return findTools(request.params.arguments);
+    if (reachable && name === FIND_TOOLS) return findTools(reachable, request.params.arguments);
     if (reachable && name === CALL_TOOL) {
-      const unknown = unknownArguments(jsonSchemaOf(callToolInput, 'input'), request.params.arguments ?? {});
-      if (unknown.length > 0) return errorResult(unknownArgumentsError(CALL_TOOL, unknown), names);
-      const parsed = callToolInput.safeParse(request.params.arguments ?? {});
-      if (!parsed.success) return errorResult(invalidArguments(CALL_TOOL, parsed.error), names);
-      const inner = reachable.tool(parsed.data.name);
-      if (!inner) return notFound(parsed.data.name, reachable.specs.map((spec) => spec.name));
+      const checked = checkedArguments(CALL_TOOL, DISCOVERY_INPUT_JSON[CALL_TOOL], callToolInput, request.params.arguments);
+      if ('error' in checked) return errorResult(checked.error, names);
+      const inner = reachable.tool(checked.data.name);
+      if (!inner) return notFound(checked.data.name, reachable.specs.map((spec) => spec.name));
       // The inner tool's own answer, as a direct call would give it (its structured result included).
-      return callTool(inner, parsed.data.arguments, mcp);
+      return callTool(inner, checked.data.arguments, mcp);
     }
     const entry = bySpec.get(name);
     if (!entry) return notFound(name, served.map((spec) => spec.name));
