@@ -227,6 +227,16 @@ function jsonSchemaOf(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputS
 const UNADVERTISED = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'pattern', 'format', 'default']);
 const UNADVERTISED_IN_OUTPUT = new Set([...UNADVERTISED, 'description', 'propertyNames']);
 
+/**
+ * An input enum longer than this is advertised as its type alone. Such lists are codes a model
+ * knows or a person gives (ISO countries, DNSSEC algorithms, payment methods, .cn licence
+ * types): at 3 to 4 tokens a value they cost more than they help, and a wrong value is refused
+ * by zod with the whole list, so the agent learns it on the one call that needs it. The field's
+ * description says what kind of code it is. Short enums (record types, currencies) stay: they
+ * steer a model on every call.
+ */
+export const LONG_ENUM = 12;
+
 function leanSchema(schema: Json, io: 'input' | 'output'): Json {
   const dropped = io === 'input' ? UNADVERTISED : UNADVERTISED_IN_OUTPUT;
   const lean = (value: unknown, isKeyword: boolean): unknown => {
@@ -236,6 +246,7 @@ function leanSchema(schema: Json, io: 'input' | 'output'): Json {
     for (const [key, item] of Object.entries(value)) {
       // Under `properties` the keys are field names, never keywords: a field called `pattern` stays.
       if (isKeyword && dropped.has(key)) continue;
+      if (io === 'input' && isKeyword && key === 'enum' && Array.isArray(item) && item.length > LONG_ENUM) continue;
       // `additionalProperties: false` is zod's closed object: unknown arguments are refused on the server either way.
       if (isKeyword && key === 'additionalProperties' && (item === false || (io === 'output' && isJson(item) && Object.keys(item).length === 0))) continue;
       // In an output, `{type: boolean, const: true}` says no more than `{const: true}`, and no

@@ -56,7 +56,7 @@ const dnskey = z.object({
 
 const input = z.object({
   domain: domainName,
-  algorithm: z.enum(keysOf(ALGORITHM)),
+  algorithm: z.enum(keysOf(ALGORITHM)).describe('e.g. ecdsap256sha256, ed25519, rsasha256'),
   record: z.discriminatedUnion('type', [ds, dnskey]),
 });
 type Input = z.infer<typeof input>;

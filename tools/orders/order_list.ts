@@ -62,7 +62,7 @@ const search = z
 
 const input = z.object({
   search: search.optional().describe('default last 30 days; YYYY-MM-DD'),
-  payment_methods: z.array(z.enum(METHODS)).min(1).max(METHODS.length).optional(),
+  payment_methods: z.array(z.enum(METHODS)).min(1).max(METHODS.length).optional().describe('e.g. account_balance, credit_card, paypal'),
   page,
   page_size: pageSize(100, 20),
 });

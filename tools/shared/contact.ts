@@ -123,9 +123,12 @@ const ENTERPRISE_ID_TYPES = [
  * once, not in create_contact and edit_contact too.
  */
 function codes<const Values extends readonly [string, ...string[]]>(values: Values, nested: boolean) {
-  if (!nested) return z.enum(values);
+  if (!nested) return z.enum(values).describe('ISO code: EU or EEA');
   const allowed: ReadonlySet<string> = new Set(values);
-  return z.string().refine((v): v is Values[number] => allowed.has(v), { message: `must be one of ${values.join(', ')}` });
+  return z
+    .string()
+    .refine((v): v is Values[number] => allowed.has(v), { message: `must be one of ${values.join(', ')}` })
+    .describe('ISO code: EU or EEA');
 }
 
 /** The document allows only jpg, gif, png and jpeg files. */
@@ -158,7 +161,7 @@ function cnDocument<const Types extends readonly [string, ...string[]]>(types: T
 /** create_cn_audit's payload: an enterprise adds its licence to the person's ID document. */
 export const cnFields = {
   individual: cnDocument(INDIVIDUAL_ID_TYPES).describe('SFZ: PRC ID card, HZ: passport'),
-  enterprise: cnDocument(ENTERPRISE_ID_TYPES).optional().describe('for an organisation'),
+  enterprise: cnDocument(ENTERPRISE_ID_TYPES).optional().describe('for an organisation; id_type e.g. YYZZ: business licence'),
 };
 const cnAudit = z.object(cnFields);
 

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LONG_ENUM } from '../../src/server/server.js';
+import { errorOf, type Harness, startHarness } from '../helpers/harness.js';
+
+/**
+ * Long code lists (DNSSEC algorithms, EU countries, payment methods, .cn licence types) are
+ * advertised as their type alone, to spare every conversation their tokens; the server still
+ * holds the list, and a wrong value is refused naming the field and every allowed value.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ toolsets: 'all' });
+});
+afterAll(async () => h.close());
+
+/** Every enum in a schema, with its path. */
+function enums(schema: unknown, path = ''): Array<{ path: string; values: unknown[] }> {
+  if (Array.isArray(schema)) return schema.flatMap((item, i) => enums(item, `${path}[${i}]`));
+  if (schema === null || typeof schema !== 'object') return [];
+  return Object.entries(schema).flatMap(([key, value]) =>
+    key === 'enum' && Array.isArray(value) ? [{ path, values: value }] : enums(value, `${path}.${key}`),
+  );
+}
+
+describe('long enums', () => {
+  it(`no advertised input enum has more than ${LONG_ENUM} values, and short ones stay`, async () => {
+    const { tools } = await h.client.listTools();
+    const all = tools.flatMap((tool) => enums(tool.inputSchema, tool.name));
+    expect(all.filter((e) => e.values.length > LONG_ENUM)).toEqual([]);
+    // The DNS record types steer every DNS call: they are still advertised.
+    expect(all.some((e) => e.path.startsWith('set_dns2') && e.values.includes('cname'))).toBe(true);
+    const dnssec = tools.find((t) => t.name === 'set_dnssec');
+    expect(JSON.stringify(dnssec?.inputSchema)).not.toMatch(/rsasha512/);
+  });
+
+  it('a DNSSEC algorithm the document does not list is refused with the whole list, and nothing is sent', async () => {
+    h.simulator.requests.length = 0;
+    const error = errorOf(
+      await h.call('set_dnssec', { domain: 'acme-widgets.com', algorithm: 'ecdsa256', record: { type: 'ds', key_tag: 1, digest_type: 'sha256', digest: 'ab' } }),
+    );
+    expect(error.error).toBe('invalid_input');
+    expect(error.message).toMatch(/algorithm/);
+    expect(error.message).toMatch(/ecdsap256sha256/);
+    expect(error.message).toMatch(/ed448/);
+    expect(h.simulator.requests).toEqual([]);
+  });
+});
