@@ -21,16 +21,6 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'get_domain_push_request', toolset: 'transfers' },
   { command: 'set_domain_push_request', toolset: 'transfers' },
   // folders
-  { command: 'set_folder_whois', toolset: 'folders' },
-  { command: 'set_folder_ns', toolset: 'folders' },
-  { command: 'set_folder_parking', toolset: 'folders' },
-  { command: 'set_folder_forwarding', toolset: 'folders' },
-  { command: 'set_folder_stealth', toolset: 'folders' },
-  { command: 'set_folder_hosting', toolset: 'folders' },
-  { command: 'set_folder_dns2', toolset: 'folders' },
-  { command: 'set_folder_email_forward', toolset: 'folders' },
-  { command: 'set_folder_renew_option', toolset: 'folders' },
-  { command: 'set_clear_folder_setting', toolset: 'folders' },
   // defaults
   // aftermarket
   { command: 'get_open_auctions', toolset: 'aftermarket' },

@@ -4,6 +4,7 @@ import accountInfo from './account/account_info.js';
 import getAccountBalance from './account/get_account_balance.js';
 import getDns from './dns/get_dns.js';
 import listDomain from './domains/list_domain.js';
+import { folderMembers, resolveFolder } from './folders/folder_list.js';
 import { currentSettings } from './shared/service-preview.js';
 
 /** list_domain's largest page: api3 answers the whole portfolio at once, so one page is one read. */
@@ -40,5 +41,12 @@ export const accountPort: AccountPort = {
       for (const item of listed.items) if (!wanted || wanted.has(item.name)) found.set(item.name, item);
       if (!listed.has_more || (wanted && found.size === wanted.size)) return found;
     }
+  },
+  async folder(ref, ctx) {
+    const { id, name } = await resolveFolder(ref, ctx);
+    return { id, name };
+  },
+  async folderDomains(folderId, ctx) {
+    return [...((await folderMembers(ctx)).get(folderId) ?? [])].sort();
   },
 };

@@ -88,9 +88,9 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
   /**
    * The domains whose live settings (DNS records, name servers, the service they use) this call
    * replaces: the server saves them as a snapshot before sending it, so restore_settings can put
-   * them back.
+   * them back. A folder setting synced to its domains reads which they are (the preview's read).
    */
-  snapshotOf?(args: z.infer<In>, ctx: ToolContext): string[];
+  snapshotOf?(args: z.infer<In>, ctx: ToolContext): string[] | Promise<string[]>;
   /**
    * Arguments the confirmation fixes from the facts its preview showed, where the agent left them
    * out (renew's expiry year): the call is sent as the person approved it, so api3's own guard holds.

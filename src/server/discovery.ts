@@ -41,11 +41,18 @@ function wordsOf(text: string): string[] {
 const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'my', 'me', 'is', 'it', 'do', 'with', 'by', 'from', 'this', 'that', 'what', 'which', 'how', 'i']);
 
 /**
- * Whether a query word names a word of a tool: the same word, or one a prefix of the other
- * sharing at least four letters (expire / expiry, transfers / transfer, nameserver / name).
+ * How people ask for a tool that api3 names otherwise: "make a new contact" is create_contact,
+ * "remove a folder" delete_folder. The tool's word a query word also stands for.
+ */
+const SAME_AS: Record<string, string> = { make: 'create', new: 'create', remove: 'delete', rename: 'name', buy: 'register' };
+
+/**
+ * Whether a query word names a word of a tool: the same word, one a prefix of the other
+ * sharing at least four letters (expire / expiry, transfers / transfer, nameserver / name), or
+ * the word it stands for (SAME_AS).
  */
 function matches(queryWord: string, toolWord: string): boolean {
-  if (queryWord === toolWord) return true;
+  if (queryWord === toolWord || SAME_AS[queryWord] === toolWord) return true;
   const shorter = Math.min(queryWord.length, toolWord.length);
   if (shorter < 4) return false;
   const stem = Math.max(4, shorter - 2);

@@ -44,6 +44,14 @@ export type DomainSummary = {
   contacts?: Record<string, number>;
 };
 
+/** A folder as a tool argument names it: by id, by exact name, or both (then they must agree). */
+export interface FolderRef {
+  folder?: string | undefined;
+  folder_id?: number | undefined;
+}
+
+export type FolderSummary = { id: number; name: string };
+
 export interface DomainQuery {
   /** Only these domains (one read for any number of them); without it, every domain of the account. */
   names?: readonly string[];
@@ -65,4 +73,8 @@ export interface AccountPort {
   dnsSettings(domains: readonly string[], ctx: ToolContext): Promise<Map<string, DnsSetting>>;
   /** The account's summary of its domains, by name, in name order; a name the account does not hold is absent. */
   domains(query: DomainQuery, ctx: ToolContext): Promise<Map<string, DomainSummary>>;
+  /** The folder a reference names; not_found, naming folder_list, when the account has none such. */
+  folder(ref: FolderRef, ctx: ToolContext): Promise<FolderSummary>;
+  /** The domains in a folder now, in name order. */
+  folderDomains(folderId: number, ctx: ToolContext): Promise<string[]>;
 }

@@ -237,6 +237,55 @@ const UNADVERTISED_IN_OUTPUT = new Set([...UNADVERTISED, 'description', 'propert
  */
 export const LONG_ENUM = 12;
 
+/**
+ * An input's choice of object shapes told apart by one field (zod's discriminated union: email
+ * forwarding by `type`, a DNSSEC key as DS or DNSKEY), advertised as one object: the
+ * discriminator as an enum beside every branch's other fields, required where every branch
+ * requires it. Each branch repeats the object's frame and its discriminator, about 50 tokens for
+ * three branches; what a branch needs is checked by zod all the same, naming the missing field.
+ * Anything else (branches that disagree on a field, no common discriminator) is left as it is.
+ */
+function mergedUnion(branches: unknown[]): Json | undefined {
+  if (branches.length < 2 || !branches.every((b) => isJson(b) && b.type === 'object' && isJson(b.properties))) return undefined;
+  const shapes = branches as Array<{ properties: Json; required?: string[]; description?: string }>;
+  const [first] = shapes;
+  if (!first) return undefined;
+  const discriminator = Object.keys(first.properties).find((key) =>
+    shapes.every((b) => isJson(b.properties[key]) && 'const' in (b.properties[key] as Json)),
+  );
+  if (discriminator === undefined) return undefined;
+  const values = shapes.map((b) => (b.properties[discriminator] as Json).const);
+  const properties: Json = { [discriminator]: { type: typeof values[0] === 'number' ? 'number' : 'string', enum: values } };
+  for (const branch of shapes) {
+    for (const [key, field] of Object.entries(branch.properties)) {
+      if (key === discriminator) continue;
+      if (key in properties && JSON.stringify(properties[key]) !== JSON.stringify(field)) return undefined;
+      properties[key] = field;
+    }
+  }
+  const required = Object.keys(properties).filter((key) => shapes.every((b) => b.required?.includes(key)));
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+/**
+ * An input schema as a model is shown it: each discriminated union merged (mergedUnion). The
+ * unmerged schema stays the one calls are checked against, so a field of another branch
+ * (`{type: "none", hosts: [...]}`) is still refused by name rather than dropped by zod.
+ */
+function withUnionsMerged(schema: Tool['inputSchema']): Tool['inputSchema'] {
+  const merge = (value: unknown, isKeyword: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => merge(item, true));
+    if (!isJson(value)) return value;
+    if (isKeyword && Array.isArray(value.oneOf)) {
+      const { oneOf, ...rest } = value;
+      const merged = mergedUnion(oneOf);
+      if (merged) return merge({ ...rest, ...merged }, true);
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, merge(item, !(isKeyword && (key === 'properties' || key === '$defs')))]));
+  };
+  return merge(schema, true) as Tool['inputSchema'];
+}
+
 function leanSchema(schema: Json, io: 'input' | 'output'): Json {
   const dropped = io === 'input' ? UNADVERTISED : UNADVERTISED_IN_OUTPUT;
   const lean = (value: unknown, isKeyword: boolean): unknown => {
@@ -372,6 +421,12 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   lines.push(
     'Results are condensed JSON: dates ISO 8601 UTC, money {amount, currency}, ids integers (pass them on as given). {pending} means Dynadot accepted a change it finishes later: neither done nor failed, never repeat it. replay: true means a confirmation_id was used before: nothing was sent again. A change that replaced settings answers with the snapshot_id that can put them back.',
   );
+  // Said once here rather than in each of the folder-setting tools' schemas (about 20 tokens each).
+  if ((discovery ? reachable : served).some((spec) => 'apply_to_new' in spec.input.shape)) {
+    lines.push(
+      "Folder settings (set_folder_*) take the folder by exact name or folder_id. apply_to_new also gives the setting to domains moved into the folder later; sync also replaces it now on the folder's domains, which is destructive.",
+    );
+  }
   if (options.dryRun) {
     lines.unshift('DRY RUN: this server changes nothing. Every write and destructive tool answers with its preview only, and every result carries "dry_run": true; reads work as usual.');
   }
@@ -480,7 +535,10 @@ function cancelledBeforeSending(error: unknown): boolean {
 interface ServedTool {
   spec: AnyToolSpec;
   input: z.ZodObject;
+  /** The input schema a client is shown (unions merged). */
   inputJson: Tool['inputSchema'];
+  /** The same before unions are merged: what argument names are checked against. */
+  argumentsJson: Tool['inputSchema'];
   output: Tool['outputSchema'];
 }
 
@@ -499,16 +557,17 @@ const servedCatalogs = new WeakMap<ServerOptions, ServedCatalog>();
 
 /** A catalog tool as a client is shown it, and the schemas its calls are checked with. */
 function servedTool(spec: AnyToolSpec, names: ServedNames): { listed: Tool; checked: ServedTool } {
+  const argumentsJson = jsonSchemaOf(servedInput(spec, names), 'input');
   const listed: Tool = {
     name: spec.name,
     title: spec.title,
     description: names.adapt(spec.description),
-    inputSchema: jsonSchemaOf(servedInput(spec, names), 'input'),
+    inputSchema: withUnionsMerged(argumentsJson),
     outputSchema: jsonSchemaOf(advertisedOutput(spec), 'output'),
     annotations: annotationsFor(spec),
   };
   // Arguments are checked against what a client was shown: the names a model saw are the names a call may use.
-  return { listed, checked: { spec, input: advertisedInput(spec), inputJson: listed.inputSchema, output: listed.outputSchema } };
+  return { listed, checked: { spec, input: advertisedInput(spec), inputJson: listed.inputSchema, argumentsJson, output: listed.outputSchema } };
 }
 
 /** The discovery pair's input schemas as advertised, converted once: tools/list shows them and every call is checked against them. */
@@ -817,7 +876,7 @@ export function buildServer(options: ServerOptions): Server {
 
   /** A catalog tool's call: its arguments checked against its own schema, then the gate and the one sender. */
   const callTool = async (entry: ServedTool, rawArgs: unknown, mcp: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
-    const checked = checkedArguments(entry.spec.name, entry.inputJson, entry.input, rawArgs);
+    const checked = checkedArguments(entry.spec.name, entry.argumentsJson, entry.input, rawArgs);
     return 'error' in checked ? errorResult(checked.error, names) : runTool(entry.spec, checked.data, mcp);
   };
 

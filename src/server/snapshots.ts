@@ -11,7 +11,7 @@ import { maskSensitive } from './sensitive.js';
  */
 export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolContext): Promise<string | undefined> {
   if (!spec.snapshotOf || !ctx.store) return undefined;
-  const domains = spec.snapshotOf(args, ctx);
+  const domains = await spec.snapshotOf(args, ctx);
   if (domains.length === 0) return undefined;
   // In bulk, as the preview read them (in this call, the same reads): a domain the bulk read
   // does not find is read alone, so api3 says why.

@@ -8,7 +8,6 @@ import {
   emailForwarding,
   forDefault,
   forDomains,
-  forFolder,
   forwarding,
   hosting,
   hostingWithMobileView,
@@ -19,6 +18,7 @@ import {
   stealth,
   whois,
 } from '../../tools/shared/settings.js';
+import { forFolder } from '../../tools/shared/folder-settings.js';
 import { contactChanged, type FactChange, laterExpiry, mxRecordAdded, otherNameServers, recordRemoved } from './fact-changes.js';
 import { withValue } from './invalid-input.js';
 import {
@@ -149,7 +149,18 @@ export const FAMILIES: readonly FamilyRow[] = [
         },
       },
       // On domains a role left out keeps its current contact; a folder and the default need all four.
-      folder: { command: 'set_folder_whois', example: { folder_id: 0, contacts: ZEROS }, effect: 'destructive', mustTry: ['contacts.billing: missing required property'] },
+      folder: {
+        command: 'set_folder_whois',
+        example: { folder_id: 0, contacts: ZEROS },
+        effect: 'destructive',
+        mustTry: ['contacts.billing: missing required property'],
+        gate: {
+          args: { folder_id: FOLDER, sync: true, contacts: ZEROS },
+          reads: ['folder_list', 'list_domain'],
+          otherArgs: { folder_id: FOLDER, sync: true, contacts: { ...ZEROS, billing: 1 } },
+          changeFacts: contactChanged('acme-widgets.de', 'admin', 0),
+        },
+      },
       default: { command: 'set_default_whois', example: { contacts: ZEROS }, effect: 'write', mustTry: ['contacts.billing: missing required property'] },
     },
   },
@@ -196,6 +207,12 @@ export const FAMILIES: readonly FamilyRow[] = [
         example: { folder_id: 0, name_servers: ['ns1.hosts.com', 'ns2.host.com'], apply_to_new: true, sync: true },
         adapt: seededHosts,
         effect: 'destructive',
+        gate: {
+          args: { folder_id: FOLDER, sync: true, name_servers: ['ns1.cloudhost.example'] },
+          reads: ['folder_list', 'list_domain', 'get_dns'],
+          otherArgs: { folder_id: FOLDER, sync: true, name_servers: ['ns2.cloudhost.example'] },
+          changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']),
+        },
       },
       default: { command: 'set_default_ns', example: { name_servers: ['ns1.hosts.com', 'ns2.host.com'] }, adapt: seededHosts, effect: 'write' },
     },
@@ -223,7 +240,12 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },
       },
-      folder: { command: 'set_folder_parking', example: { folder_id: 0, with_ads: false }, effect: 'destructive' },
+      folder: {
+        command: 'set_folder_parking',
+        example: { folder_id: 0, with_ads: false },
+        effect: 'destructive',
+        gate: { args: { folder_id: FOLDER, sync: true, with_ads: false }, reads: ['folder_list', 'list_domain', 'get_dns'], otherArgs: { folder_id: FOLDER, sync: true, with_ads: true }, changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']) },
+      },
       // The example sends folder_id=0, which the command's parameter list does not have.
       default: { command: 'set_default_parking', example: { with_ads: false }, undocumented: ['folder_id'], effect: 'write' },
     },
@@ -252,7 +274,12 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },
       },
-      folder: { command: 'set_folder_forwarding', example: { folder_id: 0, url: 'http://mydomain.com', sync: true }, effect: 'destructive' },
+      folder: {
+        command: 'set_folder_forwarding',
+        example: { folder_id: 0, url: 'http://mydomain.com', sync: true },
+        effect: 'destructive',
+        gate: { args: { folder_id: FOLDER, sync: true, url: 'https://shop.example/' }, reads: ['folder_list', 'list_domain', 'get_dns'], otherArgs: { folder_id: FOLDER, sync: true, url: 'https://other.example/' }, changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']) },
+      },
       default: { command: 'set_default_forwarding', example: { url: 'http://mydomain.com' }, effect: 'write' },
     },
   },
@@ -287,6 +314,7 @@ export const FAMILIES: readonly FamilyRow[] = [
         example: { folder_id: 0, url: 'http://www.obamashop.com', title: "obama's" },
         lost: LOST_STEALTH,
         effect: 'destructive',
+        gate: { args: { folder_id: FOLDER, sync: true, url: 'https://shop.example/' }, reads: ['folder_list', 'list_domain', 'get_dns'], otherArgs: { folder_id: FOLDER, sync: true, url: 'https://shop.example/', title: 'Shop' }, changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']) },
       },
       default: { command: 'set_default_stealth', example: { url: 'http://www.obamashop.com', title: "obama's" }, lost: LOST_STEALTH, effect: 'write' },
     },
@@ -312,7 +340,12 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']),
         },
       },
-      folder: { command: 'set_folder_hosting', example: { folder_id: 0, hosting_type: 'advanced', sync: true }, effect: 'destructive' },
+      folder: {
+        command: 'set_folder_hosting',
+        example: { folder_id: 0, hosting_type: 'advanced', sync: true },
+        effect: 'destructive',
+        gate: { args: { folder_id: FOLDER, sync: true, hosting_type: 'basic' }, reads: ['folder_list', 'list_domain', 'get_dns'], otherArgs: { folder_id: FOLDER, sync: true, hosting_type: 'advanced' }, changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']) },
+      },
       default: { command: 'set_default_hosting', example: { hosting_type: 'advanced' }, effect: 'write' },
     },
   },
@@ -334,7 +367,17 @@ export const FAMILIES: readonly FamilyRow[] = [
     },
     // On domains: set_dns2, a tool of its own (append, read-back), tested in its own file.
     scopes: {
-      folder: { command: 'set_folder_dns2', example: { folder_id: 0, records: [{ type: 'aaaa', value: '0:0:0:0:0:0:0:1' }] }, effect: 'destructive' },
+      folder: {
+        command: 'set_folder_dns2',
+        example: { folder_id: 0, records: [{ type: 'aaaa', value: '0:0:0:0:0:0:0:1' }] },
+        effect: 'destructive',
+        gate: {
+          args: { folder_id: FOLDER, sync: true, records: [{ type: 'a', value: '198.51.100.7' }] },
+          reads: ['folder_list', 'list_domain', 'get_dns'],
+          otherArgs: { folder_id: FOLDER, sync: true, records: [{ type: 'a', value: '198.51.100.8' }] },
+          changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']),
+        },
+      },
       default: { command: 'set_default_dns2', example: { records: [{ type: 'aaaa', value: '0:0:0:0:0:0:0:1' }] }, effect: 'write' },
     },
   },
@@ -366,7 +409,13 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: mxRecordAdded('acme-widgets.com'),
         },
       },
-      folder: { command: 'set_folder_email_forward', example: { folder_id: 0, email: emailExample('test') }, lost: LOST_EMAIL, effect: 'destructive' },
+      folder: {
+        command: 'set_folder_email_forward',
+        example: { folder_id: 0, email: emailExample('test') },
+        lost: LOST_EMAIL,
+        effect: 'destructive',
+        gate: { args: { folder_id: FOLDER, sync: true, email: { type: 'none' } }, reads: ['folder_list', 'list_domain', 'get_dns'], otherArgs: { folder_id: FOLDER, sync: true, email: emailExample('sales') }, changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']) },
+      },
       default: { command: 'set_default_email_forward', example: { email: emailExample('test') }, lost: LOST_EMAIL, effect: 'write' },
     },
   },
@@ -395,7 +444,23 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: laterExpiry('acme-widgets.com'),
         },
       },
-      folder: { command: 'set_folder_renew_option', example: { folder_id: 0, renew_option: 'auto' }, effect: 'write' },
+      folder: {
+        command: 'set_folder_renew_option',
+        example: { folder_id: 0, renew_option: 'auto' },
+        // As on domains: letting the folder's domains lapse is the one value that needs approval.
+        effect: 'destructive',
+        confirmNeeded: [
+          { args: { folder_id: FOLDER, sync: true, renew_option: 'do_not_renew' }, needed: true },
+          { args: { folder_id: FOLDER, sync: false, renew_option: 'do_not_renew' }, needed: false },
+          { args: { folder_id: FOLDER, sync: true, renew_option: 'auto' }, needed: false },
+        ],
+        gate: {
+          args: { folder_id: FOLDER, sync: true, renew_option: 'do_not_renew' },
+          reads: ['folder_list', 'list_domain'],
+          otherArgs: { folder_id: 1, sync: true, renew_option: 'do_not_renew' },
+          changeFacts: laterExpiry('widgetlab.io'),
+        },
+      },
       default: { command: 'set_default_renew_option', example: { renew_option: 'auto' }, effect: 'write' },
     },
   },
@@ -428,7 +493,12 @@ export const FAMILIES: readonly FamilyRow[] = [
           changeFacts: recordRemoved('acme-widgets.com'),
         },
       },
-      folder: { command: 'set_clear_folder_setting', example: { folder_id: 0, service: 'nameservers' }, effect: 'destructive' },
+      folder: {
+        command: 'set_clear_folder_setting',
+        example: { folder_id: 0, service: 'nameservers' },
+        effect: 'destructive',
+        gate: { args: { folder_id: FOLDER, sync: true, service: 'nameservers' }, reads: ['folder_list', 'list_domain', 'get_dns'], otherArgs: { folder_id: FOLDER, sync: true, service: 'forward' }, changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']) },
+      },
       default: { command: 'set_clear_default_setting', example: { service: 'nameservers' }, effect: 'write' },
     },
   },

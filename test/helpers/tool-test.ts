@@ -199,15 +199,16 @@ export function simulatorShapeCase(spec: AnyToolSpec, adapt: (example: Record<st
  * set_privacy and set_renew_option, destructive only for `off` (publishes the owner's contact
  * details) and `do_not_renew` (lets domains lapse), plain writes for their other values;
  * edit_contact, destructive only while domains use the contact (their WHOIS changes with it);
- * the folder settings that replace live ones, destructive only with `sync`.
+ * the folder settings that replace live ones, destructive only with `sync` (the renew option
+ * only with sync and `do_not_renew`).
  */
 const CONFIRM_WAIVERS: readonly string[] = [
   'set_dns2',
   'set_privacy',
   'set_renew_option',
   'edit_contact',
-  // A folder's setting replaces what its domains have only with sync (forFolder in tools/shared/settings.ts).
-  ...['whois', 'ns', 'parking', 'forwarding', 'stealth', 'hosting', 'dns2', 'email_forward'].map((setting) => `set_folder_${setting}`),
+  // A folder's setting replaces what its domains have only with sync (forFolder in tools/shared/folder-settings.ts).
+  ...['whois', 'ns', 'parking', 'forwarding', 'stealth', 'hosting', 'dns2', 'email_forward', 'renew_option'].map((setting) => `set_folder_${setting}`),
   'set_clear_folder_setting',
 ];
 

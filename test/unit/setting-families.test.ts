@@ -31,7 +31,12 @@ describe('the scopes decide the effect', () => {
     expect(await folder.needsConfirm?.(folder.input.parse({ ...args, sync: true }), noApi)).toBe(true);
     expect(await folder.needsConfirm?.(folder.input.parse(args), noApi)).toBe(false);
     expect(folder.toApi(folder.input.parse({ ...args, sync: false, apply_to_new: false }))).toEqual({ folder_id: '2', ns0: 'ns1.example.com', enable: 'no', sync: 'no' });
-    expect(spec('set_folder_renew_option').effect).toBe('write');
+    // As on domains, the renew option harms only with do_not_renew: synced, that alone needs confirm.
+    const renew = spec('set_folder_renew_option');
+    expect(renew.effect).toBe('destructive');
+    expect(await renew.needsConfirm?.(renew.input.parse({ folder_id: 2, renew_option: 'do_not_renew', sync: true }), noApi)).toBe(true);
+    expect(await renew.needsConfirm?.(renew.input.parse({ folder_id: 2, renew_option: 'do_not_renew' }), noApi)).toBe(false);
+    expect(await renew.needsConfirm?.(renew.input.parse({ folder_id: 2, renew_option: 'auto', sync: true }), noApi)).toBe(false);
   });
 
   it('default: always a write (it changes no live domain)', () => {

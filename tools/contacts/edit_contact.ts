@@ -59,7 +59,7 @@ export default defineTool({
   name: 'edit_contact',
   toolset: 'contacts',
   title: 'Edit a contact',
-  description: 'Replace a contact (fields left out are cleared). Needs confirm when domains use it: their WHOIS changes too.',
+  description: 'Replace a contact (fields left out are cleared); the WHOIS of domains using it changes too.',
   effect: 'destructive',
   input,
   output,

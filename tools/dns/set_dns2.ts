@@ -95,7 +95,7 @@ export default defineTool({
   everyday: true,
   title: 'Set DNS records',
   description:
-    'Set the Dynadot DNS records of domains, replacing all records (or the name servers, parking or forwarding in use). Needs confirm, except append on domains already on Dynadot DNS.',
+    'Set the Dynadot DNS records of domains, replacing all records (or the name servers, parking or forwarding in use), or append to them.',
   effect: 'destructive',
   snapshotOf: (args) => args.domains,
   input,

@@ -4,6 +4,7 @@ import { errorMessage } from '../../src/log.js';
 import { defineComposite, invoke, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { domainName, ttl } from '../../src/server/schemas.js';
 import {
+  isRecordType,
   asWritten,
   type CondensedRecord,
   type DnsRecordInput,
@@ -34,7 +35,8 @@ const input = z.object({
     .optional()
     .describe(`replace those of the same subdomain and type; ${RECORD_HELP}`),
   remove: z
-    .array(z.object({ subdomain, type: z.enum(RECORD_TYPES) }))
+    // The type list is advertised once, in `set`'s records; here it is checked all the same.
+    .array(z.object({ subdomain, type: z.string().refine(isRecordType, { message: `must be one of ${RECORD_TYPES.join(', ')}` }) }))
     .max(100)
     .optional(),
   ttl: ttl.optional(),

@@ -14,7 +14,7 @@ export default defineTool({
   name: 'set_privacy',
   toolset: 'domains',
   title: 'Set WHOIS privacy',
-  description: 'Set WHOIS privacy of domains: full hides contact details, partial some; off publishes them (needs confirm).',
+  description: 'Set WHOIS privacy of domains: full hides contact details, partial some; off publishes them.',
   // Publishing the owner's name, address and phone cannot be taken back: off alone needs approval.
   effect: 'destructive',
   idempotent: true,

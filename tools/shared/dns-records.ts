@@ -16,6 +16,8 @@ export const MAX_MAIN_RECORDS = 20;
 export const MAX_SUB_RECORDS = 100;
 export const RECORD_TYPES = ['a', 'aaaa', 'cname', 'txt', 'mx', 'srv', 'forward', 'stealth', 'email'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+const RECORD_TYPE_SET: ReadonlySet<string> = new Set(RECORD_TYPES);
+export const isRecordType = (value: string): value is RecordType => RECORD_TYPE_SET.has(value);
 
 const controlFree = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 const SUBDOMAIN = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
@@ -62,11 +64,11 @@ export const recordSchema = z
   .object({
     type: z.enum(RECORD_TYPES),
     subdomain,
-    value: z.string().max(2000).describe('srv: "prio weight port target"'),
-    priority: z.int().min(0).max(65535).optional().describe('mx only'),
-    permanent: z.boolean().optional().describe('forward only: false for 302'),
-    title: plainText(200).min(1).optional().describe('stealth only'),
-    alias: plainText(64).min(1).optional().describe('email only: the mailbox'),
+    value: z.string().max(2000),
+    priority: z.int().min(0).max(65535).optional(),
+    permanent: z.boolean().optional(),
+    title: plainText(200).min(1).optional(),
+    alias: plainText(64).min(1).optional(),
   })
   .superRefine((record, ctx) => {
     const rule = VALUE_RULES[record.type];
@@ -83,7 +85,7 @@ export type DnsRecordInput = z.infer<typeof recordSchema>;
 export const isMain = (r: { subdomain?: string | undefined }) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
 
 /** Said once for the list, not per field: every word is paid for in context. */
-export const RECORD_HELP = 'subdomain: www, _dmarc, *; omit for the domain itself';
+export const RECORD_HELP = 'subdomain: www, _dmarc, * or none for the domain. priority: mx. permanent: forward (false: 302). title: stealth. alias: email mailbox. srv value: "prio weight port target"';
 
 export const recordListSchema = z
   .array(recordSchema)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorWithHint } from '../../src/api3/errors.js';
+import type { FolderRef } from '../../src/server/ports.js';
 import { id, idOut, plainText } from '../../src/server/schemas.js';
 
 /**
@@ -33,10 +34,7 @@ export const folderSchema = z.object({
 });
 export type CondensedFolder = z.infer<typeof folderSchema>;
 
-export interface FolderRef {
-  folder?: string | undefined;
-  folder_id?: number | undefined;
-}
+export type { FolderRef } from '../../src/server/ports.js';
 
 const HINT = 'folder_list lists every folder with its id; names are exact and case-sensitive.';
 

@@ -2,6 +2,7 @@ import { type Json, prune } from '../../src/server/condense.js';
 import type { PreviewOutcome, ToolContext } from '../../src/server/define.js';
 import type { DnsSetting, DomainSummary } from '../../src/server/ports.js';
 import { asWritten } from './dns-records.js';
+import type { NameServerSetting } from './domain.js';
 import { nameServersBefore } from './settings.js';
 import { notInAccount, SHOWN_DOMAINS } from './write.js';
 
@@ -86,4 +87,27 @@ export async function servicePreview(domains: readonly string[], ctx: ToolContex
     bound: boundSettings(settings),
     ...(refusals ? { refusals } : {}),
   };
+}
+
+/** The services that decide what a domain resolves to, as get_dns names each. */
+const RESOLVES_AS: Record<string, string> = { forward: 'forwarding', stealth: 'stealth_forwarding', dns: 'dynadot_dns', nameservers: 'name_servers' };
+
+/** Clearing DNS, name servers or a forward changes what the domains resolve to: the server snapshots that first. */
+export const clearingChangesResolution = (service: string) => RESOLVES_AS[service] !== undefined;
+
+const CLEAR_NOTES: Record<string, string> = {
+  email_forwarding: "api3 cannot read a domain's email forwarding: whatever it has is removed.",
+  dnssec: "api3 cannot read a domain's DNSSEC: its key at the registry is removed and resolvers stop validating the domain.",
+};
+
+/** The preview of clearing a service on domains (set_clear_domain_setting, a synced set_clear_folder_setting): per domain, whether it uses that service now, and what goes with it. */
+export function clearServicePreview(service: string, domains: readonly string[], ctx: ToolContext): Promise<PreviewOutcome> {
+  const type = RESOLVES_AS[service];
+  const describe = (dns: NameServerSetting) => {
+    if (!type) return mailNow(dns);
+    if (dns.type === type) return { ...serviceNow(dns), uses_it_now: true };
+    const { dns_records_dropped: _kept, ...now } = serviceNow(dns);
+    return { ...now, uses_it_now: false };
+  };
+  return servicePreview(domains, ctx, { describe, note: CLEAR_NOTES[service] ?? 'A domain whose service is cleared shows the parking page.' });
 }

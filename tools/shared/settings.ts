@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiParams, commaList, flagParam, indexed, indexedRows, type ParamFields } from '../../src/api3/params.js';
 import { type Api3ToolSpec, defineTool, type Effect, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
 import { type Json, prune } from '../../src/server/condense.js';
-import { domainList, emailAddress, hostName, id, plainText } from '../../src/server/schemas.js';
+import { domainList, emailAddress, hostName, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
 import { asWritten, dnsFields, isHttpUrl, recordParams } from './dns-records.js';
 import type { PreviousNeed } from '../../src/server/needs.js';
@@ -16,7 +16,8 @@ import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
  * (`set_folder_ns`, with `enable` for domains moved in later and `sync` for those already there)
  * and as the account default for new domains (`set_default_ns`). Each setting is defined once
  * here as a payload; a scope wrapper turns it into a command's spec, so a scoped command file is
- * one sentence: `export default forFolder(nameServers, { name: 'set_folder_ns', ... })`.
+ * one sentence: `export default forFolder(nameServers, { name: 'set_folder_ns', ... })` (the folder
+ * scope is in tools/shared/folder-settings.ts).
  */
 export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
   /** What the setting is, as descriptions say it: "name servers". */
@@ -197,7 +198,7 @@ const RENEW_OPTION = { auto: 'auto', do_not_renew: 'donot', reset: 'reset' } as 
 export const renewOption = settingPayload({
   noun: 'renew option',
   fields: {
-    renew_option: z.enum(['auto', 'do_not_renew', 'reset']).describe('auto renews from the balance at expiry; do_not_renew lets it lapse'),
+    renew_option: z.enum(['auto', 'do_not_renew', 'reset']),
   },
   toApi: (args) => ({ renew_option: RENEW_OPTION[args.renew_option] }),
   replacesLive: false,
@@ -231,18 +232,18 @@ type SettingResult = z.infer<typeof settingResultSchema>;
  * read with its own schema; the arguments were parsed by the union of both, so this cannot fail
  * and changes nothing (the fields' transforms give the same value again).
  */
-function scopedArgs<Scope extends z.ZodRawShape, Shape extends z.ZodRawShape>(scope: Scope, payload: SettingPayload<Shape>) {
+export function scopedArgs<Scope extends z.ZodRawShape, Shape extends z.ZodRawShape>(scope: Scope, payload: SettingPayload<Shape>) {
   const scopeSchema = z.object(scope);
   const valuesSchema = z.object(payload.fields);
   return (args: unknown) => ({ scope: scopeSchema.parse(args), values: valuesSchema.parse(args) });
 }
 
 /** What changed, as the agent said it: the payload's values that were given. */
-function givenValues(values: object): Json {
+export function givenValues(values: object): Json {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
-interface ScopeOptions<Args> {
+export interface ScopeOptions<Args> {
   name: string;
   title: string;
   description: string;
@@ -255,18 +256,10 @@ interface ScopeOptions<Args> {
   precheck?(args: Args, ctx: ToolContext): Promise<string[]>;
 }
 
-/** Fields of the folder scope, api3's `folder_id`, `enable` and `sync`. */
-const folderFields = {
-  folder_id: id(),
-  apply_to_new: z.boolean().optional().describe('Also for domains moved into the folder later'),
-  sync: z.boolean().optional().describe("Also replace it on the folder's current domains (needs confirm)"),
-};
-
 /** Field of the domains scope: up to 100 domains, api3's `domain=a.com,b.com`. */
 const domainsFields = { domains: domainList(100) };
 
 type DomainsInput<Shape extends z.ZodRawShape> = z.ZodObject<typeof domainsFields & Shape>;
-type FolderInput<Shape extends z.ZodRawShape> = z.ZodObject<Shape & typeof folderFields>;
 
 /**
  * The setting on up to 100 domains (`domain=a.com,b.com`): destructive where it replaces what
@@ -300,38 +293,6 @@ export function forDomains<Shape extends z.ZodRawShape>(
       return { done: true, domains: scope.domains, changed: givenValues(values) };
     },
     ...(previous ? { previous: { ...previous, domains: domainsOf } } : {}),
-  });
-}
-
-/**
- * The setting on a folder: its domains moved in later take it when `apply_to_new`, and the ones
- * already there get it now with `sync`, which replaces their current setting: that case alone
- * needs confirm.
- */
-export function forFolder<Shape extends z.ZodRawShape>(
-  payload: SettingPayload<Shape>,
-  options: ScopeOptions<z.infer<FolderInput<Shape>>>,
-): Api3ToolSpec<FolderInput<Shape>, typeof settingResultSchema> {
-  const input: FolderInput<Shape> = z.object({ ...payload.fields, ...folderFields });
-  const read = scopedArgs(folderFields, payload);
-  return defineTool<FolderInput<Shape>, typeof settingResultSchema>({
-    ...options,
-    effect: payload.replacesLive ? 'destructive' : 'write',
-    idempotent: true,
-    input,
-    output: settingResultSchema,
-    ...(payload.replacesLive ? { needsConfirm: (args) => read(args).scope.sync === true } : {}),
-    toApi: (args) => {
-      const { scope, values } = read(args);
-      return apiParams({ folder_id: scope.folder_id }, payload.toApi(values), {
-        enable: flagParam.yesNo(scope.apply_to_new),
-        sync: flagParam.yesNo(scope.sync),
-      });
-    },
-    condense: (_body, args): SettingResult => {
-      const { scope, values } = read(args);
-      return { done: true, folder_id: scope.folder_id, changed: givenValues(values) };
-    },
   });
 }
 

@@ -3,7 +3,8 @@ import { LONG_ENUM } from '../../src/server/server.js';
 import { errorOf, type Harness, startHarness } from '../helpers/harness.js';
 
 /**
- * Long code lists (DNSSEC algorithms, EU countries, payment methods, .cn licence types) are
+ * What tools/list advertises is leaner than what the server checks (leanSchema in
+ * src/server/server.ts); each saving keeps the check. Long code lists (DNSSEC algorithms, EU countries, payment methods, .cn licence types) are
  * advertised as their type alone, to spare every conversation their tokens; the server still
  * holds the list, and a wrong value is refused naming the field and every allowed value.
  */
@@ -42,6 +43,23 @@ describe('long enums', () => {
     expect(error.message).toMatch(/algorithm/);
     expect(error.message).toMatch(/ecdsap256sha256/);
     expect(error.message).toMatch(/ed448/);
+    expect(h.simulator.requests).toEqual([]);
+  });
+
+  it('a choice of shapes told apart by `type` is advertised as one object, and a branch\'s missing field is still refused by name', async () => {
+    const { tools } = await h.client.listTools();
+    const email = tools.find((t) => t.name === 'set_email_forward')?.inputSchema.properties?.email as Record<string, unknown>;
+    expect(email).not.toHaveProperty('oneOf');
+    expect(email).toMatchObject({ type: 'object', properties: { type: { enum: ['forward', 'mx', 'none'] } }, required: ['type'] });
+    expect(Object.keys(email.properties as object)).toEqual(['type', 'forwards', 'hosts']);
+    expect(JSON.stringify(tools.map((t) => t.inputSchema))).not.toMatch(/"oneOf"/);
+
+    h.simulator.requests.length = 0;
+    const error = errorOf(await h.call('set_email_forward', { domains: ['acme-widgets.com'], email: { type: 'forward' } }));
+    expect(error.error).toBe('invalid_input');
+    expect(error.message).toMatch(/email\.forwards/);
+    const mixed = errorOf(await h.call('set_email_forward', { domains: ['acme-widgets.com'], email: { type: 'none', hosts: [{ host: 'mx.example.com', distance: 1 }] } }));
+    expect(mixed.error).toBe('invalid_input');
     expect(h.simulator.requests).toEqual([]);
   });
 });
