@@ -45,7 +45,5 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   // orders
   // reseller
   // legacy: deprecated by the document in favour of another command
-  { command: 'set_default_dns', toolset: 'legacy' },
-  { command: 'set_folder_dns', toolset: 'legacy' },
   { command: 'get_open_backorder_auctions', toolset: 'legacy' },
 ];

@@ -42,9 +42,10 @@ const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'o
 
 /**
  * How people ask for a tool that api3 names otherwise: "make a new contact" is create_contact,
- * "remove a folder" delete_folder. The tool's word a query word also stands for.
+ * "remove a folder" delete_folder. The stem of the tool's word a query word also stands for,
+ * matched as a query word is.
  */
-const SAME_AS: Record<string, string> = { make: 'create', new: 'create', remove: 'delete', rename: 'name', buy: 'register' };
+const SAME_AS: Record<string, string> = { make: 'creat', new: 'creat', remove: 'delet', rename: 'name', buy: 'regist' };
 
 /**
  * Whether a query word names a word of a tool: the same word, one a prefix of the other
@@ -52,7 +53,9 @@ const SAME_AS: Record<string, string> = { make: 'create', new: 'create', remove:
  * the word it stands for (SAME_AS).
  */
 function matches(queryWord: string, toolWord: string): boolean {
-  if (queryWord === toolWord || SAME_AS[queryWord] === toolWord) return true;
+  const standsFor = SAME_AS[queryWord];
+  if (standsFor !== undefined && standsFor !== queryWord && matches(standsFor, toolWord)) return true;
+  if (queryWord === toolWord) return true;
   const shorter = Math.min(queryWord.length, toolWord.length);
   if (shorter < 4) return false;
   const stem = Math.max(4, shorter - 2);

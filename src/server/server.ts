@@ -235,7 +235,7 @@ const UNADVERTISED_IN_OUTPUT = new Set([...UNADVERTISED, 'description', 'propert
  * description says what kind of code it is. Short enums (record types, currencies) stay: they
  * steer a model on every call.
  */
-export const LONG_ENUM = 12;
+export const LONG_ENUM = 10;
 
 /**
  * An input's choice of object shapes told apart by one field (zod's discriminated union: email
@@ -246,15 +246,17 @@ export const LONG_ENUM = 12;
  * Anything else (branches that disagree on a field, no common discriminator) is left as it is.
  */
 function mergedUnion(branches: unknown[]): Json | undefined {
-  if (branches.length < 2 || !branches.every((b) => isJson(b) && b.type === 'object' && isJson(b.properties))) return undefined;
-  const shapes = branches as Array<{ properties: Json; required?: string[]; description?: string }>;
+  const shapes: Array<{ properties: Json; required: unknown[] }> = [];
+  for (const branch of branches) {
+    if (!isJson(branch) || branch.type !== 'object' || !isJson(branch.properties)) return undefined;
+    shapes.push({ properties: branch.properties, required: Array.isArray(branch.required) ? branch.required : [] });
+  }
   const [first] = shapes;
-  if (!first) return undefined;
-  const discriminator = Object.keys(first.properties).find((key) =>
-    shapes.every((b) => isJson(b.properties[key]) && 'const' in (b.properties[key] as Json)),
-  );
+  if (!first || shapes.length < 2) return undefined;
+  const constOf = (field: unknown) => (isJson(field) ? field.const : undefined);
+  const discriminator = Object.keys(first.properties).find((key) => shapes.every((b) => constOf(b.properties[key]) !== undefined));
   if (discriminator === undefined) return undefined;
-  const values = shapes.map((b) => (b.properties[discriminator] as Json).const);
+  const values = shapes.map((b) => constOf(b.properties[discriminator]));
   const properties: Json = { [discriminator]: { type: typeof values[0] === 'number' ? 'number' : 'string', enum: values } };
   for (const branch of shapes) {
     for (const [key, field] of Object.entries(branch.properties)) {
@@ -263,7 +265,7 @@ function mergedUnion(branches: unknown[]): Json | undefined {
       properties[key] = field;
     }
   }
-  const required = Object.keys(properties).filter((key) => shapes.every((b) => b.required?.includes(key)));
+  const required = Object.keys(properties).filter((key) => shapes.every((b) => b.required.includes(key)));
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
 }
 
@@ -273,17 +275,19 @@ function mergedUnion(branches: unknown[]): Json | undefined {
  * (`{type: "none", hosts: [...]}`) is still refused by name rather than dropped by zod.
  */
 function withUnionsMerged(schema: Tool['inputSchema']): Tool['inputSchema'] {
-  const merge = (value: unknown, isKeyword: boolean): unknown => {
-    if (Array.isArray(value)) return value.map((item) => merge(item, true));
-    if (!isJson(value)) return value;
+  const merge = (value: Json, isKeyword: boolean): Json => {
+    const item = (entry: unknown, keyword: boolean): unknown => {
+      if (Array.isArray(entry)) return entry.map((e) => item(e, true));
+      return isJson(entry) ? merge(entry, keyword) : entry;
+    };
     if (isKeyword && Array.isArray(value.oneOf)) {
       const { oneOf, ...rest } = value;
       const merged = mergedUnion(oneOf);
       if (merged) return merge({ ...rest, ...merged }, true);
     }
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, merge(item, !(isKeyword && (key === 'properties' || key === '$defs')))]));
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, item(entry, !(isKeyword && (key === 'properties' || key === '$defs')))]));
   };
-  return merge(schema, true) as Tool['inputSchema'];
+  return { ...merge(schema, true), type: 'object' };
 }
 
 function leanSchema(schema: Json, io: 'input' | 'output'): Json {

@@ -157,6 +157,35 @@ export const dns: SettingKind = {
   },
 };
 
+/**
+ * set_default_dns and set_folder_dns, the legacy forms: one main record (an AAAA with an IPv4
+ * beside it in main_record2), one main TXT, up to 3 mail hosts, subdomain records without the
+ * extra field. They set the same Dynadot DNS as the DNS2 forms.
+ */
+export const legacyDns: SettingKind = {
+  read(params) {
+    const type = required(params, 'main_record_type').toLowerCase();
+    if (!['a', 'aaaa', 'cname'].includes(type)) throw new SimFailure(`invalid main_record_type: ${type}`);
+    const main: DnsRecord[] = [{ type, value: required(params, 'main_record') }];
+    if (params.main_record2) {
+      if (type !== 'aaaa') throw new SimFailure('main_record2 is only used with main_record_type aaaa');
+      main.push({ type: 'a', value: params.main_record2 });
+    }
+    if (params.main_txt) main.push({ type: 'txt', value: params.main_txt });
+    for (const [i, host] of filled(params, 'mx_host', 3, 'too many mail hosts: at most 3 (mx_host0 to mx_host2)')) {
+      main.push({ type: 'mx', value: host, extra: params[`mx_distance${i}`] ?? '0' });
+    }
+    const sub: SubRecord[] = filled(params, 'sub_record', 100, 'too many sub records: at most 100').map(([i, value]) => {
+      const subType = (params[`sub_record_type${i}`] ?? '').toLowerCase();
+      if (!['a', 'aaaa', 'cname', 'txt'].includes(subType)) throw new SimFailure(`invalid sub_record_type${i}: ${subType}`);
+      return { type: subType, value, subhost: params[`subdomain${i}`] ?? '' };
+    });
+    const ttl = params.ttl === undefined ? 3600 : Number(params.ttl);
+    if (!(Number.isInteger(ttl) && ttl >= 0)) throw new SimFailure('invalid ttl');
+    return put('nameServers', { kind: 'dns', ttl, main, sub });
+  },
+};
+
 export const emailForward: SettingKind = {
   read(params) {
     const type = required(params, 'forward_type');

@@ -11,6 +11,7 @@ import {
   forwarding,
   hosting,
   hostingWithMobileView,
+  legacyDnsRecords,
   nameServers,
   parking,
   renewOption,
@@ -382,6 +383,41 @@ export const FAMILIES: readonly FamilyRow[] = [
     },
   },
   {
+    // The deprecated forms (legacy toolset): the same records, fitted to the older parameters.
+    family: 'DNS records, legacy commands',
+    payload: legacyDnsRecords,
+    valid: {
+      records: [
+        { type: 'aaaa', value: '2001:db8::7' },
+        { type: 'a', value: '192.0.2.1' },
+        { type: 'txt', value: 'v=spf1 -all' },
+        { type: 'mx', value: 'mail.example.net', priority: 10 },
+        { type: 'cname', subdomain: 'www', value: 'shop.example.net' },
+      ],
+      ttl: 3600,
+    },
+    write: { records: [{ type: 'a', value: '198.51.100.7' }], ttl: 600 },
+    shows: {
+      read: dnsOf,
+      value: { type: 'dynadot_dns', ttl: 600, records: [{ type: 'a', value: '198.51.100.7' }] },
+      accountInfo: { pick: defaultNameServers, value: { type: 'dynadot_dns', ttl: 600, records: [{ type: 'a', value: '198.51.100.7' }] } },
+    },
+    scopes: {
+      folder: {
+        command: 'set_folder_dns',
+        example: { folder_id: 0, records: [{ type: 'aaaa', value: '0:0:0:0:0:0:0:1' }] },
+        effect: 'destructive',
+        gate: {
+          args: { folder_id: FOLDER, sync: true, records: [{ type: 'a', value: '198.51.100.7' }] },
+          reads: ['folder_list', 'list_domain', 'get_dns'],
+          otherArgs: { folder_id: FOLDER, sync: true, records: [{ type: 'a', value: '198.51.100.8' }] },
+          changeFacts: otherNameServers('widgetlab.io', ['ns1.acme-widgets.com']),
+        },
+      },
+      default: { command: 'set_default_dns', example: { records: [{ type: 'aaaa', value: '0:0:0:0:0:0:0:1' }] }, effect: 'write' },
+    },
+  },
+  {
     family: 'email forwarding',
     payload: emailForwarding,
     valid: { email: emailExample('info') },
@@ -509,6 +545,7 @@ export const FAMILY_COMMANDS: ReadonlySet<string> = new Set(FAMILIES.flatMap((ro
 
 const WRAPPERS = { domains: forDomains, folder: forFolder, default: forDefault } as const;
 const TOOLSET = { domains: 'domains', folder: 'folders', default: 'defaults' } as const;
+// (Every scope of the table is served now; the toolset above is for a family added before its tools.)
 
 /** The catalog's spec of a scope, or, while the catalog does not serve it, the one its family builds. */
 export function scopedSpec(row: FamilyRow, scope: Scope): { spec: AnyToolSpec; served: boolean } | undefined {

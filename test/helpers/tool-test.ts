@@ -210,6 +210,7 @@ const CONFIRM_WAIVERS: readonly string[] = [
   // A folder's setting replaces what its domains have only with sync (forFolder in tools/shared/folder-settings.ts).
   ...['whois', 'ns', 'parking', 'forwarding', 'stealth', 'hosting', 'dns2', 'email_forward', 'renew_option'].map((setting) => `set_folder_${setting}`),
   'set_clear_folder_setting',
+  'set_folder_dns',
 ];
 
 export interface PinOptions {

@@ -10,7 +10,7 @@ export default defineTool({
   name: 'account_info',
   toolset: 'account',
   title: 'Account details',
-  description: 'The account: username, contact, balance, total spending, price level, lock, and default WHOIS contacts and name server setting.',
+  description: 'The account: username, balance, spending, price level, and default contacts and name servers.',
   effect: 'read',
   input: z.object({}),
   output: z.object({

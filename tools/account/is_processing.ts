@@ -7,7 +7,7 @@ export default defineTool({
   name: 'is_processing',
   toolset: 'account',
   title: 'Is api3 busy',
-  description: 'Whether Dynadot is still processing an earlier request for this account. Check it after an unknown_outcome or busy error before retrying.',
+  description: 'Whether Dynadot is still processing an earlier request: check after unknown_outcome or busy, before retrying.',
   effect: 'read',
   input: z.object({}),
   output: z.object({

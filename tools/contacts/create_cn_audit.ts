@@ -7,7 +7,7 @@ export default defineTool({
   name: 'create_cn_audit',
   toolset: 'contacts',
   title: 'Start a .cn audit',
-  description: 'Submit a contact to the .cn real-name audit (CNNIC) with scans (jpg/png/gif URLs); get_cn_audit_status follows it.',
+  description: 'Submit a contact to the .cn real-name audit (CNNIC) with jpg/png/gif scan URLs; get_cn_audit_status follows it.',
   effect: 'write',
   input: z.object({ contact_id: id(), ...cnFields }),
   output: z.object({ contact_id: idOut, contact_type: z.string(), submitted: z.literal(true) }),

@@ -8,7 +8,7 @@ export default defineTool({
   name: 'get_cn_audit_status',
   toolset: 'contacts',
   title: '.cn audit status',
-  description: "A contact's CNNIC audit: processing, waiting for cnnic, failed (with the reason) or pass.",
+  description: "A contact's .cn (CNNIC) audit: processing, waiting for cnnic, failed (with the reason) or pass.",
   effect: 'read',
   input: z.object({ contact_id: id(), gtld: z.boolean().optional().describe('the CNNIC gTLD audit instead') }),
   output: z.object({ contact_id: idOut, status: z.string(), failed_reason: z.string().optional() }),

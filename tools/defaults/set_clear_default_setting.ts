@@ -4,5 +4,5 @@ export default forDefault(clearService(['forward', 'stealth', 'email_forwarding'
   name: 'set_clear_default_setting',
   toolset: 'defaults',
   title: 'Clear a default setting',
-  description: 'Remove one default service (forwarding, stealth, email forwarding, DNS or name servers) that new domains would get.',
+  description: 'Remove one default service that new domains would get.',
 });

@@ -4,5 +4,5 @@ export default forDefault(emailForwarding, {
   name: 'set_default_email_forward',
   toolset: 'defaults',
   title: 'Set default email forwarding',
-  description: 'Set how new domains handle email by default: forward mailboxes to addresses, use mail hosts (MX), or none.',
+  description: 'Set how new domains handle email by default.',
 });

@@ -9,8 +9,7 @@ export default defineTool({
   toolset: 'dns',
   everyday: true,
   title: 'Get DNS records',
-  description:
-    "Read one domain's DNS setting: its records and TTL when it uses Dynadot DNS, otherwise which service it points to (parking, name servers, forwarding).",
+  description: "One domain's DNS: its records and TTL on Dynadot DNS, else the service it points to.",
   effect: 'read',
   input: z.object({ domain: domainName }),
   output: z.object({ domain: z.string(), dns: nameServerSettingSchema }),

@@ -9,7 +9,7 @@ export default defineTool({
   toolset: 'domains',
   everyday: true,
   title: 'Domain details',
-  description: 'Details of one domain in the account: expiry, lock, privacy, renew option, name servers or DNS type, contacts, folder, note.',
+  description: "One domain's details: expiry, lock, privacy, renew option, DNS or name servers, contacts, folder, note.",
   effect: 'read',
   input: z.object({ domain: domainName }),
   output: z.object({ domain: domainSchema }),

@@ -55,8 +55,7 @@ export default defineTool({
   toolset: 'domains',
   everyday: true,
   title: 'List domains',
-  description:
-    "The account's domains, soonest expiry first: name, expiry, lock, renew option, privacy. expiring_within_days finds renewals due.",
+  description: "The account's domains, soonest expiry first; expiring_within_days finds renewals due.",
   effect: 'read',
   input,
   output: z.object({

@@ -29,7 +29,7 @@ const input = z.object({
   currency: z
     .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY']))
     .optional(),
-  sort: z.enum(keysOf(SORTS)).optional(),
+  sort: z.enum(keysOf(SORTS)).optional().describe('e.g. name, rank, sales_desc'),
   page,
   page_size: pageSize(500, 50),
 });

@@ -15,8 +15,7 @@ export default defineTool({
   name: 'register_ns',
   toolset: 'nameservers',
   title: 'Register a name server',
-  description:
-    "Register a name server host under one of the account's domains (ns1.yourdomain.com) with its glue IP, for set_ns.",
+  description: 'Register a name server host under an account domain (ns1.yourdomain.com) with its glue IP, for set_ns.',
   effect: 'write',
   input: z.object({ host: hostName, ip: ipAddress }),
   output: createdServerSchema,

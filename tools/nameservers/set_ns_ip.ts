@@ -13,8 +13,7 @@ export default defineTool({
   name: 'set_ns_ip',
   toolset: 'nameservers',
   title: 'Set name server IPs',
-  description:
-    "Replace the glue IPs of a name server host under one of the account's domains. Domains using the host follow the new IPs.",
+  description: 'Replace the glue IPs of a name server host under an account domain; domains using it follow.',
   effect: 'destructive',
   input: z.object({
     server_id: id().describe('id from server_list'),

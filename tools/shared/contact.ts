@@ -125,10 +125,7 @@ const ENTERPRISE_ID_TYPES = [
 function codes<const Values extends readonly [string, ...string[]]>(values: Values, nested: boolean) {
   if (!nested) return z.enum(values).describe('ISO code: EU or EEA');
   const allowed: ReadonlySet<string> = new Set(values);
-  return z
-    .string()
-    .refine((v): v is Values[number] => allowed.has(v), { message: `must be one of ${values.join(', ')}` })
-    .describe('ISO code: EU or EEA');
+  return z.string().refine((v): v is Values[number] => allowed.has(v), { message: `must be one of ${values.join(', ')}` });
 }
 
 /** The document allows only jpg, gif, png and jpeg files. */

@@ -207,3 +207,53 @@ export function sameRecord(wanted: DnsRecordInput, have: CondensedRecord): boole
     (recordExtra(wanted) ?? '') === (have.extra ?? '')
   );
 }
+
+/**
+ * The legacy DNS commands (set_default_dns, set_folder_dns), which the document keeps beside
+ * their DNS2 replacements: the same records in, fitted to the older parameters. Those hold one
+ * record for the domain itself (an AAAA may carry one IPv4 beside it, `main_record2`), one TXT
+ * (`main_txt`: the document names a single parameter, so more are not guessed at), up to three
+ * mail hosts (`mx_host0..2`, `mx_distance0..2`), and subdomain records without the extra field
+ * (a, aaaa, cname, txt). What does not fit is refused naming the DNS2 command that takes it.
+ */
+const LEGACY_MAIN = new Set<RecordType>(['a', 'aaaa', 'cname']);
+const LEGACY_SUB = new Set<RecordType>(['a', 'aaaa', 'cname', 'txt']);
+const LEGACY_MX = 3;
+
+function legacyShape(records: readonly DnsRecordInput[]) {
+  const main = records.filter(isMain);
+  return {
+    address: main.filter((r) => LEGACY_MAIN.has(r.type)),
+    txt: main.filter((r) => r.type === 'txt'),
+    mx: main.filter((r) => r.type === 'mx'),
+    other: main.filter((r) => !LEGACY_MAIN.has(r.type) && r.type !== 'txt' && r.type !== 'mx'),
+    sub: records.filter((r) => !isMain(r)),
+  };
+}
+
+/** Why these records do not fit the legacy parameters; empty when they do. */
+export function legacyMisfits(records: readonly DnsRecordInput[]): string[] {
+  const { address, txt, mx, other, sub } = legacyShape(records);
+  const why: string[] = [];
+  const pair = address.length === 2 && address.some((r) => r.type === 'aaaa') && address.some((r) => r.type === 'a');
+  if (address.length === 0) why.push('needs one a, aaaa or cname record for the domain itself');
+  else if (address.length > 1 && !pair) why.push('takes one a, aaaa or cname record for the domain itself (or an aaaa with one a)');
+  if (txt.length > 1) why.push('takes one txt record for the domain itself');
+  if (mx.length > LEGACY_MX) why.push(`takes at most ${LEGACY_MX} mx records`);
+  if (other.length > 0) why.push(`takes no ${[...new Set(other.map((r) => r.type))].join(', ')} records for the domain itself`);
+  const badSub = [...new Set(sub.filter((r) => !LEGACY_SUB.has(r.type)).map((r) => r.type))];
+  if (badSub.length > 0) why.push(`takes subdomain records of type a, aaaa, cname or txt only (not ${badSub.join(', ')})`);
+  return why;
+}
+
+export function legacyRecordParams(records: readonly DnsRecordInput[], ttlSeconds?: number): ParamFields {
+  const { address, txt, mx, sub } = legacyShape(records);
+  const main = address.find((r) => r.type !== 'a') ?? address[0];
+  const ipv4 = main?.type === 'aaaa' ? address.find((r) => r.type === 'a') : undefined;
+  return apiParams(
+    { main_record_type: main?.type, main_record: main?.value, main_record2: ipv4?.value, main_txt: txt[0]?.value },
+    indexedRows(sub, { subdomain: (r) => r.subdomain, sub_record_type: (r) => r.type, sub_record: (r) => r.value }),
+    indexedRows(mx, { mx_host: (r) => r.value, mx_distance: (r) => r.priority }),
+    { ttl: ttlSeconds },
+  );
+}

@@ -4,7 +4,7 @@ import { type Api3ToolSpec, defineTool, type Effect, type PreviewOutcome, type T
 import { type Json, prune } from '../../src/server/condense.js';
 import { domainList, emailAddress, hostName, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
-import { asWritten, dnsFields, isHttpUrl, recordParams } from './dns-records.js';
+import { asWritten, dnsFields, isHttpUrl, legacyMisfits, legacyRecordParams, recordParams } from './dns-records.js';
 import type { PreviousNeed } from '../../src/server/needs.js';
 import type { DnsSetting } from '../../src/server/ports.js';
 import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
@@ -16,8 +16,8 @@ import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
  * (`set_folder_ns`, with `enable` for domains moved in later and `sync` for those already there)
  * and as the account default for new domains (`set_default_ns`). Each setting is defined once
  * here as a payload; a scope wrapper turns it into a command's spec, so a scoped command file is
- * one sentence: `export default forFolder(nameServers, { name: 'set_folder_ns', ... })` (the folder
- * scope is in tools/shared/folder-settings.ts).
+ * one sentence, `forFolder(nameServers, {...})` for the folder's name servers (the folder scope is
+ * in tools/shared/folder-settings.ts).
  */
 export interface SettingPayload<Shape extends z.ZodRawShape = z.ZodRawShape> {
   /** What the setting is, as descriptions say it: "name servers". */
@@ -70,8 +70,7 @@ export const whois = settingPayload({
   noun: 'WHOIS contacts',
   fields: {
     contacts: z
-      .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
-      .describe('Contact ids by role (contact_list)'),
+      .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId }),
   },
   toApi: ({ contacts }) => contactParams(contacts),
   replacesLive: true,
@@ -164,6 +163,21 @@ export const dnsRecords = settingPayload({
   fields: dnsFields,
   toApi: (args) => recordParams(args.records, args.ttl),
   replacesLive: true,
+});
+
+/**
+ * The legacy DNS commands' records (set_default_dns, set_folder_dns): the DNS2 records, refused
+ * where the older parameters cannot hold them (tools/shared/dns-records.ts, legacyMisfits).
+ */
+export const legacyDnsRecords = settingPayload({
+  ...dnsRecords,
+  fields: {
+    ...dnsFields,
+    records: dnsFields.records.superRefine((records, ctx) => {
+      for (const why of legacyMisfits(records)) ctx.addIssue({ code: 'custom', message: `the legacy command ${why}; the DNS2 command takes any records` });
+    }),
+  },
+  toApi: (args) => legacyRecordParams(args.records, args.ttl),
 });
 
 const mailbox = z.string().regex(/^[a-z0-9._+-]{1,64}$/i, 'must be a mailbox name such as info');

@@ -24,7 +24,7 @@ export default defineComposite({
   toolset: 'undo',
   everyday: true,
   title: 'List snapshots',
-  description: 'Snapshots of DNS records, name servers or parking taken before each change, newest first; restore_settings puts one back.',
+  description: 'Snapshots of DNS, name servers or parking taken before each change, newest first, for restore_settings.',
   effect: 'read',
   input: z.object({
     domain: domainName.optional(),
