@@ -11,13 +11,21 @@ import type { ToolContext } from './define.js';
  * them); they are types, not interfaces, so a snapshot can hold them as JSON.
  */
 
+/**
+ * A DNS record in the words the write tools take (set_dns2's records), so a read can be edited
+ * and written back as it is: api3's second value (`Value2`, `recordx`) is the MX priority, the
+ * forward kind, the stealth title or the email alias, each under its own name.
+ */
 export type DnsRecordSummary = {
   /** Absent for records of the domain itself. */
   subdomain?: string;
   type: string;
   value: string;
-  /** MX distance, forward type, stealth title or email alias. */
-  extra?: string;
+  priority?: number;
+  /** Forwarding: false for a 302 (temporary) redirect. */
+  permanent?: boolean;
+  title?: string;
+  alias?: string;
 };
 
 /** A domain's name server setting: Dynadot DNS with its records, outside name servers, or a Dynadot service. */

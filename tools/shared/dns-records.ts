@@ -2,8 +2,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { apiParams, indexedRows, type ParamFields } from '../../src/api3/params.js';
 import { isEmailAddress, plainText, ttl } from '../../src/server/schemas.js';
-import type { NameServerSetting } from './domain.js';
-import { isKeyOf, keysOf } from './keys.js';
+import { type NameServerSetting, secondValue } from './domain.js';
+import { keysOf } from './keys.js';
 
 /**
  * DNS records in the agent's terms, shared by every command that writes records (set_dns2,
@@ -105,10 +105,10 @@ export const recordListSchema = z
 export const dnsFields = { records: recordListSchema, ttl: ttl.optional() };
 
 /** api3's `recordx`: MX distance, forward kind (1 = 301, 2 = 302), stealth title or email alias. */
-function recordExtra(r: DnsRecordInput): string | undefined {
+function recordExtra(r: { type: string; priority?: number | undefined; permanent?: boolean | undefined; title?: string | undefined; alias?: string | undefined }): string | undefined {
   switch (r.type) {
     case 'mx':
-      return String(r.priority);
+      return r.priority === undefined ? undefined : String(r.priority);
     case 'forward':
       return r.permanent === false ? '2' : '1';
     case 'stealth':
@@ -131,25 +131,30 @@ export function recordParams(records: readonly DnsRecordInput[], ttlSeconds?: nu
   );
 }
 
-/** A record as get_dns condenses it -> the input form, so current records can be written back. */
-export function fromCondensed(record: NonNullable<NameServerSetting['records']>[number]): DnsRecordInput {
-  const extra = record.extra ?? '';
-  const extraField: Partial<Record<RecordType, Record<string, unknown>>> = {
-    mx: { priority: Number(extra || 0) },
-    forward: { permanent: extra !== '2' },
-    stealth: { title: extra },
-    email: { alias: extra },
-  };
-  const extras = isKeyOf(extraField, record.type) ? extraField[record.type] : {};
-  const parsed = recordSchema.safeParse({ type: record.type, subdomain: record.subdomain ?? '', value: record.value, ...extras });
+/**
+ * A record as get_dns answers it -> the input form, so current records can be written back.
+ * They share one vocabulary; an MX record api3 answered without a distance is written with 0.
+ */
+export function fromCondensed(record: CondensedRecord): DnsRecordInput {
+  const { subdomain, ...rest } = upgradedRecord(record);
+  const parsed = recordSchema.safeParse({ ...rest, subdomain: subdomain ?? '', ...(rest.type === 'mx' && rest.priority === undefined ? { priority: 0 } : {}) });
   if (!parsed.success) throw new Error(`cannot rewrite the current ${record.type} record of "${record.subdomain ?? '@'}" (${record.value})`);
   return parsed.data;
+}
+
+/**
+ * A record saved by an earlier version of this server (a snapshot on disk), which kept api3's
+ * second value as `extra`, in today's words; a record without it is returned as it is.
+ */
+export function upgradedRecord<R extends { type: unknown; extra?: unknown }>(record: R): Omit<R, 'extra'> {
+  const { extra, ...rest } = record;
+  return typeof extra === 'string' && typeof rest.type === 'string' ? { ...rest, ...secondValue(rest.type, extra) } : rest;
 }
 
 /** The subdomain a record belongs to, '' for the domain itself. */
 export const hostOf = (r: { subdomain?: string | undefined }) => (r.subdomain === undefined || r.subdomain === '@' ? '' : r.subdomain);
 
-/** A record as get_dns condenses it (api3's `Value2` as `extra`). */
+/** A record as get_dns answers it: already in the write tools' words. */
 export type CondensedRecord = NonNullable<NameServerSetting['records']>[number];
 
 /**
@@ -168,16 +173,11 @@ export const writtenRecordSchema = z.object({
 });
 export type WrittenRecord = z.infer<typeof writtenRecordSchema>;
 
-/** A current record (get_dns, list_domain) as a person writes it. */
+/** A current record (get_dns, list_domain, a snapshot) as a person writes it: no "@", no empty fields. */
 export function asWritten(record: CondensedRecord): WrittenRecord {
-  const extra = record.extra;
+  const { subdomain: _subdomain, type, value, ...extras } = upgradedRecord(record);
   const host = hostOf(record);
-  const out: WrittenRecord = { ...(host ? { subdomain: host } : {}), type: record.type, value: record.value };
-  if (record.type === 'mx' && extra !== undefined && /^\d+$/.test(extra)) out.priority = Number(extra);
-  if (record.type === 'forward' && extra === '2') out.permanent = false;
-  if (record.type === 'stealth' && extra) out.title = extra;
-  if (record.type === 'email' && extra) out.alias = extra;
-  return out;
+  return { ...(host ? { subdomain: host } : {}), type, value, ...Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined && v !== '')) };
 }
 
 /** A record of the input as the person wrote it, without empty fields or the "@" of the domain itself. */
@@ -204,7 +204,7 @@ export function sameRecord(wanted: DnsRecordInput, have: CondensedRecord): boole
     hostOf(wanted).toLowerCase() === hostOf(have).toLowerCase() &&
     wanted.type === have.type &&
     comparable(wanted.type, wanted.value) === comparable(have.type, have.value) &&
-    (recordExtra(wanted) ?? '') === (have.extra ?? '')
+    (recordExtra(wanted) ?? '') === (recordExtra(have) ?? '')
   );
 }
 

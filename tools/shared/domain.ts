@@ -19,7 +19,10 @@ export const nameServerSettingSchema = z.object({
         subdomain: z.string().optional().describe('absent for records of the domain itself'),
         type: z.string(),
         value: z.string(),
-        extra: z.string().optional().describe('MX distance, forward type, stealth title or email alias'),
+        priority: z.number().optional(),
+        permanent: z.boolean().optional(),
+        title: z.string().optional(),
+        alias: z.string().optional(),
       }),
     )
     .optional(),
@@ -28,13 +31,30 @@ export const nameServerSettingSchema = z.object({
 export type NameServerSetting = z.infer<typeof nameServerSettingSchema>;
 type NameServerRecord = NonNullable<NameServerSetting['records']>[number];
 
+/** A record as the write tools take it: api3's second value under the name its type gives it (priorityOf and the like). */
 function record(raw: Json, subdomain?: string): NameServerRecord {
+  const type = (text(raw.RecordType) ?? '').toLowerCase();
+  const second = text(raw.Value2);
   return prune({
-    subdomain,
-    type: (text(raw.RecordType) ?? '').toLowerCase(),
+    subdomain: subdomain === '' || subdomain === '@' ? undefined : subdomain,
+    type,
     value: text(raw.Value) ?? '',
-    extra: text(raw.Value2),
+    ...secondValue(type, second),
   });
+}
+
+/**
+ * api3's second value of a record (`Value2` in reads, `recordx` in writes) in the write tools'
+ * terms: an MX distance is `priority`, a forward's 2 (302) is `permanent: false` (1, 301, is the
+ * default and left out), a stealth page's `title`, an email record's `alias`.
+ */
+export function secondValue(type: string, second: string | undefined): Partial<Pick<NameServerRecord, 'priority' | 'permanent' | 'title' | 'alias'>> {
+  if (second === undefined || second === '') return {};
+  if (type === 'mx') return /^\d+$/.test(second) ? { priority: Number(second) } : {};
+  if (type === 'forward') return second === '2' ? { permanent: false } : {};
+  if (type === 'stealth') return { title: second };
+  if (type === 'email') return { alias: second };
+  return {};
 }
 
 export function condenseNameServerSetting(raw: unknown): NameServerSetting {

@@ -2,7 +2,7 @@ import { SNAPSHOT_ID } from '../../src/server/state-store.js';
 import { z } from 'zod';
 import { Api3Error } from '../../src/api3/errors.js';
 import { MASKED_SECRET } from '../../src/api3/redact.js';
-import type { Json } from '../../src/server/condense.js';
+import { isJson, type Json } from '../../src/server/condense.js';
 import { defineComposite, invokeRead, type ToolCall, toolCall, type ToolContext } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
 import { errorMessage } from '../../src/log.js';
@@ -12,7 +12,7 @@ import setDns2 from '../dns/set_dns2.js';
 import setParking from '../domains/set_parking.js';
 import serverList from '../nameservers/server_list.js';
 import setNs from '../nameservers/set_ns.js';
-import { asWritten, type CondensedRecord, type DnsRecordInput, fromCondensed, hostOf } from '../shared/dns-records.js';
+import { asWritten, type CondensedRecord, type DnsRecordInput, fromCondensed, hostOf, upgradedRecord } from '../shared/dns-records.js';
 import { type NameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
 import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
 import { boundSettings, currentSettings } from '../shared/service-preview.js';
@@ -44,7 +44,7 @@ const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.'
  * snapshot was written: writing them back would put the mask into live DNS, not the value.
  */
 function maskedParts(saved: NameServerSetting): string[] {
-  const parts = (saved.records ?? []).filter((r) => `${r.value} ${r.extra ?? ''}`.includes(MASKED_SECRET)).map((r) => `the ${r.type.toUpperCase()} record of ${hostOf(r) || '@'}`);
+  const parts = (saved.records ?? []).filter((r) => JSON.stringify(r).includes(MASKED_SECRET)).map((r) => `the ${r.type.toUpperCase()} record of ${hostOf(r) || '@'}`);
   if ((saved.name_servers ?? []).some((h) => h.includes(MASKED_SECRET))) parts.push('a name server');
   if (saved.forward_to?.includes(MASKED_SECRET)) parts.push('its forwarding URL');
   return parts;
@@ -84,7 +84,8 @@ function stepFor(domain: string, saved: NameServerSetting): Step | string {
 function recordKey(r: CondensedRecord): string {
   const value = r.value.trim();
   const comparable = ['a', 'aaaa', 'cname', 'mx'].includes(r.type) ? value.toLowerCase().replace(/\.$/, '') : value;
-  return JSON.stringify([hostOf(r).toLowerCase(), r.type, comparable, r.extra ?? '']);
+  const { priority, permanent, title, alias } = asWritten(r);
+  return JSON.stringify([hostOf(r).toLowerCase(), r.type, comparable, priority ?? null, permanent ?? null, title ?? null, alias ?? null]);
 }
 
 /** The records of `a` that `b` lacks, counted as a multiset. */
@@ -153,6 +154,12 @@ interface Loaded {
   refusals: string[];
 }
 
+/** A saved setting whose records an earlier version kept with api3's `extra`, in today's words (upgradedRecord). */
+function upgradedSetting(raw: unknown): unknown {
+  if (!isJson(raw) || !Array.isArray(raw.records)) return raw;
+  return { ...raw, records: raw.records.map((r: unknown) => (isJson(r) ? upgradedRecord({ ...r, type: r.type }) : r)) };
+}
+
 /** The snapshot and the domains of the call, with what stands in the way of putting them back (reads nothing from api3). */
 function load(args: Input, ctx: ToolContext): Loaded {
   const snapshot = storeOf(ctx).get(args.snapshot_id);
@@ -163,7 +170,7 @@ function load(args: Input, ctx: ToolContext): Loaded {
   const absent = domains.filter((d) => !Object.hasOwn(snapshot.domains, d));
   if (absent.length > 0) refusals.push(`not in snapshot ${snapshot.id}: ${absent.join(', ')} (it holds ${Object.keys(snapshot.domains).join(', ')})`);
   for (const domain of domains.filter((d) => !absent.includes(d))) {
-    const parsed = nameServerSettingSchema.safeParse(snapshot.domains[domain]);
+    const parsed = nameServerSettingSchema.safeParse(upgradedSetting(snapshot.domains[domain]));
     if (!parsed.success) refusals.push(`${domain}: its saved setting cannot be read`);
     else saved.set(domain, parsed.data);
   }

@@ -51,7 +51,7 @@ describe('condense', () => {
         ttl: 3600,
         records: [
           { type: 'a', value: '192.0.2.1' },
-          { type: 'mx', value: 'mx.example.com', extra: '10' },
+          { type: 'mx', value: 'mx.example.com', priority: 10 },
           { subdomain: 'www', type: 'cname', value: 'example.com' },
         ],
       },
@@ -105,7 +105,7 @@ describe('through the client', () => {
         ttl: 3600,
         records: [
           { type: 'a', value: '203.0.113.10' },
-          { type: 'mx', value: 'mx1.mailhost.example', extra: '10' },
+          { type: 'mx', value: 'mx1.mailhost.example', priority: 10 },
           { type: 'txt', value: 'v=spf1 include:mailhost.example ~all' },
           { subdomain: 'www', type: 'cname', value: 'acme-widgets.com' },
           { subdomain: 'api', type: 'a', value: '203.0.113.20' },
@@ -126,4 +126,22 @@ describe('through the client', () => {
 describe('safety', () => {
   pinEffect(getDns, 'read');
   badInputSweep(getDns, { domain: 'acme-widgets.com' });
+});
+
+describe('one vocabulary for reads and writes', () => {
+  it('get_dns answers records as set_dns2 takes them: written back, nothing changes', async () => {
+    const records = [
+      { type: 'a', value: '203.0.113.10' },
+      { type: 'mx', value: 'mx1.mailhost.example', priority: 10 },
+      { type: 'forward', subdomain: 'go', value: 'https://example.org/', permanent: false },
+      { type: 'stealth', subdomain: 'shop', value: 'https://example.org/shop', title: 'Shop' },
+      { type: 'email', subdomain: 'mail', value: 'me@example.org', alias: 'info' },
+      { type: 'txt', subdomain: '_dmarc', value: 'v=DMARC1; p=none' },
+    ];
+    await ok('set_dns2', { domains: ['acme-widgets.com'], records, ttl: 600, confirm: true });
+    const read = (await ok('get_dns', { domain: 'acme-widgets.com' })).dns;
+    expect(read.records).toEqual(records);
+    await ok('set_dns2', { domains: ['acme-widgets.com'], records: read.records, ttl: read.ttl, confirm: true });
+    expect((await ok('get_dns', { domain: 'acme-widgets.com' })).dns).toEqual(read);
+  });
 });

@@ -25,7 +25,7 @@ const SEEDED_DNS = {
   ttl: 3600,
   records: [
     { type: 'a', value: '203.0.113.10' },
-    { type: 'mx', value: 'mx1.mailhost.example', extra: '10' },
+    { type: 'mx', value: 'mx1.mailhost.example', priority: 10 },
     { type: 'txt', value: 'v=spf1 include:mailhost.example ~all' },
     { subdomain: 'www', type: 'cname', value: 'acme-widgets.com' },
     { subdomain: 'api', type: 'a', value: '203.0.113.20' },
@@ -72,8 +72,8 @@ const randomTtl = (random: () => number) => 60 + Math.floor(random() * (86400 - 
 
 /** Records as get_dns shows them, comparable as a multiset. */
 const asShown = (r: Rec) => JSON.stringify([r.subdomain ?? '', r.type, r.value, r.priority === undefined ? '' : String(r.priority)]);
-const shownOf = (records: ReadonlyArray<{ subdomain?: string; type: string; value: string; extra?: string }> = []) =>
-  records.map((r) => JSON.stringify([r.subdomain ?? '', r.type, r.value, r.extra ?? ''])).sort();
+const shownOf = (records: ReadonlyArray<{ subdomain?: string; type: string; value: string; priority?: number }> = []) =>
+  records.map((r) => JSON.stringify([r.subdomain ?? '', r.type, r.value, r.priority === undefined ? '' : String(r.priority)])).sort();
 
 const CASES = 25;
 const SEED = 0x0d0_ba5e;
@@ -425,4 +425,17 @@ describe('safety', () => {
   });
 
   badInputSweep(restoreSettings, { snapshot_id: gateId, domains: [D], confirm: true });
+});
+
+describe('snapshots of an earlier version', () => {
+  it("a snapshot that kept api3's second value as `extra` (MX distance) is put back with its priority", async () => {
+    const saved = store.save('set_dns2', { domains: [D] }, {
+      [D]: { type: 'dynadot_dns', ttl: 3600, records: [{ type: 'a', value: '203.0.113.10' }, { type: 'mx', value: 'mx9.mailhost.example', extra: '25' }] },
+    });
+    await ok('restore_settings', { snapshot_id: saved.id, confirm: true });
+    expect((await dnsOf(D)).records).toEqual([
+      { type: 'a', value: '203.0.113.10' },
+      { type: 'mx', value: 'mx9.mailhost.example', priority: 25 },
+    ]);
+  });
 });
