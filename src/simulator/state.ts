@@ -407,8 +407,12 @@ export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
     username: 'demo-user',
     pushUsername: 'demo-user',
     peers: withPeers ? new Map([[RECEIVER_PUSH_USERNAME, seedReceiver(now)]]) : new Map(),
-    // Another registrar asks for acme-widgets.net: authorize_transfer_away answers it.
-    transfers: [{ direction: 'away', domain: 'acme-widgets.net', orderId: 7001, status: 'pending', since: now - DAY }],
+    transfers: [
+      // A transfer in stuck on a code its registrar refused: set_transfer_auth_code or cancel_transfer.
+      { direction: 'in', domain: 'acme.com', orderId: 997, status: 'auth code needed', since: now - 31 * DAY, authCode: 'acme-old-code' },
+      // Another registrar asks for acme-widgets.net: authorize_transfer_away answers it.
+      { direction: 'away', domain: 'acme-widgets.net', orderId: 7001, status: 'pending', since: now - DAY },
+    ],
     pushes: [],
     authCodes: new Map([['acme-widgets.com', 'Acme-7Hq2-Xw9p']]),
     authElsewhere: new Map([
@@ -428,6 +432,7 @@ export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
     servers: new Map(servers.map((s) => [s.id, s])),
     // The purchases behind the two newest domains, so the demo's order_list is not empty.
     orders: [
+      { ...seedOrder(997, now - 31 * DAY, 'Domain Transfer', 'acme.com', 10.99), status: 'Processing', items: [{ type: 'Domain Transfer', name: 'acme.com', years: 1, cost: 10.99, status: 'Processing' }] },
       seedOrder(998, now - 35 * DAY, 'Domain Registration', 'widget.dev', 14.99),
       seedOrder(999, now - DAY, 'Domain Registration', 'fresh-idea.xyz', 1.99),
     ],
@@ -453,7 +458,7 @@ export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
 export const RECEIVER_PUSH_USERNAME = 'receiver';
 export const RECEIVER_API_KEY = 'sim-receiver-account-key';
 
-/** An account with no domains yet, a contact and some balance: the receiving side of a push. */
+/** The receiving side of a push: a contact, some balance, and one domain of its own it offers the demo account. */
 function seedReceiver(now: number): SimAccount {
   const demo = seedAccount(now, false);
   const contact = demo.contacts.get(0) as SimContact;
@@ -464,16 +469,18 @@ function seedReceiver(now: number): SimAccount {
     apiKey: RECEIVER_API_KEY,
     balance: 50,
     totalSpending: 0,
-    domains: new Map(),
+    // Its own domain, offered to the demo account: set_domain_push_request there accepts or declines it.
+    domains: new Map([['alice-gift.net', domain('alice-gift.net', now, { expiresInDays: 150, ageDays: 500, locked: false })]]),
     contacts: new Map([[0, { ...contact, organization: '', name: 'Alice Receiver', email: 'alice@receiver.example' }]]),
     servers: new Map(),
-    orders: [],
+    orders: [{ id: 5000, created: now - DAY, paymentMethod: 'account_balance', total: 0, status: 'Processing', items: [{ type: 'Domain Push', name: 'alice-gift.net', years: 0, cost: 0, status: 'Processing' }] }],
+    pushes: [{ orderId: 5000, sender: RECEIVER_PUSH_USERNAME, receiver: demo.pushUsername, created: now - DAY, items: [{ domain: 'alice-gift.net', status: 'sent' }] }],
     transfers: [],
     authCodes: new Map(),
     folders: new Map(),
     nextContactId: 1,
     nextServerId: 0,
-    nextOrderId: 5000,
+    nextOrderId: 5001,
     nextFolderId: 0,
   };
 }

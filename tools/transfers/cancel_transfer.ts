@@ -7,8 +7,8 @@ import getTransferStatus from './get_transfer_status.js';
 const input = z.object({ domain: domainName, order_id: id().optional() });
 type Input = z.infer<typeof input>;
 
-/** The document: a transfer whose status is none or approved can be cancelled, no other. */
-const CANCELLABLE = new Set(['none', 'approved']);
+/** The document: a transfer whose status is none or approved can be cancelled; one stuck on a refused code can too. */
+const CANCELLABLE = new Set(['none', 'approved', 'auth code needed']);
 
 /** The transfer in this call cancels: the order named, else the one transfer under way. */
 async function target(args: Input, ctx: ToolContext) {
@@ -22,7 +22,7 @@ export default defineTool({
   name: 'cancel_transfer',
   toolset: 'transfers',
   title: 'Cancel a transfer in',
-  description: 'Cancel a transfer in that has not started at the registry.',
+  description: 'Cancel a transfer in not yet started.',
   effect: 'destructive',
   input,
   output: z.object({ domain: z.string(), cancelled: z.literal(true) }),
@@ -40,7 +40,7 @@ export default defineTool({
           : `there is no transfer order ${args.order_id} for ${args.domain} (get_transfer_status lists them)`,
       );
     } else if (!CANCELLABLE.has(found.status ?? '')) {
-      refusals.push(`the transfer is ${found.status}: api3 cancels only a transfer whose status is none or approved`);
+      refusals.push(`the transfer is ${found.status}: api3 cancels only a transfer not yet started at the registry (none, approved or auth code needed)`);
     }
     return {
       facts: {

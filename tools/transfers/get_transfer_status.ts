@@ -8,7 +8,7 @@ const MEANINGS: Readonly<Record<string, string>> = {
   none: 'submitted, not started at the registry yet; can be cancelled',
   approved: 'approved, not started yet; can be cancelled',
   waiting: 'started: waiting on the other registrar or the registry; can no longer be cancelled',
-  'auth code needed': 'the auth code was refused: send the right one with set_transfer_auth_code',
+  'auth code needed': 'the auth code was refused: send the right one with set_transfer_auth_code, or cancel',
   pending: 'waiting for this account to approve or deny it (authorize_transfer_away)',
   completed: 'done',
   cancelled: 'cancelled',

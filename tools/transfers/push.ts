@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiParams, flagParam } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
-import { domainList, emailAddress, plainText } from '../../src/server/schemas.js';
+import { currency, domainList, plainText } from '../../src/server/schemas.js';
 
 export default defineTool({
   name: 'push',
@@ -12,16 +12,16 @@ export default defineTool({
   input: z.object({
     domains: domainList(100),
     receiver: plainText(64).min(1).describe('push username'),
-    receiver_email: emailAddress.optional(),
     unlock: z.boolean().optional(),
+    currency,
   }),
   output: z.object({ domains: z.array(z.string()), receiver: z.string(), sent: z.literal(true) }),
   toApi: (args) =>
     apiParams({
       domain: args.domains.join(';'),
       receiver_push_username: args.receiver,
+      currency: args.currency,
       unlock_domain_for_push: flagParam.oneWhenOn(args.unlock),
-      receiver_email: args.receiver_email,
     }),
   condense: (_body, args) => ({ domains: args.domains, receiver: args.receiver, sent: true as const }),
   async preview(args, ctx) {

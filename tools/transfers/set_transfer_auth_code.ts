@@ -7,7 +7,7 @@ export default defineTool({
   name: 'set_transfer_auth_code',
   toolset: 'transfers',
   title: 'Resend a transfer auth code',
-  description: 'Send a new auth code for a transfer in that needs one.',
+  description: 'Resend the auth code of a transfer in.',
   effect: 'write',
   sensitive: ['auth_code'],
   input: z.object({ domain: domainName, auth_code: plainText(128).min(1), order_id: id().optional() }),

@@ -45,7 +45,7 @@ export default defineTool({
   name: 'transfer',
   toolset: 'transfers',
   title: 'Transfer a domain in',
-  description: 'Transfer a domain in from another registrar with its auth code; spends money.',
+  description: 'Transfer a domain in with its auth code; spends money.',
   effect: 'destructive',
   sensitive: ['auth_code'],
   input,

@@ -16,8 +16,8 @@ import { PENDING_ORDER } from './orders.js';
 const HOUR = 3_600_000;
 /** How long a transfer in waits at the registry before it completes. */
 export const TRANSFER_DAYS = 5;
-/** Statuses the document says a transfer can be cancelled in. */
-const CANCELLABLE = new Set(['none', 'approved']);
+/** Statuses the document says a transfer can be cancelled in, and one stuck on a refused code. */
+const CANCELLABLE = new Set(['none', 'approved', 'auth code needed']);
 /** Statuses of a transfer in that is still under way. */
 const ACTIVE = new Set(['none', 'approved', 'waiting', 'auth code needed']);
 
