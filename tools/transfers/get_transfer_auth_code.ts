@@ -14,6 +14,8 @@ export default defineTool({
   // Reading the code changes nothing; a new code voids the old one, and an unlocked domain can be taken away.
   effect: 'destructive',
   needsConfirm: (args) => args.new_code === true || args.unlock === true,
+  // The code is the caller's alone: a replayed confirmation answers *** for it.
+  secretOutput: ['auth_code'],
   input,
   output: z.object({ domain: z.string(), auth_code: z.string(), new_code: z.literal(true).optional(), unlocked: z.literal(true).optional() }),
   toApi: (args) =>
