@@ -461,7 +461,8 @@ export const RECEIVER_API_KEY = 'sim-receiver-account-key';
 /** The receiving side of a push: a contact, some balance, and one domain of its own it offers the demo account. */
 function seedReceiver(now: number): SimAccount {
   const demo = seedAccount(now, false);
-  const contact = demo.contacts.get(0) as SimContact;
+  const contact = demo.contacts.get(0);
+  if (!contact) throw new Error('the seed has no contact 0');
   return {
     ...demo,
     username: RECEIVER_PUSH_USERNAME,

@@ -27,7 +27,15 @@ const structured = (result: CallToolResult) => result.structuredContent as Json;
 
 /** A second MCP server on the same simulator, acting for the receiving account by its own key. */
 async function receiverSession(simulatorUrl: string) {
-  const api = new Api3Client({ apiUrl: simulatorUrl, apiKey: RECEIVER_API_KEY, timeoutMs: 2_000, concurrency: 1, ratePerMinute: 100_000, readRetries: 2, retryBaseMs: 5 });
+  const api = new Api3Client({
+    apiUrl: simulatorUrl,
+    apiKey: RECEIVER_API_KEY,
+    timeoutMs: 2_000,
+    concurrency: 1,
+    ratePerMinute: 100_000,
+    readRetries: 2,
+    retryBaseMs: 5,
+  });
   const server = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false, toolsets: 'all', notYet: NOT_YET, elicitationTimeoutMs: 0 });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'receiver', version: '1.0.0' });
@@ -58,14 +66,22 @@ describe('transfer and push flows', () => {
   it('transfer: preview with the price, confirm, pending in get_transfer_status, completed by the simulator, then in list_domain and order_list', async () => {
     const args = { domain: 'widgets.com', auth_code: 'Wdg-7Kq2-Xp9z' };
     const { preview } = await h.ok<Json>('transfer', args);
-    expect(preview.details).toMatchObject({ transfer_price: { amount: 10.99, currency: 'USD' }, balance_before: { amount: 300, currency: 'USD' }, balance_after: { amount: 289.01, currency: 'USD' } });
+    expect(preview.details).toMatchObject({
+      transfer_price: { amount: 10.99, currency: 'USD' },
+      balance_before: { amount: 300, currency: 'USD' },
+      balance_after: { amount: 289.01, currency: 'USD' },
+    });
     const done = await h.ok<Json>('transfer', { ...args, confirm: true, confirmation_id: preview.confirmation_id });
     expect(done).toEqual({ domain: 'widgets.com', order_id: expect.any(Number), charged: { amount: 10.99, currency: 'USD' } });
 
     const pending = await h.ok<Json>('get_transfer_status', { domain: 'widgets.com' });
     expect(pending.transfers).toEqual([{ order_id: done.order_id, status: 'none', meaning: expect.stringMatching(/not started/) }]);
     expect(pending.hint).toMatch(/get_order_status/);
-    expect(await h.ok<Json>('get_order_status', { order_id: done.order_id })).toMatchObject({ status: 'processing', pending: true, items: [{ type: 'domain transfer', name: 'widgets.com' }] });
+    expect(await h.ok<Json>('get_order_status', { order_id: done.order_id })).toMatchObject({
+      status: 'processing',
+      pending: true,
+      items: [{ type: 'domain transfer', name: 'widgets.com' }],
+    });
     const before = await h.ok<Json>('list_domain', { page_size: 100 });
     expect(before.items.map((d: Json) => d.name)).not.toContain('widgets.com');
 
@@ -74,7 +90,9 @@ describe('transfer and push flows', () => {
     const after = await h.ok<Json>('list_domain', { page_size: 100 });
     expect(after.items.map((d: Json) => d.name)).toContain('widgets.com');
     const orders = await h.ok<Json>('order_list', { search: { by: 'date_range', from: today(), to: today() } });
-    expect(orders.items).toEqual([expect.objectContaining({ id: done.order_id, status: 'completed', items: [expect.objectContaining({ type: 'domain transfer', name: 'widgets.com' })] })]);
+    expect(orders.items).toEqual([
+      expect.objectContaining({ id: done.order_id, status: 'completed', items: [expect.objectContaining({ type: 'domain transfer', name: 'widgets.com' })] }),
+    ]);
   });
 
   it('push: preview, confirm; the receiving account lists it, accepts it, and the domain moves', async () => {

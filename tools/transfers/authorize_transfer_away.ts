@@ -15,7 +15,10 @@ export default defineTool({
   input: z.object({ domain: domainName, order_id: id(), authorize: z.enum(['approve', 'deny']) }),
   output: z.object({ domain: z.string(), result: z.string() }),
   toApi: (args) => ({ domain: args.domain, authorize: args.authorize, order_id: String(args.order_id) }),
-  condense: (body, args) => ({ domain: args.domain, result: text(body.Result)?.toLowerCase() ?? (args.authorize === 'approve' ? 'away_approved' : 'away_denied') }),
+  condense: (body, args) => ({
+    domain: args.domain,
+    result: text(body.Result)?.toLowerCase() ?? (args.authorize === 'approve' ? 'away_approved' : 'away_denied'),
+  }),
   async preview(args, ctx) {
     const domain = (await ctx.account.domains({ names: [args.domain] }, ctx)).get(args.domain);
     if (!domain) return { facts: {}, refusals: [`${args.domain} is not in this account`] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asList, type Json, text } from '../../src/server/condense.js';
+import { asList, isJson, type Json, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 
 /** `"[a.com,b.com]"` (the document's JSON), a list, or `PushDomain` objects (its XML): the names. */
@@ -7,7 +7,7 @@ export function pushedDomains(body: Json): string[] {
   const raw = body.pushDomainName ?? body.PushDomainName ?? body.PushDomain;
   const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '').split(',') : asList(raw);
   return items
-    .map((item) => (typeof item === 'object' && item !== null ? text((item as Json).PushDomainName) : text(item)))
+    .map((item: unknown) => (isJson(item) ? text(item.PushDomainName) : text(item)))
     .map((name) => name?.trim().toLowerCase())
     .filter((name): name is string => name !== undefined && name !== '');
 }

@@ -36,7 +36,13 @@ async function quote(args: Input, ctx: ToolContext): Promise<{ price?: Money; re
   const row = tldsOf(args.domain)
     .map((tld) => table.items.find((item) => item.tld === tld))
     .find((found) => found !== undefined);
-  if (!row) return { refusals: [...refusals, `Dynadot does not sell .${tldsOf(args.domain)[0]} domains, so ${args.domain} cannot be transferred here (tld_price lists what it sells)`] };
+  if (!row)
+    return {
+      refusals: [
+        ...refusals,
+        `Dynadot does not sell .${tldsOf(args.domain)[0]} domains, so ${args.domain} cannot be transferred here (tld_price lists what it sells)`,
+      ],
+    };
   const price = row.transfer === undefined || !table.currency ? undefined : { amount: row.transfer, currency: table.currency.toUpperCase() };
   return { ...(price ? { price } : {}), refusals: [...refusals, ...unreadPrices(args.domain, { 'transfer price': price })] };
 }

@@ -161,7 +161,8 @@ export const transferHandlers: SimHandlers = {
     handle(params, { account, now }) {
       const code = required(params, 'auth_code');
       const transfer = transferIn(account, params);
-      if (!ACTIVE.has(transfer.status) || transfer.status === 'waiting') throw new SimFailure(`the transfer of ${transfer.domain} is ${transfer.status}: its auth code cannot be changed`);
+      if (!ACTIVE.has(transfer.status) || transfer.status === 'waiting')
+        throw new SimFailure(`the transfer of ${transfer.domain} is ${transfer.status}: its auth code cannot be changed`);
       transfer.authCode = code;
       transfer.status = statusFor(account, transfer.domain, code);
       transfer.since = now;
@@ -226,10 +227,20 @@ export const transferHandlers: SimHandlers = {
         }
       }
       for (const domain of domains) domain.locked = false;
-      const order = chargeOrder(account, now, domains.map((d) => ({ type: 'Domain Push', name: d.name, years: 0, cost: 0 })));
+      const order = chargeOrder(
+        account,
+        now,
+        domains.map((d) => ({ type: 'Domain Push', name: d.name, years: 0, cost: 0 })),
+      );
       order.status = PENDING_ORDER;
       for (const item of order.items) item.status = PENDING_ORDER;
-      account.pushes.push({ orderId: order.id, sender: account.pushUsername, receiver: receiverName, created: now, items: domains.map((d) => ({ domain: d.name, status: 'sent' })) });
+      account.pushes.push({
+        orderId: order.id,
+        sender: account.pushUsername,
+        receiver: receiverName,
+        created: now,
+        items: domains.map((d) => ({ domain: d.name, status: 'sent' })),
+      });
       return { ResponseCode: '0', Status: 'order created' };
     },
   },

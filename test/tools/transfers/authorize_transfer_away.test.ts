@@ -13,7 +13,10 @@ describe('toApi', () => {
 
 describe('condense', () => {
   it('authorize_transfer_away: the result api3 gives', () => {
-    expect(condenseExample(authorizeTransferAway, { domain: 'domain.com', authorize: 'approve', order_id: 123 })).toEqual({ domain: 'domain.com', result: 'away_approved' });
+    expect(condenseExample(authorizeTransferAway, { domain: 'domain.com', authorize: 'approve', order_id: 123 })).toEqual({
+      domain: 'domain.com',
+      result: 'away_approved',
+    });
   });
 });
 
@@ -23,7 +26,10 @@ describe('simulator', () => {
 
 describe('through the client', () => {
   it('authorize_transfer_away approve, confirmed: the domain leaves the account', async () => {
-    expect(await ok('authorize_transfer_away', { ...ASKED, authorize: 'approve', confirm: true })).toEqual({ domain: 'acme-widgets.net', result: 'away_approved' });
+    expect(await ok('authorize_transfer_away', { ...ASKED, authorize: 'approve', confirm: true })).toEqual({
+      domain: 'acme-widgets.net',
+      result: 'away_approved',
+    });
     expect(account().domains.has('acme-widgets.net')).toBe(false);
     const { items } = await ok('list_domain', { page_size: 100 });
     expect(items.map((d: { name: string }) => d.name)).not.toContain('acme-widgets.net');

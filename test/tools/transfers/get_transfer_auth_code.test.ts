@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import getTransferAuthCode from '../../../tools/transfers/get_transfer_auth_code.js';
 import { YEAR } from '../../../src/simulator/state.js';
-import { badInputSweep, condenseExample, confirmGateCases, exampleQueryCase, type Json, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
+import {
+  badInputSweep,
+  condenseExample,
+  confirmGateCases,
+  exampleQueryCase,
+  type Json,
+  pinEffect,
+  simulatorShapeCase,
+  useHarness,
+} from '../../helpers/tool-test.js';
 
 const { ok, call, fail, sent, account, domain } = useHarness();
 /** Seeded unlocked (the only one): api3 gives its code without unlocking anything. */

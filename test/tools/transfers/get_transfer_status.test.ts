@@ -60,7 +60,9 @@ describe('through the client', () => {
   });
 
   it('get_transfer_status away: the request another registrar made', async () => {
-    expect(await ok('get_transfer_status', { domain: 'acme-widgets.net', direction: 'away' })).toMatchObject({ transfers: [{ order_id: 7001, status: 'pending' }] });
+    expect(await ok('get_transfer_status', { domain: 'acme-widgets.net', direction: 'away' })).toMatchObject({
+      transfers: [{ order_id: 7001, status: 'pending' }],
+    });
   });
 
   it('get_transfer_status: no transfer is an empty list; the test control completes one', async () => {
@@ -69,7 +71,10 @@ describe('through the client', () => {
   });
 
   it('get_transfer_status: a bad direction is refused by name', async () => {
-    expect(await fail('get_transfer_status', { domain: 'a.com', direction: 'sideways' })).toMatchObject({ error: 'invalid_input', message: expect.stringMatching(/direction/) });
+    expect(await fail('get_transfer_status', { domain: 'a.com', direction: 'sideways' })).toMatchObject({
+      error: 'invalid_input',
+      message: expect.stringMatching(/direction/),
+    });
   });
 });
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import push from '../../../tools/transfers/push.js';
 import { RECEIVER_PUSH_USERNAME, YEAR } from '../../../src/simulator/state.js';
-import { badInputSweep, condenseExample, confirmGateCases, exampleQueryCase, iso, pinEffect, simulatorShapeCase, smugglingCase, useHarness } from '../../helpers/tool-test.js';
+import {
+  badInputSweep,
+  condenseExample,
+  confirmGateCases,
+  exampleQueryCase,
+  iso,
+  pinEffect,
+  simulatorShapeCase,
+  smugglingCase,
+  useHarness,
+} from '../../helpers/tool-test.js';
 
 const { ok, call, fail, sent, account, domain } = useHarness();
 const receiver = () => {
@@ -36,11 +46,25 @@ describe('through the client', () => {
   it('push with confirm: the receiver is offered each domain, in order; they stay here until it accepts', async () => {
     const result = await ok('push', { domains: ['widget.dev', 'old-project.org'], receiver: RECEIVER_PUSH_USERNAME, unlock: true, confirm: true });
     expect(result).toEqual({ domains: ['widget.dev', 'old-project.org'], receiver: RECEIVER_PUSH_USERNAME, sent: true });
-    expect(sent('push')[0]?.params).toEqual({ domain: 'widget.dev;old-project.org', receiver_push_username: RECEIVER_PUSH_USERNAME, unlock_domain_for_push: '1' });
-    expect(account().pushes.at(-1)?.items.map((i) => i.domain)).toEqual(['widget.dev', 'old-project.org']);
+    expect(sent('push')[0]?.params).toEqual({
+      domain: 'widget.dev;old-project.org',
+      receiver_push_username: RECEIVER_PUSH_USERNAME,
+      unlock_domain_for_push: '1',
+    });
+    expect(
+      account()
+        .pushes.at(-1)
+        ?.items.map((i) => i.domain),
+    ).toEqual(['widget.dev', 'old-project.org']);
     expect(domain('widget.dev').locked).toBe(false);
     expect(account().domains.has('old-project.org')).toBe(true);
-    expect(account().orders.at(-1)).toMatchObject({ status: 'Processing', items: [{ type: 'Domain Push', name: 'widget.dev' }, { type: 'Domain Push', name: 'old-project.org' }] });
+    expect(account().orders.at(-1)).toMatchObject({
+      status: 'Processing',
+      items: [
+        { type: 'Domain Push', name: 'widget.dev' },
+        { type: 'Domain Push', name: 'old-project.org' },
+      ],
+    });
     expect(receiver().domains.has('widget.dev')).toBe(false);
   });
 

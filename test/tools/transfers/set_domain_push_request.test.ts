@@ -17,7 +17,10 @@ describe('toApi', () => {
 
 describe('condense', () => {
   it('set_domain_push_request: what was done to which domains', () => {
-    expect(setDomainPushRequest.condense({ ResponseCode: 0, Status: 'success' }, { domains: ['a.com'], action: 'decline' })).toEqual({ action: 'declined', domains: ['a.com'] });
+    expect(setDomainPushRequest.condense({ ResponseCode: 0, Status: 'success' }, { domains: ['a.com'], action: 'decline' })).toEqual({
+      action: 'declined',
+      domains: ['a.com'],
+    });
   });
 });
 
@@ -44,7 +47,9 @@ describe('through the client', () => {
   });
 
   it('set_domain_push_request: a domain no push offers is refused by api3', async () => {
-    expect(await fail('set_domain_push_request', { domains: ['widgets.com'], action: 'accept' })).toMatchObject({ message: expect.stringMatching(/no push request for widgets.com/) });
+    expect(await fail('set_domain_push_request', { domains: ['widgets.com'], action: 'accept' })).toMatchObject({
+      message: expect.stringMatching(/no push request for widgets.com/),
+    });
     expect(sent('set_domain_push_request')).toHaveLength(1);
   });
 

@@ -8,13 +8,20 @@ describe('toApi', () => {
   exampleQueryCase(setTransferAuthCode, { domain: 'domain4.com', auth_code: 'testauthcode' });
 
   it('set_transfer_auth_code: the order id when given', () => {
-    expect(setTransferAuthCode.toApi(setTransferAuthCode.input.parse({ domain: 'a.com', auth_code: 'abc', order_id: 7 }))).toEqual({ domain: 'a.com', auth_code: 'abc', order_id: '7' });
+    expect(setTransferAuthCode.toApi(setTransferAuthCode.input.parse({ domain: 'a.com', auth_code: 'abc', order_id: 7 }))).toEqual({
+      domain: 'a.com',
+      auth_code: 'abc',
+      order_id: '7',
+    });
   });
 });
 
 describe('condense', () => {
   it('set_transfer_auth_code: a short confirmation without the code', () => {
-    expect(setTransferAuthCode.condense({ ResponseCode: '0', Status: 'success' }, { domain: 'a.com', auth_code: 'secret-1' })).toEqual({ domain: 'a.com', auth_code_sent: true });
+    expect(setTransferAuthCode.condense({ ResponseCode: '0', Status: 'success' }, { domain: 'a.com', auth_code: 'secret-1' })).toEqual({
+      domain: 'a.com',
+      auth_code_sent: true,
+    });
   });
 });
 
@@ -34,7 +41,9 @@ describe('through the client', () => {
   it('set_transfer_auth_code: a wrong code leaves it needing one; no transfer is refused', async () => {
     await ok('set_transfer_auth_code', { domain: 'acme.com', auth_code: 'still-wrong' });
     expect((await ok('get_transfer_status', { domain: 'acme.com' })).transfers[0].status).toBe('auth code needed');
-    expect(await fail('set_transfer_auth_code', { domain: 'widgets.com', auth_code: 'Wdg-7Kq2-Xp9z' })).toMatchObject({ message: expect.stringMatching(/no transfer order/) });
+    expect(await fail('set_transfer_auth_code', { domain: 'widgets.com', auth_code: 'Wdg-7Kq2-Xp9z' })).toMatchObject({
+      message: expect.stringMatching(/no transfer order/),
+    });
   });
 });
 

@@ -41,7 +41,11 @@ describe('through the client', () => {
     const result = await ok('transfer', { domain: 'widgets.com', auth_code: CODE, confirm: true });
     expect(result).toEqual({ domain: 'widgets.com', order_id: expect.any(Number), charged: { amount: 10.99, currency: 'USD' } });
     expect(account().balance).toBeCloseTo(before - 10.99, 2);
-    expect(account().orders.at(-1)).toMatchObject({ id: result.order_id, status: 'Processing', items: [{ type: 'Domain Transfer', name: 'widgets.com', cost: 10.99 }] });
+    expect(account().orders.at(-1)).toMatchObject({
+      id: result.order_id,
+      status: 'Processing',
+      items: [{ type: 'Domain Transfer', name: 'widgets.com', cost: 10.99 }],
+    });
     expect(account().domains.has('widgets.com')).toBe(false);
     completeTransfer(account(), 'widgets.com');
     expect(domain('widgets.com').locked).toBe(true);
@@ -89,7 +93,8 @@ describe('safety', () => {
     expect(account().balance).toBe(300);
   };
   it('a domain already in the account is refused', () => refused({ domain: 'acme-widgets.com', auth_code: 'whatever' }, /already in this account/));
-  it('a name registered nowhere is refused: register it instead', () => refused({ domain: 'brand-new-name.com', auth_code: 'whatever' }, /not registered anywhere/));
+  it('a name registered nowhere is refused: register it instead', () =>
+    refused({ domain: 'brand-new-name.com', auth_code: 'whatever' }, /not registered anywhere/));
   it('a TLD Dynadot does not sell is refused', () => refused({ domain: 'quillbyte.tech', auth_code: 'whatever' }, /does not sell \.tech/));
   it('a balance below the price is refused', async () => {
     account().balance = 5;
@@ -111,9 +116,13 @@ describe('safety', () => {
     }
   });
 
-  badInputSweep(transfer, { domain: 'widgets.com', auth_code: CODE, currency: 'USD', coupon: 'MOVE2' }, {
-    mustTry: [/^transfer domain: missing required property$/, /^transfer auth_code: missing required property$/, /^transfer currency: outside enum/],
-  });
+  badInputSweep(
+    transfer,
+    { domain: 'widgets.com', auth_code: CODE, currency: 'USD', coupon: 'MOVE2' },
+    {
+      mustTry: [/^transfer domain: missing required property$/, /^transfer auth_code: missing required property$/, /^transfer currency: outside enum/],
+    },
+  );
   smugglingCase(transfer, { domain: 'widgets.com', auth_code: 'a&b=c#d', confirm: true }, 'auth', 'a&b=c#d');
 
   it('transfer: invalid input reaches nothing', async () => {
