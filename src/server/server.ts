@@ -795,6 +795,8 @@ export function buildServer(options: ServerOptions): Server {
         options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
         if (snapshotId) result = { ...result, snapshot_id: snapshotId };
       }
+      // A result's own hint (get_transfer_status naming get_order_status) is kept true to this server, as error hints are.
+      if (typeof result.hint === 'string') result = { ...result, hint: names.adapt(result.hint) };
       return success(labelled(result));
     } catch (error) {
       const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };

@@ -82,3 +82,17 @@ describe('safety', () => {
   pinEffect(getTransferStatus, 'read');
   badInputSweep(getTransferStatus, { domain: 'widgets.com', direction: 'away' });
 });
+
+describe('served names', () => {
+  it("get_transfer_status: the hint's get_order_status says how to reach it where the orders toolset is off", async () => {
+    const { startHarness } = await import('../../helpers/harness.js');
+    const only = await startHarness({ toolsets: ['transfers'] });
+    try {
+      const answer = await only.ok<{ hint?: string }>('get_transfer_status', { domain: 'acme.com' });
+      expect(answer.hint).toMatch(/get_order_status.*toolset orders/);
+    } finally {
+      await only.close();
+    }
+    expect((await ok('get_transfer_status', { domain: 'acme.com' })).hint).toBe('get_order_status with the order_id shows the order and what it cost.');
+  });
+});
