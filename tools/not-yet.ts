@@ -11,15 +11,6 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   // dns
   // nameservers
   // transfers
-  { command: 'transfer', toolset: 'transfers' },
-  { command: 'cancel_transfer', toolset: 'transfers' },
-  { command: 'get_transfer_status', toolset: 'transfers' },
-  { command: 'set_transfer_auth_code', toolset: 'transfers' },
-  { command: 'authorize_transfer_away', toolset: 'transfers' },
-  { command: 'get_transfer_auth_code', toolset: 'transfers' },
-  { command: 'push', toolset: 'transfers' },
-  { command: 'get_domain_push_request', toolset: 'transfers' },
-  { command: 'set_domain_push_request', toolset: 'transfers' },
   // folders
   // defaults
   // aftermarket

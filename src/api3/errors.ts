@@ -99,6 +99,10 @@ const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
     /needs to be registered with an ip address/i,
     'That name server host is not in the account yet: add it with add_ns (a host elsewhere) or register_ns with its IP (a host under your own domain), or choose one from server_list.',
   ],
+  [
+    /skip[ _-]?lock agreement/i,
+    'The account has not turned on the "API skip lock agreement": turn it on in the Dynadot control panel (account settings, API) to let API calls unlock a domain for transfer without a manual unlock; or unlock the domain there and call get_transfer_auth_code again without unlock.',
+  ],
   [/unlock your domain/i, 'The domain is locked. Unlock it in the Dynadot control panel first, then call again.'],
   // Before the domain patterns: a folder that does not exist is not a misspelt domain.
   [

@@ -103,6 +103,12 @@ interface ToolBase<In extends z.ZodObject, Out extends z.ZodObject> {
    * previews, audit lines, logs and error texts never do (src/server/sensitive.ts).
    */
   sensitive?: readonly (keyof z.infer<In> & string)[];
+  /**
+   * Top-level result fields that are secrets (get_transfer_auth_code's code): the caller's own
+   * answer holds them, nothing kept does: the record a replayed confirmation answers from has
+   * `***` in their place.
+   */
+  secretOutput?: readonly (keyof z.infer<Out> & string)[];
 }
 
 /**

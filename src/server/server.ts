@@ -26,7 +26,8 @@ import { describeUnfinished, maskedAuditLog, type AuditLog, type UnfinishedChang
 import { CallReads } from './reads.js';
 import { snapshotBefore } from './snapshots.js';
 import type { StateStore } from './state-store.js';
-import { ConfirmationUses, FileUseStore, type UseRecord, type UseStore } from './single-use.js';
+import { ConfirmationUses, FileUseStore, type UseOutcome, type UseRecord, type UseStore } from './single-use.js';
+import { maskSensitive } from './sensitive.js';
 import {
   callArguments,
   CONFIRM_FIELD,
@@ -132,6 +133,12 @@ function outcomeOf(result: CallToolResult): { result: Json } | { error: Json } {
     parsed = undefined;
   }
   return { error: isJson(parsed) ? parsed : { error: 'api_error', message: 'the first use of this confirmation_id failed' } };
+}
+
+/** An outcome to keep, with the spec's secret result fields (`secretOutput`) as `***`. */
+function withoutSecrets(spec: AnyToolSpec, outcome: UseOutcome): UseOutcome {
+  if (!('result' in outcome) || !spec.secretOutput?.length) return outcome;
+  return { result: maskSensitive({ sensitive: spec.secretOutput }, outcome.result) };
 }
 
 /** A result carries the user's data as it is (a TXT record's `?key=` is theirs): only the literal key and secrets are masked. */
@@ -767,7 +774,8 @@ export function buildServer(options: ServerOptions): Server {
   const runTool = async (spec: AnyToolSpec, input: Json, mcp: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
     const first: FirstUse = {};
     const result = await runOnce(spec, input, mcp, first);
-    if (first.settle && !isInputRequiredResult(result)) await first.settle(outcomeOf(result));
+    // What is kept for a replay never holds a secret of the result (the caller got it once).
+    if (first.settle && !isInputRequiredResult(result)) await first.settle(withoutSecrets(spec, outcomeOf(result)));
     return result;
   };
 
@@ -850,6 +858,8 @@ export function buildServer(options: ServerOptions): Server {
         options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
         if (snapshotId) result = { ...result, snapshot_id: snapshotId };
       }
+      // A result's own hint (get_transfer_status naming get_order_status) is kept true to this server, as error hints are.
+      if (typeof result.hint === 'string') result = { ...result, hint: names.adapt(result.hint) };
       return success(labelled(result));
     } catch (error) {
       const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { HANDLERS } from './handlers/index.js';
 import { leaveOrdersPending } from './handlers/orders.js';
+import { advanceTransfers } from './handlers/transfers.js';
 import { toLiveDialect } from './live-dialect.js';
 import { seedAccount, type SimAccount } from './state.js';
 import { SimFailure, type SimParams } from './types.js';
@@ -232,7 +233,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const replacement = takeInjected(command);
       if (replacement && !replacement.afterRunning) return send(res, 200, JSON.stringify(replacement.body));
       const firstNewOrder = account.nextOrderId;
-      const result = answer(command, params, account, clock());
+      const result = answer(command, params, account, clock(), key);
       if (replacement) {
         if (isPendingAnswer(replacement.body)) leaveOrdersPending(account, firstNewOrder);
         return send(res, 200, JSON.stringify(replacement.body));
@@ -267,12 +268,17 @@ function isPendingAnswer(body: Record<string, unknown>): boolean {
   return Object.values(body).some((root) => root !== null && typeof root === 'object' && 'Status' in root && root.Status === 'order_pending_process');
 }
 
-/** One command's answer, success or api3-style failure. */
-export function answer(command: string, params: SimParams, account: SimAccount, now: number): Record<string, unknown> {
+/**
+ * One command's answer, success or api3-style failure, from the account `key` belongs to (a
+ * peer's own key, else the simulator's account), after the clock has moved transfers on.
+ */
+export function answer(command: string, params: SimParams, root: SimAccount, now: number, key?: string): Record<string, unknown> {
   const handler = HANDLERS[command];
   if (!handler) return { Response: { ResponseCode: '-1', Error: `The command "${command}" is not supported by the simulator` } };
+  const account = [...root.peers.values()].find((peer) => key !== undefined && peer.apiKey === key) ?? root;
+  advanceTransfers(root, now);
   try {
-    return { [handler.root]: handler.handle(params, { account, now }) };
+    return { [handler.root]: handler.handle(params, { account, now, root }) };
   } catch (error) {
     if (error instanceof SimFailure) return { [handler.root]: { ResponseCode: '-1', Status: 'error', Error: error.message } };
     throw error;

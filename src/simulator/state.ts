@@ -172,8 +172,52 @@ export interface SimCoupon {
   end: number;
 }
 
+/**
+ * A transfer into this account (an order with api3's status words: `none` until the registry
+ * starts it, `waiting` while it runs, `auth code needed` after a refused code, then `completed`
+ * or `cancelled`), or a request of another registrar to take one of its domains away
+ * (`pending` until authorize_transfer_away approves or denies it).
+ */
+export interface SimTransfer {
+  direction: 'in' | 'away';
+  domain: string;
+  orderId: number;
+  status: string;
+  /** When the status last changed: the simulator's clock moves a transfer on from it. */
+  since: number;
+  /** A transfer in: the code it was given (set_transfer_auth_code replaces it). */
+  authCode?: string;
+  /** A transfer in: what the domain gets once it arrives. */
+  nameServers?: string[];
+}
+
+/** A push to another account's push username: each domain waits for the receiver's accept or decline. */
+export interface SimPush {
+  orderId: number;
+  sender: string;
+  receiver: string;
+  created: number;
+  items: Array<{ domain: string; status: 'sent' | 'accepted' | 'declined' }>;
+}
+
 export interface SimAccount {
   username: string;
+  /** The name another account pushes domains to (push's receiver_push_username). */
+  pushUsername: string;
+  /** A second account's own api3 key: the simulator answers requests with it from that account. */
+  apiKey?: string;
+  /** The other accounts of the simulated world, by push username (the receivers of pushes). */
+  peers: Map<string, SimAccount>;
+  /** Transfers in, and other registrars' requests to transfer a domain away. */
+  transfers: SimTransfer[];
+  /** Pushes this account sent. */
+  pushes: SimPush[];
+  /** Each domain's current transfer auth code, once one was asked for or set. */
+  authCodes: Map<string, string>;
+  /** The auth code each name registered elsewhere needs to be transferred in. */
+  authElsewhere: Map<string, string>;
+  /** The account's "API skip lock agreement": get_transfer_auth_code may unlock a domain only with it. */
+  skipLockAgreement: boolean;
   customerSince: number;
   currency: string;
   balance: number;
@@ -249,7 +293,7 @@ function seedCoupons(now: number): SimCoupon[] {
 }
 
 /** A small, varied portfolio: some expiring soon, one in its delete grace period, three DNS setups. */
-export function seedAccount(now = Date.now()): SimAccount {
+export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
   const domains = [
     domain('acme-widgets.com', now, {
       expiresInDays: 12,
@@ -361,6 +405,24 @@ export function seedAccount(now = Date.now()): SimAccount {
   ];
   return {
     username: 'demo-user',
+    pushUsername: 'demo-user',
+    peers: withPeers ? new Map([[RECEIVER_PUSH_USERNAME, seedReceiver(now)]]) : new Map(),
+    transfers: [
+      // A transfer in stuck on a code its registrar refused: set_transfer_auth_code or cancel_transfer.
+      { direction: 'in', domain: 'acme.com', orderId: 997, status: 'auth code needed', since: now - 31 * DAY, authCode: 'acme-old-code' },
+      // Another registrar asks for acme-widgets.net: authorize_transfer_away answers it.
+      { direction: 'away', domain: 'acme-widgets.net', orderId: 7001, status: 'pending', since: now - DAY },
+    ],
+    pushes: [],
+    authCodes: new Map([['acme-widgets.com', 'Acme-7Hq2-Xw9p']]),
+    authElsewhere: new Map([
+      ['google.com', 'G00gle-Never-Moves'],
+      ['example.com', 'Ex4mple-Auth-01'],
+      ['widgets.com', 'Wdg-7Kq2-Xp9z'],
+      ['acme.com', 'Acme-Else-5521'],
+      ['startup.io', 'St4rtup-Io-88'],
+    ]),
+    skipLockAgreement: false,
     customerSince: now - 6 * YEAR,
     currency: 'USD',
     balance: 300,
@@ -370,6 +432,7 @@ export function seedAccount(now = Date.now()): SimAccount {
     servers: new Map(servers.map((s) => [s.id, s])),
     // The purchases behind the two newest domains, so the demo's order_list is not empty.
     orders: [
+      { ...seedOrder(997, now - 31 * DAY, 'Domain Transfer', 'acme.com', 10.99), status: 'Processing', items: [{ type: 'Domain Transfer', name: 'acme.com', years: 1, cost: 10.99, status: 'Processing' }] },
       seedOrder(998, now - 35 * DAY, 'Domain Registration', 'widget.dev', 14.99),
       seedOrder(999, now - DAY, 'Domain Registration', 'fresh-idea.xyz', 1.99),
     ],
@@ -388,6 +451,38 @@ export function seedAccount(now = Date.now()): SimAccount {
     nextServerId: 3,
     nextOrderId: 1000,
     nextFolderId: 2,
+  };
+}
+
+/** The second simulated account: pushes go to it, and a request with its key is answered from it. */
+export const RECEIVER_PUSH_USERNAME = 'receiver';
+export const RECEIVER_API_KEY = 'sim-receiver-account-key';
+
+/** The receiving side of a push: a contact, some balance, and one domain of its own it offers the demo account. */
+function seedReceiver(now: number): SimAccount {
+  const demo = seedAccount(now, false);
+  const contact = demo.contacts.get(0);
+  if (!contact) throw new Error('the seed has no contact 0');
+  return {
+    ...demo,
+    username: RECEIVER_PUSH_USERNAME,
+    pushUsername: RECEIVER_PUSH_USERNAME,
+    apiKey: RECEIVER_API_KEY,
+    balance: 50,
+    totalSpending: 0,
+    // Its own domain, offered to the demo account: set_domain_push_request there accepts or declines it.
+    domains: new Map([['alice-gift.net', domain('alice-gift.net', now, { expiresInDays: 150, ageDays: 500, locked: false })]]),
+    contacts: new Map([[0, { ...contact, organization: '', name: 'Alice Receiver', email: 'alice@receiver.example' }]]),
+    servers: new Map(),
+    orders: [{ id: 5000, created: now - DAY, paymentMethod: 'account_balance', total: 0, status: 'Processing', items: [{ type: 'Domain Push', name: 'alice-gift.net', years: 0, cost: 0, status: 'Processing' }] }],
+    pushes: [{ orderId: 5000, sender: RECEIVER_PUSH_USERNAME, receiver: demo.pushUsername, created: now - DAY, items: [{ domain: 'alice-gift.net', status: 'sent' }] }],
+    transfers: [],
+    authCodes: new Map(),
+    folders: new Map(),
+    nextContactId: 1,
+    nextServerId: 0,
+    nextOrderId: 5001,
+    nextFolderId: 0,
   };
 }
 

@@ -6,8 +6,11 @@ export class SimFailure extends Error {}
 export type SimParams = Readonly<Record<string, string>>;
 
 export interface SimContext {
+  /** The account the request's key belongs to. */
   account: SimAccount;
   now: number;
+  /** The simulator's own account, whose `peers` are the world's other accounts (a push's receiver); default: `account`. */
+  root?: SimAccount;
 }
 
 export interface SimHandler {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseApi3Response } from '../../src/api3/envelope.js';
 import { type AnyToolSpec, annotationsFor, type Effect } from '../../src/server/define.js';
 import { advertisedInput, advertisedOutput } from '../../src/server/server.js';
+import { maskSensitive } from '../../src/server/sensitive.js';
 import { HANDLERS } from '../../src/simulator/handlers/index.js';
 import { answer, type LoggedRequest } from '../../src/simulator/server.js';
 import { type SimAccount, type SimDomain, seedAccount } from '../../src/simulator/state.js';
@@ -200,7 +201,8 @@ export function simulatorShapeCase(spec: AnyToolSpec, adapt: (example: Record<st
  * details) and `do_not_renew` (lets domains lapse), plain writes for their other values;
  * edit_contact, destructive only while domains use the contact (their WHOIS changes with it);
  * the folder settings that replace live ones, destructive only with `sync` (the renew option
- * only with sync and `do_not_renew`).
+ * only with sync and `do_not_renew`); get_transfer_auth_code, destructive only with new_code or
+ * unlock; authorize_transfer_away, only to approve.
  */
 const CONFIRM_WAIVERS: readonly string[] = [
   'set_dns2',
@@ -211,6 +213,10 @@ const CONFIRM_WAIVERS: readonly string[] = [
   ...['whois', 'ns', 'parking', 'forwarding', 'stealth', 'hosting', 'dns2', 'email_forward', 'renew_option'].map((setting) => `set_folder_${setting}`),
   'set_clear_folder_setting',
   'set_folder_dns',
+  // Reading the code changes nothing; a new code or an unlock does.
+  'get_transfer_auth_code',
+  // Denying a transfer away keeps the domain; approving hands it over.
+  'authorize_transfer_away',
 ];
 
 export interface PinOptions {
@@ -294,7 +300,8 @@ export function confirmGateCases(spec: AnyToolSpec, args: Record<string, unknown
     expect(preview).toBeDefined();
     expect(preview.next_step).toMatch(/confirm: true/);
     expect(preview.summary).toMatch(/nothing was changed/i);
-    expect(preview.would_call).toMatchObject(args);
+    // Secret arguments (a spec's `sensitive` fields) are shown as ***.
+    expect(preview.would_call).toMatchObject(maskSensitive(spec, args));
     expect(preview.would_call).not.toHaveProperty('confirm');
     // Only the preview's reads reached api3.
     expect(

@@ -56,10 +56,15 @@ describe('one sender', () => {
   const texts = new Map(checked.map((file) => [file, read(file)]));
   const specFile = (name: string, toolset: string) => `tools/${toolset}/${name}.ts`;
 
+  /** Files where a command's name is a word of their own, not the command: list_coupons' coupon type `transfer`. */
+  const SAME_WORD: Readonly<Record<string, readonly string[]>> = { transfer: ['tools/orders/list_coupons.ts'] };
+
   it.each(API3_TOOLS.map((spec) => [spec.name, spec.toolset] as const))('%s is spelled as a string only in its own spec', (name, toolset) => {
     // A quoted name is code naming the command; backticks are prose (descriptions, hints) naming the tool.
     const literal = new RegExp(`(['"])${name}\\1`);
-    const elsewhere = [...texts].filter(([file, text]) => file !== specFile(name, toolset) && literal.test(text)).map(([file]) => file);
+    const elsewhere = [...texts]
+      .filter(([file, text]) => file !== specFile(name, toolset) && !SAME_WORD[name]?.includes(file) && literal.test(text))
+      .map(([file]) => file);
     expect(elsewhere).toEqual([]);
     expect(literal.test(texts.get(specFile(name, toolset)) ?? ''), `${specFile(name, toolset)} names it`).toBe(true);
   });

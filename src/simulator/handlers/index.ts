@@ -10,6 +10,7 @@ import { hostHandlers } from './hosts.js';
 import { orderHandlers } from './orders.js';
 import { resellerHandlers } from './reseller.js';
 import { settingHandlers } from './settings.js';
+import { transferHandlers } from './transfers.js';
 
 /** Every command the simulator answers. A command missing here gets api3's unsupported-command answer. */
 export const HANDLERS: SimHandlers = {
@@ -26,4 +27,5 @@ export const HANDLERS: SimHandlers = {
   ...bulkHandlers,
   ...orderHandlers,
   ...resellerHandlers,
+  ...transferHandlers,
 };
