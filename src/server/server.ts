@@ -432,6 +432,11 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
   lines.push(
     'Results are condensed JSON: dates ISO 8601 UTC, money {amount, currency}, ids integers (pass them on as given). {pending} means Dynadot accepted a change it finishes later: neither done nor failed, never repeat it. replay: true means a confirmation_id was used before: nothing was sent again. A change that replaced settings answers with the snapshot_id that can put them back.',
   );
+  if ((discovery ? reachable : served).some((spec) => 'renew_option' in spec.input.shape)) {
+    lines.push(
+      'Renew options, read and written alike: auto renews from the balance at expiry; do_not_renew lets the domain lapse; reset is api3\'s "no renew option": no choice of its own, so it is not renewed automatically.',
+    );
+  }
   // Said once here rather than in each of the folder-setting tools' schemas (about 20 tokens each).
   if ((discovery ? reachable : served).some((spec) => 'apply_to_new' in spec.input.shape)) {
     lines.push(

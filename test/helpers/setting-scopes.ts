@@ -460,7 +460,7 @@ export const FAMILIES: readonly FamilyRow[] = [
     payload: renewOption,
     valid: { renew_option: 'auto' },
     write: { renew_option: 'do_not_renew' },
-    shows: { read: async (t, domain) => (await domainInfo(t, domain)).renew_option, value: 'do not renew' },
+    shows: { read: async (t, domain) => (await domainInfo(t, domain)).renew_option, value: 'do_not_renew' },
     scopes: {
       domains: {
         command: 'set_renew_option',

@@ -117,7 +117,7 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
         ...balance.facts,
         expires_now: domain.expires,
         expires_after: domain.expires && addYears(domain.expires, args.years),
-        ...(/do not renew/i.test(domain.renew_option ?? '') ? { renew_option: domain.renew_option } : {}),
+        ...(domain.renew_option === 'do_not_renew' ? { renew_option: domain.renew_option } : {}),
       },
       refusals: [...refusals, ...balance.refusals],
       ...(price ? { cost: price } : {}),
@@ -133,7 +133,7 @@ const renew: Api3ToolSpec<typeof input, typeof output> = defineTool({
     ),
   condense: (body, args, renewOption) => ({
     ...condense(body, args),
-    ...(/do not renew/i.test(renewOption ?? '') ? { warning: 'still set to "do not renew": it lapses at the new expiry (set_renew_option)' } : {}),
+    ...(renewOption === 'do_not_renew' ? { warning: 'still set to do_not_renew: it lapses at the new expiry (set_renew_option)' } : {}),
   }),
 });
 

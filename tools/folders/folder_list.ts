@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { asJson, asList, idNumber, type Json, prune, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import listDomain from '../domains/list_domain.js';
-import { condenseNameServerSetting } from '../shared/domain.js';
+import { condenseNameServerSetting, inTerms, RENEW_TERMS } from '../shared/domain.js';
 import { type CondensedFolder, type FolderRef, findFolder, folderSchema } from '../shared/folder.js';
 
 /** list_domain's largest page, with the account port's own parameters so the call reads it once. */
@@ -46,7 +46,7 @@ function settings(raw: Json) {
   return prune({
     contacts: enabled(whois.DefaultWhoisEnableStatus) ? contacts : undefined,
     name_servers: nsEnabled ? condenseNameServerSetting(ns.NameServerSettings) : undefined,
-    renew_option: enabled(renew.DefaultRenewOptionEnableStatus) ? text(renew.RenewOption) : undefined,
+    renew_option: enabled(renew.DefaultRenewOptionEnableStatus) ? inTerms(RENEW_TERMS, text(renew.RenewOption)) : undefined,
     locked: enabled(lock.DefaultTransferLockEnableStatus) ? text(lock.LockStatus)?.toLowerCase() === 'locked' : undefined,
   });
 }

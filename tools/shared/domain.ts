@@ -95,6 +95,15 @@ export const domainSchema = z.object({
 }) satisfies z.ZodType<DomainSummary>;
 export type CondensedDomain = z.infer<typeof domainSchema>;
 
+/** api3's privacy words in the agent's terms (set_privacy's values). */
+export const PRIVACY_TERMS: Record<string, string> = { none: 'off', partial: 'partial', full: 'full' };
+/**
+ * api3's renew option words in the agent's terms (set_renew_option's values), so a read answers
+ * what a write takes; "no renew option" is `reset` (explained once, in the server instructions).
+ */
+export const RENEW_TERMS: Record<string, string> = { 'auto renew': 'auto', 'do not renew': 'do_not_renew', 'no renew option': 'reset' };
+export const inTerms = (terms: Record<string, string>, value: string | undefined) => (value === undefined ? undefined : (terms[value.toLowerCase()] ?? value));
+
 const onlyTrue = (value: unknown): true | undefined => (flag(value) === true ? true : undefined);
 
 export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
@@ -105,8 +114,8 @@ export function condenseDomain(raw: Json, verbose = true): CondensedDomain {
     name: text(raw.Name) ?? '',
     expires: epochToIso(raw.Expiration),
     locked: flag(raw.Locked),
-    renew_option: text(raw.RenewOption),
-    privacy: text(raw.Privacy),
+    renew_option: inTerms(RENEW_TERMS, text(raw.RenewOption)),
+    privacy: inTerms(PRIVACY_TERMS, text(raw.Privacy)),
     disabled: onlyTrue(raw.Disabled),
     hold: onlyTrue(raw.Hold),
   };

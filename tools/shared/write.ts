@@ -53,8 +53,4 @@ export async function currentValuePreview(domains: readonly string[], ctx: ToolC
   return { facts: { ...perDomain(domains, describe), note }, bound: everyDomain(domains, describe), ...(refusals ? { refusals } : {}) };
 }
 
-/** api3's privacy words in the agent's terms (set_privacy's values). */
-export const PRIVACY_TERMS: Record<string, string> = { none: 'off', partial: 'partial', full: 'full' };
-/** api3's renew option words in the agent's terms (set_renew_option's values). */
-export const RENEW_TERMS: Record<string, string> = { 'auto renew': 'auto', 'do not renew': 'do_not_renew', 'no renew option': 'reset' };
-export const inTerms = (terms: Record<string, string>, value: string | undefined) => (value === undefined ? undefined : (terms[value.toLowerCase()] ?? value));
+export { inTerms, PRIVACY_TERMS, RENEW_TERMS } from './domain.js';

@@ -11,7 +11,7 @@ describe('toApi', () => {
 
 describe('condense', () => {
   it('list_domain: summaries by default, epoch -> ISO, yes/no -> booleans', () => {
-    const summary = { expires: '2013-02-21T07:09:49Z', locked: true, privacy: 'none', renew_option: 'no renew option' };
+    const summary = { expires: '2013-02-21T07:09:49Z', locked: true, privacy: 'off', renew_option: 'reset' };
     expect(condenseExample(listDomain)).toEqual({
       items: [
         { name: 'domain-exp140.com', ...summary },
@@ -32,8 +32,8 @@ describe('condense', () => {
       expires: '2013-02-21T07:09:49Z',
       registered: '2009-02-13T23:31:30Z',
       locked: true,
-      privacy: 'none',
-      renew_option: 'no renew option',
+      privacy: 'off',
+      renew_option: 'reset',
       for_sale: false,
       name_servers: { type: 'dynadot_parking', with_ads: true },
       contacts: { registrant: 1, admin: 2, technical: 3, billing: 4 },
@@ -66,7 +66,7 @@ describe('through the client', () => {
       expires: iso(domain('old-project.org').expiration),
       locked: false,
       privacy: 'full',
-      renew_option: 'do not renew',
+      renew_option: 'do_not_renew',
     });
   });
 

@@ -180,7 +180,7 @@ describe('no price, no confirmation; the year bound (issue 15)', () => {
       // Expired 10 days ago; the simulator's TLDs have a 30-day renewal grace period.
       expired: expect.stringMatching(/^in the renewal grace period until \d{4}-\d{2}-\d{2}$/),
       late_fee: { amount: 5, currency: 'USD' },
-      renew_option: 'do not renew',
+      renew_option: 'do_not_renew',
     });
   });
 
@@ -193,7 +193,7 @@ describe('no price, no confirmation; the year bound (issue 15)', () => {
   it('renew: a domain still set to "do not renew" is flagged after the renewal', async () => {
     const result = await ok('renew', { domain: 'shopwidgets.co', years: 1, confirm: true });
     expect(result.renewed).toBe(true);
-    expect(result.warning).toMatch(/still set to "do not renew"/);
+    expect(result.warning).toMatch(/still set to do_not_renew/);
     expect((await ok('renew', { domain: 'acme-widgets.com', years: 1, confirm: true })).warning).toBeUndefined();
   });
 });
