@@ -65,7 +65,7 @@ describe('through the client', () => {
   it('folder_list: a setting the folder keeps without giving it to new arrivals follows the account default, and is not shown', async () => {
     const clients = account().folders.get(0);
     if (!clients) throw new Error('seed changed');
-    clients.settings.renewOption = { value: 'do_not_renew', enabled: false };
+    clients.settings.renewOption = { value: 'do not renew', enabled: false };
     clients.settings.contacts = { value: { registrant: 1, admin: 1, technical: 1, billing: 1 }, enabled: true };
     const { folders } = await ok<{ folders: Json[] }>('folder_list');
     expect(folders[0]).toEqual({ id: 0, name: 'Clients', domains: 2, settings: { contacts: { registrant: 1, admin: 1, technical: 1, billing: 1 } } });
