@@ -143,6 +143,11 @@ export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends 
   charge?: ChargeNeed<z.infer<In>>;
   /** A read the answer depends on, made before the call (a failure stops the call unless it catches). */
   before?(args: z.infer<In>, ctx: ToolContext): Promise<Before>;
+  /**
+   * When what `before` read shows the call would change nothing (every record to append is
+   * already there), its answer: nothing is sent, so api3 does not write the same thing twice.
+   */
+  unchanged?(args: z.infer<In>, before: Before): z.infer<Out> | undefined;
   /** After the call: read back what it wrote and answer the comparison (a failure is logged, never turns a done write into an error). */
   readBack?(args: z.infer<In>, ctx: ToolContext): Promise<Partial<z.infer<Out>>>;
   /**
@@ -243,6 +248,8 @@ export async function invoke<In extends z.ZodObject, Out extends z.ZodObject, Be
   const previous = spec.previous && (await readPrevious(spec.previous, args, ctx));
   const balanceBefore = spec.charge && (await balanceBeforeCharge(spec.charge, args, ctx));
   const before = spec.before && (await spec.before(args, ctx));
+  const unchanged = before === undefined ? undefined : spec.unchanged?.(args, before);
+  if (unchanged !== undefined) return previous ? { ...unchanged, previous } : unchanged;
   const { body } = await send(spec, spec.toApi(args, before), spec.effect !== 'read', ctx);
   let answer = spec.condense(body, args, before);
   const charged = spec.charge && (await chargedSince(balanceBefore, ctx));

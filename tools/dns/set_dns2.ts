@@ -6,7 +6,7 @@ import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
 import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
 import { boundSettings, currentSettings } from '../shared/service-preview.js';
-import { asWritten, type DnsRecordInput, dnsFields, isMain, recordParams } from '../shared/dns-records.js';
+import { asWritten, type DnsRecordInput, dnsFields, isMain, recordParams, sameRecord as exactlyLike, writtenFromInput, writtenRecordSchema } from '../shared/dns-records.js';
 import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
 /** Read-back after a write costs one call per domain; beyond this many it is skipped. */
@@ -19,8 +19,17 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-function toApi(args: Input) {
-  return apiParams({ domain: commaList(args.domains) }, recordParams(args.records, args.ttl), {
+/** What the call read before it writes: the domains whose service it replaces, and the records to append each one already has. */
+interface ReadBefore {
+  replaced: string[];
+  alreadyThere: DnsRecordInput[];
+}
+
+/** The records to send: appending, not those every domain already has exactly (api3 would add them a second time). */
+const toSend = (args: Input, before?: ReadBefore) => args.records.filter((r) => !before?.alreadyThere.includes(r));
+
+function toApi(args: Input, before?: ReadBefore) {
+  return apiParams({ domain: commaList(args.domains) }, recordParams(toSend(args, before), args.ttl), {
     add_dns_to_current_setting: flagParam.oneWhenOn(args.append),
   });
 }
@@ -76,15 +85,50 @@ async function replacedDomains(args: Input, ctx: ToolContext): Promise<string[]>
 }
 
 /**
- * The write's answer: what it replaced, as read before it (`replaced`; without that read, all the
- * domains unless appending). The read-back fills in `verification`.
+ * Appending, the records every domain already has exactly (same name, type, value and priority
+ * or the like): api3 would write them again, so they are left out and the answer names them. A
+ * record some domains have and others not cannot be sent to all of them in one call: refused.
  */
-function confirmation(args: Input, replaced: readonly string[] = args.append ? [] : args.domains) {
+async function alreadyThere(args: Input, ctx: ToolContext): Promise<DnsRecordInput[]> {
+  if (!args.append) return [];
+  const { settings } = await currentSettings(args.domains, ctx);
+  const having = (record: DnsRecordInput) => args.domains.filter((d) => (settings.get(d)?.records ?? []).some((have) => exactlyLike(record, have)));
+  const already: DnsRecordInput[] = [];
+  const onSome: string[] = [];
+  for (const record of args.records) {
+    const where = having(record);
+    if (where.length === args.domains.length) already.push(record);
+    else if (where.length > 0) onSome.push(`${describe(record)} (already on ${where.join(', ')})`);
+  }
+  if (onSome.length > 0) {
+    throw new Api3Error('invalid_input', `some records are already on some of the domains but not all: ${onSome.join('; ')}; nothing was sent`, {
+      hint: 'Append to those domains in separate calls, or leave those records out.',
+    });
+  }
+  return already;
+}
+
+const describe = (r: DnsRecordInput) => `${isMain(r) ? '@' : r.subdomain} ${r.type} ${r.value}`;
+
+/**
+ * The write's answer: what it replaced, as read before it (`replaced`; without that read, all the
+ * domains unless appending), and the records left out because every domain had them already.
+ * The read-back fills in `verification`.
+ */
+function confirmation(args: Input, before?: ReadBefore) {
+  const replaced = before?.replaced ?? (args.append ? [] : args.domains);
+  const already = before?.alreadyThere ?? [];
   const appendReplaced = args.append && replaced.length > 0 ? { replaced_on: [...replaced] } : {};
   return {
     done: true as const,
     domains: args.domains,
-    changed: { records: args.records.length, replaced_existing: replaced.length > 0, ...appendReplaced, ...(args.ttl ? { ttl: args.ttl } : {}) },
+    changed: {
+      records: args.records.length - already.length,
+      replaced_existing: replaced.length > 0,
+      ...appendReplaced,
+      ...(already.length > 0 ? { already_there: already.map(writtenFromInput) } : {}),
+      ...(args.ttl ? { ttl: args.ttl } : {}),
+    },
     verification: unverified(args),
   };
 }
@@ -106,6 +150,7 @@ export default defineTool({
       records: z.number(),
       replaced_existing: z.boolean(),
       replaced_on: z.array(z.string()).optional().describe('append: domains whose service was replaced'),
+      already_there: z.array(writtenRecordSchema).optional().describe('append: records every domain had already, not written again'),
       ttl: z.number().optional(),
     }),
     verification: z.object({
@@ -124,9 +169,10 @@ export default defineTool({
     }
   },
   toApi,
-  // Read before the write, so the answer tells the truth about what append replaced.
-  before: replacedDomains,
-  condense: (_body, args, replaced) => confirmation(args, replaced),
+  // Read before the write, so the answer tells the truth about what append replaced and what was there.
+  before: async (args, ctx): Promise<ReadBefore> => ({ replaced: await replacedDomains(args, ctx), alreadyThere: await alreadyThere(args, ctx) }),
+  unchanged: (args, before) => (toSend(args, before).length === 0 ? confirmation(args, before) : undefined),
+  condense: (_body, args, before) => confirmation(args, before),
   async readBack(args, ctx) {
     try {
       return { verification: await verify(args, ctx) };

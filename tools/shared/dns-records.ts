@@ -97,6 +97,8 @@ export const recordListSchema = z
     if (sub > MAX_SUB_RECORDS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_SUB_RECORDS} subdomain records (got ${sub})` });
     records.forEach((r, i) => {
       if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
+      const first = records.findIndex((other) => sameRecord(r, other));
+      if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `the same record as records[${first}]: api3 would write it twice` });
     });
   })
   .describe(RECORD_HELP);

@@ -15,7 +15,7 @@ import {
   useHarness,
 } from '../../helpers/tool-test.js';
 
-const { ok, call, sent, domain, h } = useHarness();
+const { ok, call, fail, sent, domain, h } = useHarness();
 const toApi = (args: Record<string, unknown>) => setDns2.toApi(setDns2.input.parse(args));
 const commands = () => h().simulator.requests.map((r) => r.command);
 
@@ -358,4 +358,34 @@ describe('safety', () => {
     'sub_recordx0',
     'T&key=stolen',
   );
+});
+
+describe('append never writes a record twice', () => {
+  const mx = { type: 'mx', value: 'mx1.mailhost.example', priority: 10 };
+  const verification = { type: 'txt', value: 'google-site-verification=abc' };
+
+  it('a record the domain already has is left out and named; the new one is written once', async () => {
+    const before = (await ok('get_dns', { domain: 'acme-widgets.com' })).dns.records;
+    const done = await ok('set_dns2', { domains: ['acme-widgets.com'], records: [mx, verification], append: true });
+    expect(done.changed).toMatchObject({ records: 1, already_there: [mx] });
+    expect(sent('set_dns2').map((r) => r.params)).toEqual([
+      { domain: 'acme-widgets.com', main_record_type0: 'txt', main_record0: 'google-site-verification=abc', add_dns_to_current_setting: '1' },
+    ]);
+    const after = (await ok('get_dns', { domain: 'acme-widgets.com' })).dns.records;
+    expect(after).toHaveLength(before.length + 1);
+    expect(after).toEqual(expect.arrayContaining([...before, verification]));
+  });
+
+  it('only records already there: nothing is sent, and the answer says so', async () => {
+    const done = await ok('set_dns2', { domains: ['acme-widgets.com'], records: [mx], append: true });
+    expect(done.changed).toMatchObject({ records: 0, already_there: [mx] });
+    expect(sent('set_dns2')).toEqual([]);
+  });
+
+  it('the same record twice in one call is refused by position, nothing sent', async () => {
+    const error = await fail('set_dns2', { domains: ['acme-widgets.com'], records: [verification, verification], append: true });
+    expect(error.error).toBe('invalid_input');
+    expect(error.message).toMatch(/records\[1\].*records\[0\]/);
+    expect(sent('set_dns2')).toEqual([]);
+  });
 });
