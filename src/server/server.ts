@@ -294,7 +294,44 @@ function withUnionsMerged(schema: Tool['inputSchema']): Tool['inputSchema'] {
     }
     return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, item(entry, !(isKeyword && (key === 'properties' || key === '$defs')))]));
   };
-  return { ...merge(schema, true), type: 'object' };
+  return withRepeatsNamed({ ...merge(schema, true), type: 'object' });
+}
+
+/**
+ * A list whose items have the very shape another list of the same tool already shows (the DNS
+ * record of update_dns_records' `set` and `add`) is shown with items of type object and says
+ * whose shape they share: the record costs about 100 tokens each time it is spelled out. The
+ * arguments are checked against the full shape all the same (the unmerged schema, and zod).
+ */
+function withRepeatsNamed(schema: Tool['inputSchema']): Tool['inputSchema'] {
+  const seen = new Map<string, string>();
+  const visit = (node: Json, path: string): Json => {
+    if (!isJson(node.properties)) return node;
+    const properties: Json = {};
+    for (const [name, field] of Object.entries(node.properties)) {
+      if (!isJson(field)) {
+        properties[name] = field;
+        continue;
+      }
+      const where = path ? `${path}.${name}` : name;
+      const items = field.items;
+      if (field.type === 'array' && isJson(items) && isJson(items.properties)) {
+        const shape = JSON.stringify(items);
+        const first = seen.get(shape);
+        if (first !== undefined) {
+          const said = typeof field.description === 'string' ? `${field.description}; ` : '';
+          properties[name] = { ...field, description: `${said}items as in ${first}`, items: { type: 'object' } };
+          continue;
+        }
+        seen.set(shape, where);
+        properties[name] = { ...field, items: visit(items, where) };
+        continue;
+      }
+      properties[name] = visit(field, where);
+    }
+    return { ...node, properties };
+  };
+  return { ...visit(schema, ''), type: 'object' };
 }
 
 function leanSchema(schema: Json, io: 'input' | 'output'): Json {

@@ -62,4 +62,21 @@ describe('long enums', () => {
     expect(mixed.error).toBe('invalid_input');
     expect(h.simulator.requests).toEqual([]);
   });
+
+  it('a list with the same item shape as another list of the tool says so instead of spelling it out; its items are still checked', async () => {
+    const { tools } = await h.client.listTools();
+    const properties = tools.find((t) => t.name === 'update_dns_records')?.inputSchema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.add).toMatchObject({ type: 'array', items: { type: 'object' } });
+    expect(properties.add?.description).toMatch(/items as in set$/);
+    expect(properties.set?.items).toMatchObject({ properties: { type: { enum: expect.arrayContaining(['mx']) } } });
+
+    h.simulator.requests.length = 0;
+    const misspelt = errorOf(await h.call('update_dns_records', { domain: 'acme-widgets.com', add: [{ type: 'txt', value: 'x', ttl: 60 }] }));
+    expect(misspelt.message).toMatch(/unknown argument add\[0\]\.ttl/);
+    const invalid = errorOf(await h.call('update_dns_records', { domain: 'acme-widgets.com', add: [{ type: 'mx', value: 'mx.example.net' }] }));
+    expect(invalid.error).toBe('invalid_input');
+    expect(invalid.message).toMatch(/add\[0\]\.priority/);
+    expect(h.simulator.requests).toEqual([]);
+  });
 });
+

@@ -6,6 +6,7 @@ import { domainName, ttl } from '../../src/server/schemas.js';
 import {
   isRecordType,
   asWritten,
+  cnameBreaks,
   type CondensedRecord,
   type DnsRecordInput,
   fromCondensed,
@@ -34,6 +35,7 @@ const input = z.object({
     .max(100)
     .optional()
     .describe(`replace those of the same subdomain and type; ${RECORD_HELP}`),
+  add: z.array(recordSchema).max(100).optional().describe('records to add; every current record stays'),
   remove: z
     // The type list is advertised once, in `set`'s records; here it is checked all the same.
     .array(z.object({ subdomain, type: z.string().refine(isRecordType, { message: `must be one of ${RECORD_TYPES.join(', ')}` }) }))
@@ -63,8 +65,9 @@ function refuse(message: string, hint: string): never {
 /** What the call would change, worked out from the current records; writes nothing. */
 async function plan(args: Input, ctx: ToolContext) {
   const set = args.set ?? [];
+  const add = args.add ?? [];
   const remove = args.remove ?? [];
-  if (set.length === 0 && remove.length === 0) refuse('give records to set or to remove', 'Pass set, remove, or both.');
+  if (set.length === 0 && add.length === 0 && remove.length === 0) refuse('give records to set, add or remove', 'Pass set, add, remove, or several.');
 
   const { dns } = await invokeRead(getDns, { domain: args.domain }, ctx);
   if (dns.type !== 'dynadot_dns') {
@@ -82,7 +85,11 @@ async function plan(args: Input, ctx: ToolContext) {
   } catch (error) {
     refuse(`${errorMessage(error)}; nothing was changed`, 'Use set_dns2 with the complete record set instead.');
   }
-  const next = recordListSchema.safeParse([...kept, ...set]);
+  // Added records keep everything else; one already there exactly is not written twice.
+  const staying = [...kept, ...set];
+  const alreadyThere = add.filter((wanted) => staying.some((have) => sameRecord(wanted, have)));
+  const adding = add.filter((wanted) => !alreadyThere.includes(wanted));
+  const next = recordListSchema.safeParse([...staying, ...adding]);
   if (!next.success) {
     refuse(
       `the resulting record set is not valid: ${next.error.issues.map((i) => i.message).join('; ')}`,
@@ -96,8 +103,9 @@ async function plan(args: Input, ctx: ToolContext) {
     records: next.data,
     ttl: args.ttl ?? dns.ttl,
     removed: going.filter((have) => !unchanged.some((wanted) => sameRecord(wanted, have))).map(asWritten),
-    added: set.filter((wanted) => !unchanged.includes(wanted)).map(writtenFromInput),
-    unchanged: unchanged.map(writtenFromInput),
+    added: [...set.filter((wanted) => !unchanged.includes(wanted)), ...adding].map(writtenFromInput),
+    unchanged: [...unchanged, ...alreadyThere].map(writtenFromInput),
+    breaks: cnameBreaks(next.data),
   };
 }
 
@@ -120,7 +128,7 @@ export default defineComposite({
   everyday: true,
   title: 'Update DNS records',
   description:
-    'Change some DNS records of one Dynadot DNS domain, such as www to a new IP, keeping the others.',
+    'Change, add or remove some DNS records of one Dynadot DNS domain, keeping the others.',
   effect: 'destructive',
   snapshotOf: (args) => [args.domain],
   input,
@@ -134,9 +142,15 @@ export default defineComposite({
   }),
   run,
   async preview(args, ctx) {
-    const { removed, added, unchanged, records } = await plan(args, ctx);
+    const { removed, added, unchanged, records, breaks } = await plan(args, ctx);
     return {
-      facts: { would_remove: removed, would_add: added, ...(unchanged.length > 0 ? { already_in_place: unchanged } : {}), records_after: records.length },
+      facts: {
+        would_remove: removed,
+        would_add: added,
+        ...(unchanged.length > 0 ? { already_in_place: unchanged } : {}),
+        records_after: records.length,
+        ...(breaks.length > 0 ? { breaks } : {}),
+      },
     };
   },
 });

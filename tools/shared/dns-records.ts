@@ -97,8 +97,6 @@ export const recordListSchema = z
     if (sub > MAX_SUB_RECORDS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_SUB_RECORDS} subdomain records (got ${sub})` });
     records.forEach((r, i) => {
       if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
-      const first = records.findIndex((other) => sameRecord(r, other));
-      if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `the same record as records[${first}]: api3 would write it twice` });
     });
   })
   .describe(RECORD_HELP);
@@ -258,4 +256,20 @@ export function legacyRecordParams(records: readonly DnsRecordInput[], ttlSecond
     indexedRows(mx, { mx_host: (r) => r.value, mx_distance: (r) => r.priority }),
     { ttl: ttlSeconds },
   );
+}
+
+/**
+ * Where a record set breaks DNS's rule that a CNAME stands alone at its name: a CNAME at the
+ * domain itself (its MX, TXT and the registry's NS records stop answering) or beside other
+ * records of the same name (resolvers answer one or the other). Each as a person reads it.
+ */
+export function cnameBreaks(records: ReadonlyArray<{ subdomain?: string | undefined; type: string; value: string }>): string[] {
+  const breaks: string[] = [];
+  for (const cname of records.filter((r) => r.type === 'cname')) {
+    const host = hostOf(cname).toLowerCase();
+    const beside = records.filter((r) => r !== cname && hostOf(r).toLowerCase() === host).map((r) => r.type.toUpperCase());
+    if (host === '') breaks.push(`a CNAME at the domain itself (${cname.value}): mail (MX), TXT and other records of the domain stop answering, and many resolvers refuse it`);
+    else if (beside.length > 0) breaks.push(`the CNAME of ${host} stands beside its ${[...new Set(beside)].join(', ')} record(s): resolvers answer one or the other`);
+  }
+  return breaks;
 }

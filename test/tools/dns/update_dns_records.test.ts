@@ -111,3 +111,61 @@ describe('safety', () => {
     { kindOf: dnsRecordKinds('set'), mustTry: [/^update_dns_records set\[0\]\.value: invalid ipv4 "999\.1\.1\.1"$/] },
   );
 });
+
+describe('add keeps every other record', () => {
+  /** A small seeded generator (mulberry32), so a failing case can be replayed from its seed. */
+  const generator = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const recordFrom = (random: () => number) => {
+    const int = (n: number) => Math.floor(random() * n);
+    const on = random() < 0.5 ? {} : { subdomain: ['www', 'api', '_dmarc', 'mail'][int(4)] };
+    switch (int(3)) {
+      case 0:
+        return { type: 'a', ...on, value: `192.0.2.${1 + int(254)}` };
+      case 1:
+        return { type: 'mx', ...on, value: `mx${int(5)}.mailhost.example`, priority: int(50) };
+      default:
+        return { type: 'txt', ...on, value: `token-${int(1000)}` };
+    }
+  };
+  const key = (r: Json) => JSON.stringify([r.subdomain ?? '', r.type, r.value, r.priority ?? null]);
+
+  for (let n = 0; n < 12; n++) {
+    const seed = 0xadd0 + n;
+    it(`case ${n} [seed 0x${seed.toString(16)}]: the records after are exactly those before plus the new ones`, async () => {
+      const random = generator(seed);
+      const current = Array.from({ length: 1 + Math.floor(random() * 6) }, () => recordFrom(random));
+      const unique = [...new Map(current.map((r) => [key(r), r])).values()];
+      await ok('set_dns2', { domains: ['acme-widgets.com'], records: unique, confirm: true });
+      const before = (await ok('get_dns', { domain: 'acme-widgets.com' })).dns.records as Json[];
+      const wanted = Array.from({ length: 1 + Math.floor(random() * 3) }, () => recordFrom(random));
+      const add = [...new Map(wanted.map((r) => [key(r), r])).values()];
+      const done = await ok('update_dns_records', { domain: 'acme-widgets.com', add, confirm: true });
+      expect(done).not.toHaveProperty('preview');
+      const after = ((await ok('get_dns', { domain: 'acme-widgets.com' })).dns.records as Json[]).map(key).sort();
+      const expected = [...new Set([...before.map(key), ...add.map(key)])].sort();
+      expect(after).toEqual(expected);
+    });
+  }
+
+  it('a record already there is not added again, and the preview says it is in place', async () => {
+    const mx = { type: 'mx', value: 'mx1.mailhost.example', priority: 10 };
+    const { preview } = await ok('update_dns_records', { domain: 'acme-widgets.com', add: [mx] });
+    expect(preview.details.already_in_place).toEqual([mx]);
+    expect(preview.details.would_add).toEqual([]);
+  });
+
+  it('a CNAME added beside other records of its name: the preview names what breaks', async () => {
+    const { preview } = await ok('update_dns_records', { domain: 'acme-widgets.com', add: [{ type: 'cname', subdomain: 'api', value: 'edge.example.net' }] });
+    expect(preview.details.breaks).toEqual([expect.stringMatching(/CNAME of api stands beside its A record/)]);
+  });
+
+  it('a CNAME set at the domain itself: the preview says mail and TXT stop answering', async () => {
+    const { preview } = await ok('update_dns_records', { domain: 'acme-widgets.com', set: [{ type: 'cname', value: 'edge.example.net' }] });
+    expect(preview.details.breaks).toEqual([expect.stringMatching(/CNAME at the domain itself.*MX/)]);
+  });
+});
