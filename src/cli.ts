@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     ...(config.noPurchases ? { noPurchases: true } : {}),
     notYet: NOT_YET,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
-    ...(state.audit ? { audit: state.audit } : {}),
+    // DYNADOT_AUDIT_LOG=off turns the audit log off wherever it is kept.
+    ...(state.audit && !(config.stateUrl && auditLogPath(config.auditLog, store) === undefined) ? { audit: state.audit } : {}),
     store,
     ...(state.uses ? { uses: state.uses } : {}),
     sharedState: state,
@@ -103,7 +104,10 @@ async function main(): Promise<void> {
   const unknownTools = (config.tools ?? []).filter((name) => !CATALOG.some((spec) => spec.name === name));
   if (unknownTools.length > 0) log('warn', `DYNADOT_TOOLS / --tools names unknown tools, ignored: ${unknownTools.join(', ')}`);
   const served = selectTools(CATALOG, options);
-  log('info', `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}${config.noPurchases ? ' (no purchases)' : ''}`);
+  log(
+    'info',
+    `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}${config.noPurchases ? ' (no purchases)' : ''}`,
+  );
 
   let shuttingDown = false;
   const shutdown = async (reason: string, stopTransport: () => Promise<void>) => {

@@ -129,7 +129,8 @@ class SharedQueue implements RequestQueue {
     private readonly tracker: Tracker,
     private readonly windowMs = WINDOW_MS,
   ) {
-    this.local = new AccountQueue(limits);
+    // In order and in memory, at most `concurrency` of this instance's callers at a time; the rate is Redis's to keep.
+    this.local = new AccountQueue({ concurrency: limits.concurrency, ratePerMinute: Number.MAX_SAFE_INTEGER });
     this.alone = new AccountQueue({ concurrency: 1, ratePerMinute: Math.max(1, Math.floor(limits.ratePerMinute / 4)) });
     this.keys = [`${prefix}:leases`, `${prefix}:window`, `${prefix}:pause`];
   }
@@ -357,7 +358,7 @@ export interface RedisStateOptions {
 }
 
 /** A short digest naming an account in key names: the key itself never reaches Redis. */
-function accountId(apiKey: string): string {
+export function accountId(apiKey: string): string {
   return createHash('sha256').update(`account\u0000${apiKey}`).digest('hex').slice(0, 16);
 }
 
