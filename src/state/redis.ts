@@ -35,9 +35,11 @@ export const AUDIT_RETENTION_MS = 90 * 24 * 3_600_000;
 export const COMMAND_TIMEOUT_MS = 1_000;
 const CONNECT_TIMEOUT_MS = 2_000;
 const WINDOW_MS = 60_000;
-/** How long to wait before asking again for a slot another request holds. */
-const SLOT_POLL_MS = 2;
-const SLOT_POLL_MAX_MS = 25;
+/**
+ * A slot another request holds is asked for again when a release is published, or after this
+ * long at the latest (a holder that died releases nothing: its lease runs out).
+ */
+const SLOT_RECHECK_MS = 50;
 
 const NAME = 'the shared state store (Redis at DYNADOT_STATE_URL)';
 const HINT =
@@ -84,18 +86,19 @@ if tonumber(redis.call('GET', KEYS[1]) or '0') < untilMs then redis.call('SET', 
 return untilMs
 `;
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+/** Resolves true after `ms` or when `wake` settles first, false as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined, wake?: Promise<void>): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const onAbort = () => {
+    const done = (value: boolean) => {
       clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
+      resolve(value);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    wake?.then(() => done(true));
   });
 }
 
@@ -121,6 +124,9 @@ class SharedQueue implements RequestQueue {
   /** Reads while Redis is unreachable: never knowing what other instances send, it stays well under the account's limits. */
   private readonly alone: AccountQueue;
   private readonly keys: [string, string, string];
+  /** Where a released slot is announced, so that waiting instances ask again at once. */
+  readonly channel: string;
+  private wakers: Array<() => void> = [];
 
   constructor(
     private readonly redis: Redis,
@@ -133,6 +139,18 @@ class SharedQueue implements RequestQueue {
     this.local = new AccountQueue({ concurrency: limits.concurrency, ratePerMinute: Number.MAX_SAFE_INTEGER });
     this.alone = new AccountQueue({ concurrency: 1, ratePerMinute: Math.max(1, Math.floor(limits.ratePerMinute / 4)) });
     this.keys = [`${prefix}:leases`, `${prefix}:window`, `${prefix}:pause`];
+    this.channel = `${prefix}:released`;
+  }
+
+  /** A slot was released somewhere: every caller waiting for one asks again. */
+  wake(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const wake of wakers) wake();
+  }
+
+  private nextRelease(): Promise<void> {
+    return new Promise((resolve) => this.wakers.push(resolve));
   }
 
   now(): number {
@@ -168,7 +186,12 @@ class SharedQueue implements RequestQueue {
         return await task();
       } finally {
         // A lease that cannot be returned ends by itself (the lease time).
-        this.redis.zrem(this.keys[0], lease).catch(() => undefined);
+        this.redis
+          .multi()
+          .zrem(this.keys[0], lease)
+          .publish(this.channel, '')
+          .exec()
+          .catch(() => undefined);
       }
     }, options);
   }
@@ -177,9 +200,10 @@ class SharedQueue implements RequestQueue {
     const lease = randomBytes(8).toString('hex');
     const leaseMs = this.limits.timeoutMs + 10_000;
     const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-    let poll = SLOT_POLL_MS;
     for (;;) {
       if (options.signal?.aborted) throw new QueueCancelled();
+      // Listening before asking: a release between the answer and the wait is not missed.
+      const released = this.nextRelease();
       let answer: unknown;
       try {
         answer = await this.redis.eval(ACQUIRE, 3, ...this.keys, lease, this.limits.concurrency, this.limits.ratePerMinute, this.windowMs, leaseMs);
@@ -194,9 +218,10 @@ class SharedQueue implements RequestQueue {
         this.local.pauseUntil(until);
         if (until > deadline) throw new QueuePaused(until);
       }
-      const wait = waitMs && waitMs > 0 ? waitMs : poll;
-      poll = Math.min(SLOT_POLL_MAX_MS, poll * 2);
-      if (!(await sleep(Math.min(wait, 1_000), options.signal))) throw new QueueCancelled();
+      // Every slot taken: until one is released. Over the rate or paused: until then.
+      const slotsFull = !waitMs || waitMs <= 0;
+      const woke = slotsFull ? await sleep(SLOT_RECHECK_MS, options.signal, released) : await sleep(Math.min(waitMs, 1_000), options.signal);
+      if (!woke) throw new QueueCancelled();
     }
   }
 }
@@ -406,14 +431,22 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Sha
     `${NAME} was unreachable: this answer was read within this instance's own limit (1 request at a time, ${Math.max(1, Math.floor(limits.ratePerMinute / 4))} a minute); writes and purchases are refused until it is back`;
   let queueLimits: QueueSettings | undefined;
   const queues = new Map<string, SharedQueue>();
+  // A connection of its own: one that subscribes can send nothing else.
+  const subscriber = redis.duplicate();
+  subscriber.on('error', () => undefined);
+  subscriber.on('message', (channel: string) => queues.get(channel)?.wake());
+  subscriber.connect().catch(() => undefined);
   return {
     name: NAME,
     queueFor: (apiKey, limits) => {
       queueLimits ??= limits;
-      let queue = queues.get(apiKey);
+      const queuePrefix = `${options.keyPrefix ?? 'mcp-server-dynadot'}:${accountId(apiKey)}:queue`;
+      let queue = queues.get(`${queuePrefix}:released`);
       if (!queue) {
-        queue = new SharedQueue(redis, `${options.keyPrefix ?? 'mcp-server-dynadot'}:${accountId(apiKey)}:queue`, limits, tracker, options.windowMs);
-        queues.set(apiKey, queue);
+        queue = new SharedQueue(redis, queuePrefix, limits, tracker, options.windowMs);
+        queues.set(queue.channel, queue);
+        // Resubscribed by the client after a reconnect; until then waiting callers ask every SLOT_RECHECK_MS.
+        subscriber.subscribe(queue.channel).catch(() => undefined);
       }
       return queue;
     },
@@ -423,6 +456,7 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Sha
     unavailableSince: (since) => (lastWithout >= since ? limitNote(queueLimits ?? { concurrency: 1, ratePerMinute: 60, timeoutMs: 0 }) : undefined),
     close: async () => {
       redis.disconnect();
+      subscriber.disconnect();
     },
   };
 }
