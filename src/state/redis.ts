@@ -127,6 +127,8 @@ class SharedQueue implements RequestQueue {
   /** Where a released slot is announced, so that waiting instances ask again at once. */
   readonly channel: string;
   private wakers: Array<() => void> = [];
+  /** Leases whose release Redis did not take (it was away): returned when it is back, not left to run out. */
+  private readonly unreleased = new Set<string>();
 
   constructor(
     private readonly redis: Redis,
@@ -147,6 +149,33 @@ class SharedQueue implements RequestQueue {
     const wakers = this.wakers;
     this.wakers = [];
     for (const wake of wakers) wake();
+  }
+
+  /**
+   * Returns leases and announces it. One Redis did not take is kept and returned when Redis is
+   * back (`releaseLeftovers`); it would otherwise hold a slot for the whole lease time after a
+   * restart (Redis keeps it with the rest of its data).
+   */
+  private release(leases: string[]): void {
+    const keep = () => {
+      for (const lease of leases) this.unreleased.add(lease);
+    };
+    this.redis
+      .multi()
+      .zrem(this.keys[0], ...leases)
+      .publish(this.channel, '')
+      .exec()
+      .then((results) => {
+        if (!results || results.some(([error]) => error)) keep();
+      }, keep);
+  }
+
+  /** Redis is reachable again: the leases it could not take back then are returned now. */
+  releaseLeftovers(): void {
+    if (this.unreleased.size === 0) return;
+    const leases = [...this.unreleased];
+    this.unreleased.clear();
+    this.release(leases);
   }
 
   private nextRelease(): Promise<void> {
@@ -185,13 +214,7 @@ class SharedQueue implements RequestQueue {
       try {
         return await task();
       } finally {
-        // A lease that cannot be returned ends by itself (the lease time).
-        this.redis
-          .multi()
-          .zrem(this.keys[0], lease)
-          .publish(this.channel, '')
-          .exec()
-          .catch(() => undefined);
+        this.release([lease]);
       }
     }, options);
   }
@@ -405,6 +428,8 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Sha
     maxRetriesPerRequest: 0,
     retryStrategy: (attempt) => Math.min(100 * attempt, 1_000),
   });
+  /** By the channel each announces its released slots on. */
+  const queues = new Map<string, SharedQueue>();
   let down = false;
   redis.on('error', (error: unknown) => {
     if (down) return;
@@ -414,6 +439,7 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Sha
   redis.on('ready', () => {
     if (down) log('info', `${NAME} is reachable again`);
     down = false;
+    for (const queue of queues.values()) queue.releaseLeftovers();
   });
   try {
     await redis.connect();
@@ -430,7 +456,6 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Sha
   const limitNote = (limits: QueueSettings) =>
     `${NAME} was unreachable: this answer was read within this instance's own limit (1 request at a time, ${Math.max(1, Math.floor(limits.ratePerMinute / 4))} a minute); writes and purchases are refused until it is back`;
   let queueLimits: QueueSettings | undefined;
-  const queues = new Map<string, SharedQueue>();
   // A connection of its own: one that subscribes can send nothing else.
   const subscriber = redis.duplicate();
   subscriber.on('error', () => undefined);

@@ -69,8 +69,9 @@ describe.skipIf(skip)('the Redis state store', () => {
     expect(most).toBe(2);
     // 12 starts at 5 a window: the third window is needed, so at least two have passed.
     expect(Date.now() - began).toBeGreaterThanOrEqual(2_000 - 50);
-    // Redis's clock and this one agree within a few ms on one machine: a small margin at the window's end.
-    for (const start of starts) expect(starts.filter((t) => t >= start && t < start + 1_000 - 25).length).toBeLessThanOrEqual(5);
+    // A start is recorded here after Redis granted it, late by however busy this machine is: a
+    // 200 ms margin at the window's end (without the limit all 12 would start within one such span).
+    for (const start of starts) expect(starts.filter((t) => t >= start && t < start + 800).length).toBeLessThanOrEqual(5);
   }, 20_000);
 
   it("shares api3's pause: a caller of the other instance that cannot wait is refused, one that can waits", async () => {
