@@ -7,10 +7,11 @@ import { Api3Client } from './api3/client.js';
 import { redact } from './api3/redact.js';
 import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
 import { errorMessage, errorStack, log, setLogLevel } from './log.js';
-import { fileAuditLog, unfinishedChange } from './server/audit.js';
+import { unfinishedChange } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
 import { Confirmations } from './server/confirmation.js';
 import { auditLogPath, chmodIf, defaultStateDir, StateStore } from './server/state-store.js';
+import { folderState, type SharedState } from './state/shared-state.js';
 import { registerSecret } from './api3/redact.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -24,18 +25,19 @@ interface Backend {
 }
 
 /** A real account when a key is set; otherwise the built-in simulator, labelled as demo everywhere. */
-async function connectBackend(config: Config): Promise<Backend> {
+async function connectBackend(config: Config, state: SharedState): Promise<Backend> {
   const limits = { timeoutMs: config.timeoutMs, concurrency: config.concurrency, ratePerMinute: config.ratePerMinute };
   if (config.apiKey || config.apiUrl) {
     if (!config.apiKey) log('warn', 'DYNADOT_API_URL is set but DYNADOT_API_KEY is not: api3 will refuse requests');
-    const api = new Api3Client({ ...limits, apiUrl: resolveApiUrl(config), apiKey: config.apiKey ?? '' });
+    const apiKey = config.apiKey ?? '';
+    const api = new Api3Client({ ...limits, apiUrl: resolveApiUrl(config), apiKey, queue: state.queueFor(apiKey, limits) });
     log('info', `using api3 at ${new URL(resolveApiUrl(config)).origin}`);
     return { api, demo: false, close: () => api.close() };
   }
   // Only demo mode needs the simulator: a key-mode start does not load it.
   const { startSimulator } = await import('./simulator/server.js');
   const simulator = await startSimulator({ maxConcurrentPerKey: config.concurrency });
-  const api = new Api3Client({ ...limits, apiUrl: simulator.url, apiKey: DEMO_KEY });
+  const api = new Api3Client({ ...limits, apiUrl: simulator.url, apiKey: DEMO_KEY, queue: state.queueFor(DEMO_KEY, limits) });
   log('warn', 'DEMO MODE: no DYNADOT_API_KEY set; serving a simulated account. Set DYNADOT_API_KEY to manage real domains.');
   return {
     api,
@@ -61,11 +63,18 @@ async function main(): Promise<void> {
   setLogLevel(config.logLevel);
   // Whoever holds the secret can mint confirmations: it is kept out of every log line like the key.
   if (config.confirmSecret) registerSecret(config.confirmSecret);
-  const backend = await connectBackend(config);
-  // Snapshots of replaced settings, and by default the audit log, live in the state folder; a
-  // demo session keeps its own part of it.
-  const store = new StateStore(config.stateDir ?? defaultStateDir(), backend.demo);
-  const auditPath = auditLogPath(config.auditLog, store);
+  const demo = !(config.apiKey || config.apiUrl);
+  const stateDir = config.stateDir ?? defaultStateDir();
+  // Snapshots of replaced settings, and by default the audit log, live in the state folder (a
+  // demo session keeps its own part of it), or with DYNADOT_STATE_URL in Redis, shared by every
+  // instance; the Redis client is loaded only then.
+  const state = config.stateUrl
+    ? await (await import('./state/redis.js')).connectRedisState({ url: config.stateUrl, dir: stateDir, demo, apiKey: config.apiKey ?? DEMO_KEY })
+    : folderState(new StateStore(stateDir, demo), config.auditLog);
+  if (config.stateUrl) log('info', `shared state: ${state.name}`);
+  const backend = await connectBackend(config, state);
+  const store = state.snapshots;
+  const auditPath = config.stateUrl ? undefined : auditLogPath(config.auditLog, store);
   // Whatever mode an older version, a copy or a umask left: the folder 0700, its files 0600.
   store.tighten();
   if (auditPath) chmodIf(auditPath, 'file', 0o600);
@@ -80,8 +89,11 @@ async function main(): Promise<void> {
     ...(config.noPurchases ? { noPurchases: true } : {}),
     notYet: NOT_YET,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
-    ...(auditPath ? { audit: fileAuditLog(auditPath) } : {}),
+    // DYNADOT_AUDIT_LOG=off turns the audit log off wherever it is kept.
+    ...(state.audit && !(config.stateUrl && auditLogPath(config.auditLog, store) === undefined) ? { audit: state.audit } : {}),
     store,
+    ...(state.uses ? { uses: state.uses } : {}),
+    sharedState: state,
     ...(unfinished ? { unfinished } : {}),
     ...(config.dryRun ? { dryRun: true } : {}),
     // One for the process: every HTTP session (and each stateless request) checks the same ids.
@@ -101,6 +113,7 @@ async function main(): Promise<void> {
     log('info', `shutting down (${reason})`);
     await stopTransport().catch(() => undefined);
     await backend.close().catch(() => undefined);
+    await state.close().catch(() => undefined);
     // Answers already written may still sit in stdout's buffer (a pipe holds 64 KiB): exiting
     // now would cut them off, so wait until stdout has handed everything to the OS.
     await flushed(process.stdout);

@@ -119,6 +119,15 @@ export const configSchema = z.object({
   auditLog: z.string().min(1).optional(),
   /** Where snapshots (and by default the audit log) are kept; unset: the platform's user state folder. */
   stateDir: z.string().min(1).optional(),
+  /**
+   * `redis://` or `rediss://` (TLS), with a password if needed: several server instances then share
+   * one account's request queue, consumed confirmations, snapshots and audit log. A secret: never
+   * logged, and the message for a bad value does not repeat it.
+   */
+  stateUrl: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** Every write and destructive call answers its preview only; reads work as usual. */
   dryRun: boolText.default(false),
   /** Signs confirmation ids; replicas behind one load balancer share it. Unset: random per process. */
@@ -152,7 +161,9 @@ Safety settings from env: DYNADOT_SPEND_CAP (largest single purchase: 50 in the 
   DYNADOT_AUDIT_LOG (file that records every change as a JSON line; default audit.jsonl
   in the state folder; off to disable), DYNADOT_STATE_DIR (snapshots of replaced settings,
   for restore_settings; default ~/.local/state/mcp-server-dynadot or the platform's equivalent),
-  DYNADOT_CONFIRM_SECRET (signs preview confirmations; share it across replicas).
+  DYNADOT_CONFIRM_SECRET (signs preview confirmations; share it across replicas),
+  DYNADOT_STATE_URL (redis:// or rediss://: replicas share the account's queue, confirmations,
+  snapshots and audit log in Redis).
 
 Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
 
@@ -205,6 +216,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     spendCap: unset(env.DYNADOT_SPEND_CAP),
     auditLog: unset(env.DYNADOT_AUDIT_LOG),
     stateDir: unset(env.DYNADOT_STATE_DIR),
+    stateUrl: unset(env.DYNADOT_STATE_URL),
     dryRun: values['dry-run'] ? 'true' : unset(env.DYNADOT_DRY_RUN),
     confirmSecret: unset(env.DYNADOT_CONFIRM_SECRET),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
@@ -241,6 +253,7 @@ export const SETTING_NAMES: Record<string, string> = {
   spendCap: 'DYNADOT_SPEND_CAP',
   auditLog: 'DYNADOT_AUDIT_LOG',
   stateDir: 'DYNADOT_STATE_DIR',
+  stateUrl: 'DYNADOT_STATE_URL',
   dryRun: 'DYNADOT_DRY_RUN / --dry-run',
   confirmSecret: 'DYNADOT_CONFIRM_SECRET',
   logLevel: 'DYNADOT_LOG_LEVEL',

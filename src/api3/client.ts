@@ -2,7 +2,7 @@ import type { Pool } from 'undici';
 import { errorMessage, log } from '../log.js';
 import { parseApi3Response, type Api3Payload } from './envelope.js';
 import { Api3Error, TRANSIENT_CODES, errorWithHint } from './errors.js';
-import { QueueCancelled, QueuePaused, queueForKey, type AccountQueue, type Clock } from './queue.js';
+import { QueueCancelled, QueuePaused, queueForKey, type Clock, type RequestQueue } from './queue.js';
 import { redact, registerSecret } from './redact.js';
 
 export type Api3Params = Record<string, string>;
@@ -19,6 +19,8 @@ export interface Api3ClientOptions {
   retryBaseMs?: number;
   /** The time source of the key's queue (pauses, rate window, deadlines); tests move one by hand. */
   clock?: Clock;
+  /** The key's queue when it is shared with other server instances; by default this process's own. */
+  queue?: RequestQueue;
 }
 
 /**
@@ -125,18 +127,20 @@ export class Api3Client implements Api3 {
   private pool: Promise<Pool> | undefined;
   private closed = false;
   private readonly url: URL;
-  private readonly queue: AccountQueue;
+  private readonly queue: RequestQueue;
   private readonly readRetries: number;
   private readonly retryBaseMs: number;
 
   constructor(private readonly options: Api3ClientOptions) {
     registerSecret(options.apiKey);
     this.url = new URL(options.apiUrl);
-    this.queue = queueForKey(options.apiKey, {
-      concurrency: options.concurrency,
-      ratePerMinute: options.ratePerMinute,
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
+    this.queue =
+      options.queue ??
+      queueForKey(options.apiKey, {
+        concurrency: options.concurrency,
+        ratePerMinute: options.ratePerMinute,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
     this.readRetries = options.readRetries ?? 2;
     this.retryBaseMs = options.retryBaseMs ?? 300;
   }
@@ -204,7 +208,7 @@ export class Api3Client implements Api3 {
               if (wire.reached) reached = true;
             }
           },
-          { deadline, front: requeued, ...(signal ? { signal } : {}) },
+          { deadline, front: requeued, mutates: request.mutates, ...(signal ? { signal } : {}) },
         );
       } catch (raw) {
         if (raw instanceof QueueCancelled) throw fail(this.cancelled(request, reached));

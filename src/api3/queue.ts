@@ -56,6 +56,22 @@ export interface RunOptions {
    * means (a write on the wire must finish to tell its outcome).
    */
   signal?: AbortSignal;
+  /**
+   * The task may change the account. A queue shared through a state store refuses such a task
+   * when the store cannot be reached, where a read may still go on within a local limit.
+   */
+  mutates?: boolean;
+}
+
+/**
+ * What Api3Client needs of a key's queue: the in-process AccountQueue, or one shared by several
+ * server instances through a state store (src/state/redis.ts).
+ */
+export interface RequestQueue {
+  run<T>(task: () => Promise<T>, options?: RunOptions): Promise<T>;
+  pauseUntil(until: number): void;
+  readonly pausedUntil: number | undefined;
+  now(): number;
 }
 
 interface Waiter {
@@ -68,7 +84,7 @@ const WINDOW_MS = 60_000;
 /** setTimeout's ceiling; a longer wait is reached in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export class AccountQueue {
+export class AccountQueue implements RequestQueue {
   private inFlight = 0;
   private readonly waiting: Waiter[] = [];
   /** Start times of the requests of the last minute, oldest first: a sliding window, never past the rate. */

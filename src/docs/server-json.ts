@@ -20,7 +20,7 @@ export const SERVER_SCHEMA_URL = 'https://static.modelcontextprotocol.io/schemas
 export const DESCRIPTION_MAX = 100;
 
 /** Settings whose values are secrets: clients keep them out of sight and out of plain config files. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['apiKey', 'mcpToken', 'confirmSecret'] satisfies Array<keyof Config>);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['apiKey', 'mcpToken', 'confirmSecret', 'stateUrl'] satisfies Array<keyof Config>);
 
 /** Settings read only by the Streamable HTTP transport: their variables start with this. */
 const HTTP_ONLY_PREFIX = 'DYNADOT_MCP_';

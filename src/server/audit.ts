@@ -29,7 +29,12 @@ export interface AuditEntry {
   snapshot_id?: string;
 }
 
-export type AuditLog = (entry: AuditEntry) => void;
+/**
+ * Writes one entry. A file is written at once; a shared store (src/state/redis.ts) answers a
+ * promise, which the server awaits. Either throws (or rejects) for a `sending` entry it could not
+ * write, so the change is not sent.
+ */
+export type AuditLog = ((entry: AuditEntry) => void) | ((entry: AuditEntry) => Promise<void>);
 
 export function fileAuditLog(path: string): AuditLog {
   return (entry) => {
@@ -121,5 +126,5 @@ export function describeUnfinished(change: UnfinishedChange): string {
 export function maskedAuditLog(audit: AuditLog, specs: Iterable<DeclaresSensitive & { name: string }>): AuditLog {
   const byName = new Map<string, DeclaresSensitive>();
   for (const spec of specs) if (spec.sensitive?.length) byName.set(spec.name, spec);
-  return (entry) => audit({ ...entry, args: maskSensitive(byName.get(entry.tool), entry.args) });
+  return (entry: AuditEntry): void | Promise<void> => audit({ ...entry, args: maskSensitive(byName.get(entry.tool), entry.args) });
 }

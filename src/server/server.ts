@@ -418,6 +418,8 @@ export interface ServerOptions extends Selection {
   uses?: UseStore;
   /** The audit log's last change when the server started, if its outcome was never recorded: told to the agent. */
   unfinished?: UnfinishedChange;
+  /** The store several server instances share (DYNADOT_STATE_URL): what to tell when it was unreachable during a call. */
+  sharedState?: { unavailableSince(since: number): string | undefined };
 }
 
 const confirmationUses = new WeakMap<ServerOptions, ConfirmationUses>();
@@ -736,7 +738,16 @@ export function buildServer(options: ServerOptions): Server {
     ...(options.dryRun ? { dryRun: true } : {}),
   };
   /** What every answer says about the server it came from. */
-  const labelled = (result: Json): Json => ({ ...result, ...(options.dryRun ? { dry_run: true } : {}), ...(options.demo ? { demo: true } : {}) });
+  const labelled = (result: Json, since?: number): Json => {
+    // Reads that went on while the shared state store was unreachable say so (writes were refused).
+    const stateNote = since === undefined ? undefined : options.sharedState?.unavailableSince(since);
+    return {
+      ...result,
+      ...(options.dryRun ? { dry_run: true } : {}),
+      ...(options.demo ? { demo: true } : {}),
+      ...(stateNote ? { state_store: stateNote } : {}),
+    };
+  };
   /** A no from the user: the preview without its id, saying why nothing was sent and not to ask again. */
   const declined = (preview: Preview, why: string): GateDecision => {
     const { confirmation_id: _withdrawn, ...rest } = preview;
@@ -824,6 +835,9 @@ export function buildServer(options: ServerOptions): Server {
   const runOnce = async (spec: AnyToolSpec, input: Json, mcp: ServerContext, first: FirstUse): Promise<CallToolResult | InputRequiredResult> => {
     const signal = callSignal(mcp);
     const callCtx: ToolContext = { ...ctx, signal, reads: new CallReads() };
+    const started = Date.now();
+    // Snapshots another instance saved are listed, restored and undone here too.
+    if (spec.toolset === 'undo' || spec.snapshotOf) await options.store?.refresh();
     let args = input;
     // Only calls that reach api3 and may change the account are audited; previews are not.
     let sent = false;
@@ -876,20 +890,23 @@ export function buildServer(options: ServerOptions): Server {
         const id = args[CONFIRMATION_ID_FIELD];
         if (spec.effect === 'destructive' && args[CONFIRM_FIELD] === true && typeof id === 'string') {
           const claim = await uses.claim(id, callDigest(spec.name, asked)).catch((error: unknown) => {
+            // A shared state store that cannot be reached says so itself (upstream_unavailable).
+            if (error instanceof Api3Error) throw error;
             throw new Api3Error('api_error', `could not record the confirmation as used (${errorMessage(error)}); nothing was sent`, {
               hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server: it is what keeps a confirmation from acting twice.',
             });
           });
           if (!claim.first) {
-            if (snapshotId) markNotSent(snapshotId);
+            if (snapshotId) await markNotSent(snapshotId);
             return replayAnswer(await claim.earlier);
           }
           first.settle = claim.settle;
         }
         const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
         try {
-          options.audit?.({ ...traced, outcome: 'sending' });
+          await options.audit?.({ ...traced, outcome: 'sending' });
         } catch (error) {
+          if (error instanceof Api3Error) throw error;
           throw new Api3Error('api_error', `could not write the audit log (${errorMessage(error)}); nothing was sent`, {
             hint: 'The audit log (DYNADOT_AUDIT_LOG, by default in DYNADOT_STATE_DIR) must be writable; fix it or set DYNADOT_AUDIT_LOG=off.',
           });
@@ -897,34 +914,34 @@ export function buildServer(options: ServerOptions): Server {
         sent = true;
         result = await invoke(spec, args, callCtx);
         // The client may have left while the call was on the wire: it took effect all the same.
-        options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
+        await options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
         if (snapshotId) result = { ...result, snapshot_id: snapshotId };
       }
       // A result's own hint (get_transfer_status naming get_order_status) is kept true to this server, as error hints are.
       if (typeof result.hint === 'string') result = { ...result, hint: names.adapt(result.hint) };
-      return success(labelled(result));
+      return success(labelled(result, started));
     } catch (error) {
       const traced = { tool: spec.name, args, ...(snapshotId ? { snapshot_id: snapshotId } : {}) };
       // A snapshot stands for a change that was sent: one refused or cancelled before it left is marked not sent.
-      if (snapshotId && (!sent || cancelledBeforeSending(error))) markNotSent(snapshotId);
+      if (snapshotId && (!sent || cancelledBeforeSending(error))) await markNotSent(snapshotId);
       if (sent && cancelledBeforeSending(error)) {
-        options.audit?.({ ...traced, outcome: 'cancelled' });
+        await options.audit?.({ ...traced, outcome: 'cancelled' });
       } else if (sent && signal.aborted) {
-        options.audit?.({ ...traced, outcome: 'abandoned', result: error instanceof Api3Pending ? 'pending' : errorCode(error) });
+        await options.audit?.({ ...traced, outcome: 'abandoned', result: error instanceof Api3Pending ? 'pending' : errorCode(error) });
       } else if (sent && error instanceof Api3Pending) {
-        options.audit?.({ ...traced, outcome: 'pending' });
-        return success(labelled(pendingAnswer(spec, error, names)));
+        await options.audit?.({ ...traced, outcome: 'pending' });
+        return success(labelled(pendingAnswer(spec, error, names), started));
       } else if (sent) {
-        options.audit?.({ ...traced, outcome: 'error', error: errorCode(error) });
+        await options.audit?.({ ...traced, outcome: 'error', error: errorCode(error) });
       }
-      if (error instanceof Api3Pending) return success(labelled(pendingAnswer(spec, error, names)));
+      if (error instanceof Api3Pending) return success(labelled(pendingAnswer(spec, error, names), started));
       return errorResult(error, names);
     }
   };
 
-  const markNotSent = (id: string) => {
+  const markNotSent = async (id: string) => {
     try {
-      options.store?.markNotSent(id);
+      await options.store?.discard(id);
     } catch (error) {
       log('warn', `could not mark snapshot ${id} as not sent: ${errorMessage(error)}`);
     }

@@ -43,7 +43,7 @@ export interface UseStore {
 export type Claim = { first: true; settle(outcome: UseOutcome): Promise<void> } | { first: false; earlier: Promise<UseRecord> };
 
 /** How long a record is kept: an id is valid at most this long, and an expired one is refused anyway. */
-const KEEP_MS = CONFIRMATION_TTL_MS + 60_000;
+export const KEEP_MS = CONFIRMATION_TTL_MS + 60_000;
 
 function keyOf(id: string): string {
   return createHash('sha256').update(`confirmation\u0000${id}`).digest('hex');

@@ -19,8 +19,10 @@ export async function snapshotBefore(spec: AnyToolSpec, args: Json, ctx: ToolCon
   const settings: Record<string, Json> = {};
   for (const domain of domains) settings[domain] = current.get(domain) ?? (await ctx.account.dnsSetting(domain, ctx));
   try {
-    return ctx.store.save(spec.name, maskSensitive(spec, args), settings).id;
+    return (await ctx.store.record(spec.name, maskSensitive(spec, args), settings)).id;
   } catch (error) {
+    // A shared state store that cannot be reached says so itself (upstream_unavailable).
+    if (error instanceof Api3Error) throw error;
     throw new Api3Error('api_error', `could not save the snapshot of the current settings (${errorMessage(error)}); nothing was sent`, {
       hint: 'The state folder (DYNADOT_STATE_DIR) must be writable by this server; fix it, or the change cannot be undone later.',
     });

@@ -75,6 +75,21 @@ function describe(setting: Json): string {
   return type.replace(/_/g, ' ');
 }
 
+/** What list_snapshots shows of one snapshot. */
+export function summarize(snapshot: Snapshot): SnapshotSummary {
+  const domains = Object.keys(snapshot.domains);
+  const [first] = Object.entries(snapshot.domains);
+  const summary = first
+    ? `before ${snapshot.tool}: ${first[0]} had ${describe(first[1])}${domains.length > 1 ? ` (+${domains.length - 1} more domains)` : ''}`
+    : `before ${snapshot.tool}`;
+  return { id: snapshot.id, time: snapshot.time, tool: snapshot.tool, domains, summary };
+}
+
+/** A new snapshot with its id and time; only the literal key and configured secrets masked (see `save`). */
+export function newSnapshot(tool: string, args: Json, domains: Record<string, Json>, now = new Date()): Snapshot {
+  return maskSecretsIn({ id: newId(now), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), tool, args, domains });
+}
+
 export class StateStore {
   private readonly snapshots: string;
 
@@ -98,14 +113,30 @@ export class StateStore {
 
   /** Writes one snapshot; throws when it cannot, so the change it protects is not sent. */
   save(tool: string, args: Json, domains: Record<string, Json>, now = new Date()): Snapshot {
-    const snapshot: Snapshot = { id: newId(now), time: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), tool, args, domains };
+    const snapshot = newSnapshot(tool, args, domains, now);
     mkdirSync(this.snapshots, { recursive: true, mode: 0o700 });
     // A snapshots folder that is a symbolic link would put the user's settings wherever it points.
     refuseLink(this.snapshots);
     // The user's settings exactly as they were (restore writes them back): only the literal key
     // and configured secrets are masked, never what merely looks like one (`?key=` in a TXT record).
-    writeNew(join(this.snapshots, `${snapshot.id}.json`), `${JSON.stringify(maskSecretsIn(snapshot))}\n`);
+    writeNew(join(this.snapshots, `${snapshot.id}.json`), `${JSON.stringify(snapshot)}\n`);
     return snapshot;
+  }
+
+  /**
+   * The server's way to save a snapshot, `save` wherever the store keeps them: a shared store
+   * (src/state/redis.ts) writes over the network, so the call that needs it awaits it.
+   */
+  async record(tool: string, args: Json, domains: Record<string, Json>): Promise<Snapshot> {
+    return this.save(tool, args, domains);
+  }
+
+  /** Brings `get` and `list` up to date with what other server instances saved; a folder is read afresh every time. */
+  async refresh(): Promise<void> {}
+
+  /** `markNotSent` wherever the store keeps snapshots. */
+  async discard(id: string): Promise<void> {
+    this.markNotSent(id);
   }
 
   /**
@@ -164,12 +195,7 @@ export class StateStore {
       }
       const snapshot = loaded.snapshot;
       if (options.domain && !(options.domain in snapshot.domains)) continue;
-      const domains = Object.keys(snapshot.domains);
-      const [first] = Object.entries(snapshot.domains);
-      const summary = first
-        ? `before ${snapshot.tool}: ${first[0]} had ${describe(first[1])}${domains.length > 1 ? ` (+${domains.length - 1} more domains)` : ''}`
-        : `before ${snapshot.tool}`;
-      out.push({ id: snapshot.id, time: snapshot.time, tool: snapshot.tool, domains, summary });
+      out.push(summarize(snapshot));
     }
     return { items: out, skipped };
   }

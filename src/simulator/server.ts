@@ -100,6 +100,8 @@ export interface Simulator {
   readonly requestCount: number;
   /** Highest number of requests ever in flight at once for one key. */
   maxInFlightSeen: number;
+  /** Requests refused ("Too many requests") because the key already had maxConcurrentPerKey in flight. */
+  concurrencyRefusals: number;
   /** Resolves with the next request to arrive (for `command`, when given): an event to wait for, not a sleep. */
   nextRequest(command?: string): Promise<LoggedRequest>;
   injectFault(fault: Fault): void;
@@ -142,6 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return requestCount;
     },
     maxInFlightSeen: 0,
+    concurrencyRefusals: 0,
     nextRequest: (command) => new Promise((notify) => arrivals.push({ command, notify })),
     injectFault: (fault) => faults.push({ ...fault, times: fault.times ?? 1 }),
     injectAnswer: (answer) => injected.push({ ...answer, times: answer.times ?? 1 }),
@@ -163,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       injected = [];
       dialect = options.dialect ?? 'document';
       sim.maxInFlightSeen = 0;
+      sim.concurrencyRefusals = 0;
     },
     close: async () => {
       for (const res of hung) res.destroy();
@@ -224,6 +228,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const limit = options.maxConcurrentPerKey ?? 1;
     const current = (inFlight.get(key) ?? 0) + 1;
     if (current > limit) {
+      sim.concurrencyRefusals++;
       return send(res, 200, JSON.stringify({ Response: { ResponseCode: '-1', Error: 'Too many requests' } }));
     }
     inFlight.set(key, current);

@@ -2,7 +2,8 @@
  * Loopback benchmark. First the cold start of the built bin over stdio (cold-start.ts), side by
  * side with other builds given by --baseline; then load: the simulator and the Streamable HTTP
  * server in this process, N SDK clients over real HTTP calling a mix of read tools; then api3
- * requests per task (requests.ts) and the stdio bin's memory over 10,000 calls (memory.ts). Prints
+ * requests per task (requests.ts), the stdio bin's memory over 10,000 calls (memory.ts) and one
+ * instance against two sharing Redis (replicas.ts). Prints
  * figures; asserts nothing.
  *
  *   npm run bench                              (50 clients x 200 calls, 500 calls per side-by-side)
@@ -30,6 +31,7 @@ import { buildServer } from '../../src/server/server.js';
 import { startSimulator } from '../../src/simulator/server.js';
 import { coldStart, coldStartRows, coldStartSet, machine } from './cold-start.js';
 import { measureMemory, memoryRows } from './memory.js';
+import { measureReplicas, replicaTitle } from './replicas.js';
 import { countAll, requestRows } from './requests.js';
 
 const API_KEY = 'bench-key-not-a-secret-0001';
@@ -299,6 +301,8 @@ async function main(): Promise<void> {
     ]);
     printTable('api3 requests per task (simulator; a confirmed task counts its preview too)', requestRows(await countAll()));
     printTable('Memory of the stdio bin in demo mode (tool calls: reads, previews, a write, a confirmed change)', memoryRows(await measureMemory()));
+    const replicas = { clients: 20, calls: 50, latencyMs: 5 };
+    printTable(replicaTitle(replicas), await measureReplicas(replicas));
     process.stdout.write(`\ntotal bench time ${((performance.now() - benchStarted) / 1000).toFixed(1)} s\n`);
   } finally {
     rss.stop();

@@ -95,7 +95,7 @@ describe('server.json (official MCP registry)', () => {
 
   it('marks the secrets, and only them', () => {
     const secret = (http?.environmentVariables ?? []).filter((v) => v.isSecret).map((v) => v.name);
-    expect(secret.sort()).toEqual(['DYNADOT_API_KEY', 'DYNADOT_CONFIRM_SECRET', 'DYNADOT_MCP_TOKEN']);
+    expect(secret.sort()).toEqual(['DYNADOT_API_KEY', 'DYNADOT_CONFIRM_SECRET', 'DYNADOT_MCP_TOKEN', 'DYNADOT_STATE_URL']);
     for (const name of names(http)) if (/KEY|TOKEN|SECRET|PASSWORD/.test(name)) expect(secret, name).toContain(name);
     expect(stdio?.environmentVariables.find((v) => v.name === 'DYNADOT_API_KEY')).toMatchObject({ isSecret: true });
     expect(stdio?.environmentVariables.find((v) => v.name === 'DYNADOT_CONFIRM_SECRET')).toMatchObject({ isSecret: true });
