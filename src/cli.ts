@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { CATALOG } from '../tools/index.js';
 import { accountPort } from '../tools/ports.js';
@@ -25,7 +27,7 @@ interface Backend {
 }
 
 /** A real account when a key is set; otherwise the built-in simulator, labelled as demo everywhere. */
-async function connectBackend(config: Config, state: SharedState): Promise<Backend> {
+async function connectBackend(config: Config, state: SharedState, demoAccount: string): Promise<Backend> {
   const limits = { timeoutMs: config.timeoutMs, concurrency: config.concurrency, ratePerMinute: config.ratePerMinute };
   if (config.apiKey || config.apiUrl) {
     if (!config.apiKey) log('warn', 'DYNADOT_API_URL is set but DYNADOT_API_KEY is not: api3 will refuse requests');
@@ -36,7 +38,7 @@ async function connectBackend(config: Config, state: SharedState): Promise<Backe
   }
   // Only demo mode needs the simulator: a key-mode start does not load it.
   const { startSimulator } = await import('./simulator/server.js');
-  const simulator = await startSimulator({ maxConcurrentPerKey: config.concurrency });
+  const simulator = await startSimulator({ maxConcurrentPerKey: config.concurrency, persistTo: demoAccount });
   const api = new Api3Client({ ...limits, apiUrl: simulator.url, apiKey: DEMO_KEY, queue: state.queueFor(DEMO_KEY, limits) });
   log('warn', 'DEMO MODE: no DYNADOT_API_KEY set; serving a simulated account. Set DYNADOT_API_KEY to manage real domains.');
   return {
@@ -65,6 +67,15 @@ async function main(): Promise<void> {
   if (config.confirmSecret) registerSecret(config.confirmSecret);
   const demo = !(config.apiKey || config.apiUrl);
   const stateDir = config.stateDir ?? defaultStateDir();
+  // The demo keeps its account beside its snapshots and audit log, so they tell the same story
+  // after a restart; --demo-reset starts all three over from the seed.
+  const demoPart = join(stateDir, 'demo');
+  if (demo && config.demoReset) {
+    rmSync(demoPart, { recursive: true, force: true });
+    log('warn', 'DEMO RESET: the simulated account, its snapshots and its audit log start over from the seed');
+  } else if (config.demoReset) {
+    log('warn', '--demo-reset applies to demo mode only (no DYNADOT_API_KEY); nothing was reset');
+  }
   // Snapshots of replaced settings, and by default the audit log, live in the state folder (a
   // demo session keeps its own part of it), or with DYNADOT_STATE_URL in Redis, shared by every
   // instance; the Redis client is loaded only then.
@@ -72,7 +83,7 @@ async function main(): Promise<void> {
     ? await (await import('./state/redis.js')).connectRedisState({ url: config.stateUrl, dir: stateDir, demo, apiKey: config.apiKey ?? DEMO_KEY })
     : folderState(new StateStore(stateDir, demo), config.auditLog);
   if (config.stateUrl) log('info', `shared state: ${state.name}`);
-  const backend = await connectBackend(config, state);
+  const backend = await connectBackend(config, state, join(demoPart, 'account.json'));
   const store = state.snapshots;
   const auditPath = config.stateUrl ? undefined : auditLogPath(config.auditLog, store);
   // Whatever mode an older version, a copy or a umask left: the folder 0700, its files 0600.

@@ -130,6 +130,8 @@ export const configSchema = z.object({
     .optional(),
   /** Every write and destructive call answers its preview only; reads work as usual. */
   dryRun: boolText.default(false),
+  /** Demo mode: start the simulated account, its snapshots and its audit log over from the seed. */
+  demoReset: boolText.default(false),
   /** Signs confirmation ids; replicas behind one load balancer share it. Unset: random per process. */
   confirmSecret: z.string().min(16, 'DYNADOT_CONFIRM_SECRET must be at least 16 characters').optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -150,6 +152,7 @@ Usage: mcp-server-dynadot [options]
   --read-only              serve read tools only (DYNADOT_READ_ONLY=1)
   --no-purchases           serve nothing that spends money (DYNADOT_NO_PURCHASES=1)
   --dry-run                change nothing: every write answers its preview (DYNADOT_DRY_RUN=1)
+  --demo-reset             demo mode: start the simulated account, its snapshots and audit log over
   --help, --version
 
 HTTP settings from env: DYNADOT_MCP_TOKEN (bearer token, required beyond loopback),
@@ -185,6 +188,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
       'read-only': { type: 'boolean' },
       'no-purchases': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'demo-reset': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -218,6 +222,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     stateDir: unset(env.DYNADOT_STATE_DIR),
     stateUrl: unset(env.DYNADOT_STATE_URL),
     dryRun: values['dry-run'] ? 'true' : unset(env.DYNADOT_DRY_RUN),
+    demoReset: values['demo-reset'] ? 'true' : undefined,
     confirmSecret: unset(env.DYNADOT_CONFIRM_SECRET),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
   };
@@ -255,6 +260,7 @@ export const SETTING_NAMES: Record<string, string> = {
   stateDir: 'DYNADOT_STATE_DIR',
   stateUrl: 'DYNADOT_STATE_URL',
   dryRun: 'DYNADOT_DRY_RUN / --dry-run',
+  demoReset: '--demo-reset',
   confirmSecret: 'DYNADOT_CONFIRM_SECRET',
   logLevel: 'DYNADOT_LOG_LEVEL',
 };

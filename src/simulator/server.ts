@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { HANDLERS } from './handlers/index.js';
+import { accountText, loadAccount, saveAccount } from './persist.js';
 import { leaveOrdersPending } from './handlers/orders.js';
 import { advanceTransfers } from './handlers/transfers.js';
 import { toLiveDialect } from './live-dialect.js';
@@ -59,6 +60,11 @@ export const REQUEST_LOG_LIMIT = 1_000;
 
 export interface SimulatorOptions {
   port?: number;
+  /**
+   * Demo mode: the account is read from this file at start (when there) and written back after
+   * every request that changed it, so a restarted demo continues where it was (persist.ts).
+   */
+  persistTo?: string;
   /** Requests the log keeps, the oldest dropped first; default REQUEST_LOG_LIMIT. */
   requestLogLimit?: number;
   /** Keys api3 accepts; any other gets api3's invalid-key answer. Default: accept any key. */
@@ -122,7 +128,16 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const fixedNow = options.now;
   const clock = () => fixedNow ?? Date.now();
-  let account = options.account ?? seedAccount(clock());
+  let account = options.account ?? (options.persistTo ? loadAccount(options.persistTo) : undefined) ?? seedAccount(clock());
+  let persisted = options.persistTo ? accountText(account) : '';
+  /** After a request: the account written back when it changed (a read changes nothing, so costs only the comparison). */
+  const persist = () => {
+    if (!options.persistTo) return;
+    const text = accountText(account);
+    if (text === persisted) return;
+    saveAccount(options.persistTo, text);
+    persisted = text;
+  };
   const requests: LoggedRequest[] = [];
   const logLimit = Math.max(1, options.requestLogLimit ?? REQUEST_LOG_LIMIT);
   let requestCount = 0;
@@ -250,9 +265,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(error) }));
-    });
+    handle(req, res)
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(error) }));
+      })
+      .finally(persist);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
