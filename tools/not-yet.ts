@@ -33,11 +33,6 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'set_clear_folder_setting', toolset: 'folders' },
   // defaults
   // aftermarket
-  { command: 'get_open_auctions', toolset: 'aftermarket' },
-  { command: 'get_auction_details', toolset: 'aftermarket' },
-  { command: 'get_auction_bids', toolset: 'aftermarket' },
-  { command: 'place_auction_bid', toolset: 'aftermarket' },
-  { command: 'get_closed_auctions', toolset: 'aftermarket' },
   { command: 'get_backorder_auction_details', toolset: 'aftermarket' },
   { command: 'place_backorder_auction_bid', toolset: 'aftermarket' },
   { command: 'get_closed_backorder_auctions', toolset: 'aftermarket' },

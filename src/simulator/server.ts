@@ -271,10 +271,14 @@ function isPendingAnswer(body: Record<string, unknown>): boolean {
 export function answer(command: string, params: SimParams, account: SimAccount, now: number): Record<string, unknown> {
   const handler = HANDLERS[command];
   if (!handler) return { Response: { ResponseCode: '-1', Error: `The command "${command}" is not supported by the simulator` } };
+  // The newer aftermarket commands answer root-less, in snake_case: `{ "status": "error", "error": ... }` when refused.
+  const rootless = handler.root === '';
   try {
-    return { [handler.root]: handler.handle(params, { account, now }) };
+    const body = handler.handle(params, { account, now });
+    return rootless ? body : { [handler.root]: body };
   } catch (error) {
-    if (error instanceof SimFailure) return { [handler.root]: { ResponseCode: '-1', Status: 'error', Error: error.message } };
+    if (error instanceof SimFailure)
+      return rootless ? { status: 'error', error: error.message } : { [handler.root]: { ResponseCode: '-1', Status: 'error', Error: error.message } };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { SimHandlers } from '../types.js';
 import { accountHandlers } from './account.js';
+import { auctionHandlers, marketHandlers } from './aftermarket.js';
 import { contactHandlers } from './contacts.js';
 import { bulkHandlers } from './bulk.js';
 import { dnsHandlers, nameServerHandlers } from './dns.js';
@@ -26,4 +27,6 @@ export const HANDLERS: SimHandlers = {
   ...bulkHandlers,
   ...orderHandlers,
   ...resellerHandlers,
+  ...auctionHandlers,
+  ...marketHandlers,
 };
