@@ -32,25 +32,9 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   { command: 'set_folder_renew_option', toolset: 'folders' },
   { command: 'set_clear_folder_setting', toolset: 'folders' },
   // defaults
-  // aftermarket
-  { command: 'get_backorder_auction_details', toolset: 'aftermarket' },
-  { command: 'place_backorder_auction_bid', toolset: 'aftermarket' },
-  { command: 'get_closed_backorder_auctions', toolset: 'aftermarket' },
-  { command: 'add_backorder_request', toolset: 'aftermarket' },
-  { command: 'delete_backorder_request', toolset: 'aftermarket' },
-  { command: 'backorder_request_list', toolset: 'aftermarket' },
-  { command: 'get_expired_closeout_domains', toolset: 'aftermarket' },
-  { command: 'buy_expired_closeout_domain', toolset: 'aftermarket' },
-  { command: 'get_listings', toolset: 'aftermarket' },
-  { command: 'get_listing_item', toolset: 'aftermarket' },
-  { command: 'buy_it_now', toolset: 'aftermarket' },
-  { command: 'set_for_sale', toolset: 'aftermarket' },
-  { command: 'set_afternic_confirm_action', toolset: 'aftermarket' },
-  { command: 'set_sedo_confirm_action', toolset: 'aftermarket' },
   // orders
   // reseller
   // legacy: deprecated by the document in favour of another command
   { command: 'set_default_dns', toolset: 'legacy' },
   { command: 'set_folder_dns', toolset: 'legacy' },
-  { command: 'get_open_backorder_auctions', toolset: 'legacy' },
 ];

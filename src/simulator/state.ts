@@ -539,7 +539,7 @@ function seedAftermarket(now: number): SimAftermarket {
     ],
     listings: [
       { id: 501, domain: 'premium-shoes.com', price: 2500, links: 40, age: 12, pendingSale: false, own: false },
-      { id: 502, domain: 'tiny-app.io', price: 480, links: 2, age: 3, pendingSale: false, own: false },
+      { id: 502, domain: 'tiny-app.io', price: 240, links: 2, age: 3, pendingSale: false, own: false },
       { id: 503, domain: 'green-energy.co', price: 1200, links: 15, age: 8, pendingSale: true, own: false },
       { id: 504, domain: 'make-an-offer.net', price: 0, links: 0, age: 5, pendingSale: false, own: false },
       { id: 505, domain: 'shopwidgets.co', price: 900, links: 1, age: 2, pendingSale: false, own: true, listingType: 'buy_now' },

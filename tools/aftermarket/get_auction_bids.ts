@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { asList, epochToIso, type Json, prune, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { moneySchema } from '../../src/server/schemas.js';
-import { apiCurrency, marketCurrency, priceOf } from '../shared/market.js';
+import { priceOf, USD } from '../shared/market.js';
 
-const input = z.object({ currency: marketCurrency });
+const input = z.object({});
 type Input = z.infer<typeof input>;
 
-/** api3 writes these prices with a sign (`$44.99`) whatever currency was asked for: the asked one is meant. */
-function condense(body: Json, args: Input) {
-  const currency = args.currency ?? 'USD';
+/** api3 writes these prices with a dollar sign (`$44.99`): asked in USD. */
+function condense(body: Json, _args: Input) {
+  const currency = 'USD';
   const plain = (value: unknown) => priceOf(typeof value === 'string' ? value.replace(/^[$\u20ac\u00a5]/, '') : value, currency);
   return {
     items: asList(body.auction_bids).map((b) =>
@@ -45,6 +45,6 @@ export default defineTool({
       }),
     ),
   }),
-  toApi: (args) => apiParams({ currency: apiCurrency(args.currency) }),
+  toApi: () => apiParams({ currency: USD }),
   condense,
 });

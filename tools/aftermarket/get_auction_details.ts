@@ -4,9 +4,9 @@ import { asJson, asList, epochToIso, type Json, prune, text } from '../../src/se
 import { defineTool } from '../../src/server/define.js';
 import { domainList } from '../../src/server/schemas.js';
 import { auctionFromJson, auctionStateSchema } from '../shared/bid.js';
-import { apiCurrency, marketCurrency, priceOf } from '../shared/market.js';
+import { priceOf, USD } from '../shared/market.js';
 
-const input = z.object({ domains: domainList(100), currency: marketCurrency });
+const input = z.object({ domains: domainList(100) });
 type Input = z.infer<typeof input>;
 
 const historySchema = z.object({ by: z.string(), price: z.object({ amount: z.number(), currency: z.string() }), at: z.string(), status: z.string() }).partial();
@@ -39,6 +39,6 @@ export default defineTool({
   output: z.object({
     auctions: z.array(auctionStateSchema.extend({ renewal_price: auctionStateSchema.shape.price, history: z.array(historySchema).optional() })),
   }),
-  toApi: (args) => apiParams({ domain: commaList(args.domains), currency: apiCurrency(args.currency) }),
+  toApi: (args) => apiParams({ domain: commaList(args.domains), currency: USD }),
   condense,
 });

@@ -5,7 +5,7 @@ export default defineTool({
   name: 'get_closed_auctions',
   toolset: 'aftermarket',
   title: 'Closed auctions',
-  description: 'Auctions you bid in that ended between two days: won or lost, final price.',
+  description: 'Ended auctions you bid in (default last 90 days): won or lost.',
   effect: 'read',
   input: closedInput,
   output: closedOutput,

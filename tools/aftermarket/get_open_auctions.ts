@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { apiParams, commaList } from '../../src/api3/params.js';
 import { asList, epochToIso, idNumber, type Json, text } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
-import { amountOf, apiCurrency, MARKET_KEEP_MS, marketChecks, marketCurrency, marketListInput, marketOutput, marketPage } from '../shared/market.js';
+import {
+  amountOf,
+  apiCurrency,
+  bidsFilter,
+  endFilter,
+  listPaging,
+  MARKET_KEEP_MS,
+  marketChecks,
+  marketCurrency,
+  marketOutput,
+  marketPage,
+  priceFilter,
+  SORTS,
+} from '../shared/market.js';
 
 const TYPES = ['expired', 'user', 'backorder', 'registry_expired', 'registrar'] as const;
 
@@ -10,7 +23,10 @@ const input = z
   .object({
     type: z.enum(TYPES).optional(),
     currency: marketCurrency,
-    ...marketListInput('ending'),
+    ...priceFilter,
+    ...endFilter,
+    ...bidsFilter,
+    ...listPaging(SORTS),
   })
   .superRefine(marketChecks());
 type Input = z.infer<typeof input>;

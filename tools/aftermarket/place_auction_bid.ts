@@ -5,14 +5,14 @@ import { asJson, type Json } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { domainName } from '../../src/server/schemas.js';
 import { auctionFromJson, auctionStateSchema, bidInput, bidPreview } from '../shared/bid.js';
-import { apiCurrency, marketCurrency } from '../shared/market.js';
+import { USD } from '../shared/market.js';
 import getAuctionDetails from './get_auction_details.js';
 
-const input = z.object({ domain: domainName, ...bidInput, currency: marketCurrency });
+const input = z.object({ domain: domainName, ...bidInput });
 type Input = z.infer<typeof input>;
 
 async function auctionNow(args: Input, ctx: ToolContext) {
-  const { auctions } = await invokeRead(getAuctionDetails, { domains: [args.domain], currency: args.currency }, ctx);
+  const { auctions } = await invokeRead(getAuctionDetails, { domains: [args.domain] }, ctx);
   const { renewal_price: _renewal, history: _history, ...state } = auctions[0] ?? { domain: args.domain };
   return state;
 }
@@ -30,15 +30,15 @@ export default defineTool({
   effect: 'destructive',
   input,
   output: auctionStateSchema,
-  // api3's example sends the amount as written (99.9), in the currency named beside it.
-  toApi: (args) => apiParams({ domain: args.domain, bid_amount: args.bid, currency: apiCurrency(args.currency) }),
+  // api3's example sends the amount as written (99.9), in US dollars.
+  toApi: (args) => apiParams({ domain: args.domain, bid_amount: args.bid, currency: USD }),
   condense,
   async cost(args, ctx) {
-    return { amount: args.bid, currency: (await auctionNow(args, ctx)).price?.currency ?? args.currency ?? 'USD' };
+    return { amount: args.bid, currency: (await auctionNow(args, ctx)).price?.currency ?? 'USD' };
   },
   async preview(args, ctx) {
     try {
-      return await bidPreview(await auctionNow(args, ctx), args.bid, args.currency, ctx);
+      return await bidPreview(await auctionNow(args, ctx), args.bid, ctx);
     } catch (error) {
       if (!(error instanceof Api3Error && error.code === 'not_found')) throw error;
       return { facts: {}, refusals: [`${args.domain} is in no open auction (a backorder auction takes place_backorder_auction_bid)`] };

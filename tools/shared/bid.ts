@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochToIso, flag, idNumber, type Json, type Money, text } from '../../src/server/condense.js';
+import { epochToIso, flag, idNumber, isJson, type Json, type Money, text } from '../../src/server/condense.js';
 import type { PreviewOutcome, ToolContext } from '../../src/server/define.js';
 import { balanceIn } from '../../src/server/needs.js';
 import { moneySchema } from '../../src/server/schemas.js';
@@ -63,8 +63,47 @@ export function auctionFromJson(raw: Json): AuctionState {
   };
 }
 
+/**
+ * The least next bid where api3 does not say it (the backorder auction answers): the price
+ * itself before any bid, else one increment over it, in the steps get_auction_details' own
+ * accepted_bid_price shows ($1 under $100) and larger ones above.
+ */
+export function nextBid(price: Money | undefined, bids: number | undefined): Money | undefined {
+  if (!price) return undefined;
+  if (!bids) return price;
+  const step = price.amount < 100 ? 1 : price.amount < 1000 ? 5 : 10;
+  return { amount: Math.round((price.amount + step) * 100) / 100, currency: price.currency };
+}
+
+/** The backorder auction answer: its state beside the auction's own fields. */
+export function backorderAuctionState(details: Json): AuctionState {
+  const auction = isJson(details.Auction) ? details.Auction : {};
+  const currency = text(auction.BidPriceCurrency);
+  const price = priceOf(auction.BidPrice, currency);
+  const bids = idNumber(auction.Bids);
+  const statusId = text(details.AuctionStatusId);
+  return {
+    domain: text(auction.Domain)?.toLowerCase() ?? '',
+    status: text(details.AuctionStatus)?.toLowerCase(),
+    ended: statusId === undefined ? undefined : statusId !== '0',
+    ends: epochToIso(auction.EndTimestamp),
+    price,
+    min_bid: nextBid(price, bids),
+    bids,
+    you_lead: flag(details.UserIsHighBid),
+    your_bid: priceOf(details.YourCurrentBid, currency),
+    your_max: priceOf(details.YourProxyBid, currency),
+  };
+}
+
 export const bidInput = {
-  bid: z.number().positive().max(10_000_000).multipleOf(0.01).describe('your maximum; bids rise automatically up to it'),
+  // Whole cents, checked here: multipleOf would be advertised in every conversation.
+  bid: z
+    .number()
+    .positive()
+    .max(10_000_000)
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'whole cents only' })
+    .describe('your maximum'),
 };
 
 /** What happens next, said in every bid preview. */
@@ -77,8 +116,8 @@ const OUTCOMES = {
  * The preview of a bid: the auction's state, the minimum next bid, the currency, the balance;
  * refused when the auction has ended, the bid is below the minimum, or the balance cannot cover it.
  */
-export async function bidPreview(state: AuctionState, bid: number, currency: string | undefined, ctx: ToolContext): Promise<PreviewOutcome> {
-  const amount: Money = { amount: bid, currency: state.price?.currency ?? currency ?? 'USD' };
+export async function bidPreview(state: AuctionState, bid: number, ctx: ToolContext): Promise<PreviewOutcome> {
+  const amount: Money = { amount: bid, currency: state.price?.currency ?? 'USD' };
   const refusals: string[] = [];
   if (state.ended || (state.ends && Date.parse(state.ends) <= Date.now())) refusals.push(`the auction for ${state.domain} has ended`);
   const min = state.min_bid;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiParams } from '../../src/api3/params.js';
 import { asList, epochToIso, flag, idNumber, type Json, paginate, prune, text } from '../../src/server/condense.js';
 import { moneySchema, page, pageSize, pagedOutput } from '../../src/server/schemas.js';
-import { apiCurrency, marketCurrency, priceOf } from './market.js';
+import { priceOf } from './market.js';
 
 /**
  * get_closed_auctions and get_closed_backorder_auctions: the auctions this account took part in
@@ -20,7 +20,7 @@ export const day = z.string().max(10).refine(isDay, { message: 'must be a date Y
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const closedInput = z
-  .object({ from: day.optional().describe('default 90 days ago'), to: day.optional(), currency: marketCurrency, page, page_size: pageSize(100, 20) })
+  .object({ from: day.optional(), to: day.optional(), page, page_size: pageSize(100, 20) })
   .refine((a) => a.from === undefined || a.to === undefined || a.from <= a.to, { path: ['to'], message: 'must not be before from' });
 export type ClosedInput = z.infer<typeof closedInput>;
 
@@ -29,10 +29,10 @@ export type ClosedInput = z.infer<typeof closedInput>;
  * commands (and of backorder_request_list) sends startDate and endDate: the examples are what
  * was sent to the live service, so their spelling is the one followed here.
  */
-export function closedToApi(args: { from?: string | undefined; to?: string | undefined; currency?: string | undefined }, defaultDays = 90) {
+export function closedToApi(args: { from?: string | undefined; to?: string | undefined }, defaultDays = 90) {
   const to = args.to ?? isoDay(Date.now());
   const from = args.from ?? isoDay(Date.parse(`${to}T00:00:00Z`) - defaultDays * DAY_MS);
-  return apiParams({ startDate: from, endDate: to, currency: apiCurrency(args.currency) });
+  return apiParams({ startDate: from, endDate: to });
 }
 
 export const closedItem = z

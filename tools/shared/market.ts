@@ -10,6 +10,12 @@ import { page, pageSize, plainText } from '../../src/server/schemas.js';
 
 /** The currencies the aftermarket commands take (the document: "usd", "eur" or "cny"). */
 export const marketCurrency = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY'])).optional();
+/**
+ * What the single-item aftermarket commands (details, bids, purchases) are asked in: US dollars,
+ * api3's own default. Each currency field costs every conversation its tokens, so only the big
+ * lists offer one; a bid, its preview and its balance check are then in one currency.
+ */
+export const USD = 'usd';
 /** api3's own spelling of them, lower case as every aftermarket example writes it. */
 export const apiCurrency = (currency: string | undefined) => currency?.toLowerCase();
 
@@ -20,31 +26,40 @@ const TLD = /^\.?[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})?$/i;
 
 /**
  * The one filter of every big list, flat beside sort and page (a nested object costs its wrapper
- * in every conversation); a field a list cannot answer (bids of a closeout) is refused by that tool.
+ * in every conversation). A list composes the parts it can answer: every list has names and
+ * prices; auctions and closeouts end; auctions have bids.
  */
-const marketFilterFields = {
+export const priceFilter = {
   tld: z.string().max(64).regex(TLD, 'a TLD such as com or .co.uk').optional(),
   name_contains: plainText(63).optional(),
   min_price: z.number().min(0).optional(),
   max_price: z.number().min(0).optional(),
-  ending_within_hours: z.int().min(1).max(8760).optional(),
-  min_bids: z.int().min(0).max(1_000_000).optional(),
 };
-export type MarketFilter = { [K in keyof typeof marketFilterFields]?: z.infer<(typeof marketFilterFields)[K]> };
+export const endFilter = { ending_within_hours: z.int().min(1).max(8760).optional() };
+export const bidsFilter = { min_bids: z.int().min(0).max(1_000_000).optional() };
 
-export const SORTS = ['ending', 'cheapest', 'most_bids'] as const;
-
-/** The list fields every big list takes: the filter, sort, page. */
-export function marketListInput(defaultSort: (typeof SORTS)[number]) {
-  return { ...marketFilterFields, sort: z.enum(SORTS).default(defaultSort), page, page_size: pageSize(100, 20) };
+export interface MarketFilter {
+  tld?: string | undefined;
+  name_contains?: string | undefined;
+  min_price?: number | undefined;
+  max_price?: number | undefined;
+  ending_within_hours?: number | undefined;
+  min_bids?: number | undefined;
 }
 
-/** The checks across fields: a price range the right way round, and no field the list cannot answer. */
-export function marketChecks(lacking: ReadonlyArray<'ending_within_hours' | 'min_bids'> = []) {
+export const SORTS = ['ending', 'cheapest', 'most_bids'] as const;
+type Sort = (typeof SORTS)[number];
+
+/** Sort and page of a big list, the first sort the default; a list without end times or bids offers fewer. */
+export function listPaging<S extends readonly [Sort, ...Sort[]]>(sorts: S) {
+  return { sort: z.enum(sorts).default(sorts[0]), page, page_size: pageSize(100, 20) };
+}
+
+/** A price range the right way round. */
+export function marketChecks() {
   return (f: MarketFilter, ctx: z.RefinementCtx) => {
     if (f.min_price !== undefined && f.max_price !== undefined && f.min_price > f.max_price)
       ctx.addIssue({ code: 'custom', path: ['max_price'], message: 'must not be below min_price' });
-    for (const field of lacking) if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'this list has no such field' });
   };
 }
 
@@ -57,7 +72,7 @@ export interface MarketItem {
 }
 
 const endOf = (item: MarketItem) => (item.ends ? Date.parse(item.ends) : Number.POSITIVE_INFINITY);
-const ORDER: Record<(typeof SORTS)[number], (a: MarketItem, b: MarketItem) => number> = {
+const ORDER: Record<Sort, (a: MarketItem, b: MarketItem) => number> = {
   ending: (a, b) => endOf(a) - endOf(b) || a.domain.localeCompare(b.domain),
   cheapest: (a, b) => (a.price ?? Number.POSITIVE_INFINITY) - (b.price ?? Number.POSITIVE_INFINITY) || a.domain.localeCompare(b.domain),
   most_bids: (a, b) => (b.bids ?? 0) - (a.bids ?? 0) || endOf(a) - endOf(b),
@@ -75,7 +90,11 @@ function matches(item: MarketItem, f: MarketFilter, now: number): boolean {
 }
 
 /** The page asked for, of the items that pass the filter, in the order asked for; `currency` says what the prices are in. */
-export function marketPage<T extends MarketItem>(items: T[], args: MarketFilter & { sort: (typeof SORTS)[number]; page: number; page_size: number }, currency: string | undefined) {
+export function marketPage<T extends MarketItem>(
+  items: T[],
+  args: MarketFilter & { sort: Sort; page: number; page_size: number },
+  currency: string | undefined,
+) {
   const now = Date.now();
   const kept = items.filter((item) => matches(item, args, now));
   kept.sort(ORDER[args.sort]);

@@ -33,7 +33,7 @@ function listingJson(l: SimListing, rate: number): Record<string, unknown> {
 
 function listing(account: SimAccount, name: string): SimListing {
   const found = account.aftermarket.listings.find((l) => l.domain === name.toLowerCase());
-  if (!found) throw new SimFailure(`${name} is not listed for sale`);
+  if (!found) throw new SimFailure(`listing for ${name} not found`);
   return found;
 }
 

@@ -11,11 +11,10 @@ describe('toApi', () => {
   exampleQueryCase(getClosedAuctions, { from: '2000-01-02', to: '2015-05-15' }, { lost: { endDate: '2015-05-15' } });
 
   it('get_closed_auctions: without days, the last 90 up to today', () => {
-    const params = getClosedAuctions.toApi(getClosedAuctions.input.parse({ currency: 'eur' }));
+    const params = getClosedAuctions.toApi(getClosedAuctions.input.parse({}));
     expect(params).toEqual({
       startDate: new Date(Date.parse(`${today()}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10),
       endDate: today(),
-      currency: 'eur',
     });
     expect(getClosedAuctions.input.safeParse({ from: '2024-02-01', to: '2024-01-01' }).success).toBe(false);
   });
@@ -63,5 +62,5 @@ describe('through the client', () => {
 
 describe('safety', () => {
   pinEffect(getClosedAuctions, 'read');
-  badInputSweep(getClosedAuctions, { from: '2026-01-01', to: '2026-01-31', currency: 'USD', page: 1, page_size: 10 });
+  badInputSweep(getClosedAuctions, { from: '2026-01-01', to: '2026-01-31', page: 1, page_size: 10 });
 });

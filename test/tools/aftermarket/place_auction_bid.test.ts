@@ -7,7 +7,7 @@ const { ok, call, sent, account, h } = useHarness();
 const auctionOf = (domain: string) => account().aftermarket.auctions.find((a) => a.domain === domain);
 
 describe('toApi', () => {
-  exampleQueryCase(placeAuctionBid, { domain: 'example.com', bid: 99.9, currency: 'usd' });
+  exampleQueryCase(placeAuctionBid, { domain: 'example.com', bid: 99.9 });
 
   it('place_auction_bid: whole cents only, above zero', () => {
     for (const bid of [0, -5, 10.001]) expect(placeAuctionBid.input.safeParse({ domain: 'a.com', bid }).success, String(bid)).toBe(false);
@@ -98,5 +98,5 @@ describe('safety', () => {
     otherArgs: { domain: 'widgets.com', bid: 210 },
     changeFacts: { what: 'a higher bid arrived', change: (sim) => rivalBid(sim, 'widgets.com', 160, Date.now()) },
   });
-  badInputSweep(placeAuctionBid, { domain: 'widgets.com', bid: 200, currency: 'USD' });
+  badInputSweep(placeAuctionBid, { domain: 'widgets.com', bid: 200 });
 });
