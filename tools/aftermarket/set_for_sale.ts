@@ -34,6 +34,13 @@ const listing = z
 const input = z.object({ domain: domainName, listing: listing.optional().describe('omit to take the domain off sale') });
 type Input = z.infer<typeof input>;
 
+/**
+ * The document's table says the sub-category "needs to be the number corresponding to" it but
+ * lists no numbers, and its example sends the name (`sub_category=fitness`): the name is sent.
+ * It also calls price and minimum_offer mandatory for every marketplace listing, while its own
+ * make_offer text allows no price and its example lists buy_now without a minimum offer: the
+ * checks above follow the listing types' own text.
+ */
 function toApi(args: Input) {
   const l = args.listing;
   if (!l) return apiParams({ domains: args.domain, for_sale_type: 'not_for_sale' });

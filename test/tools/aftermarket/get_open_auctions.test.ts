@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { forgetAllShortLived } from '../../../src/server/short-lived.js';
 import type { SimAuction } from '../../../src/simulator/state.js';
@@ -96,6 +96,19 @@ describe('through the client', () => {
     const after = await ok('get_open_auctions', { name_contains: 'cloudnine' });
     expect(sent('get_open_auctions')).toHaveLength(2);
     expect(after.items[0]).toMatchObject({ price: 45.99, bids: 1 });
+  });
+
+  it('get_open_auctions: the kept answer is read again after a minute', async () => {
+    await ok('get_open_auctions');
+    await ok('get_open_auctions', { page: 2, page_size: 2 });
+    expect(sent('get_open_auctions')).toHaveLength(1);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
+    try {
+      await ok('get_open_auctions');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(sent('get_open_auctions')).toHaveLength(2);
   });
 
   it('get_open_auctions: in EUR when asked', async () => {
