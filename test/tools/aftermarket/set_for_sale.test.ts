@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import setForSale from '../../../tools/aftermarket/set_for_sale.js';
-import { badInputSweep, confirmGateCases, exampleQueryCase, pinEffect, simulatorShapeCase, useHarness } from '../../helpers/tool-test.js';
+import { badInputSweep, confirmGateCases, exampleQueryCase, pinEffect, simulatorShapeCase, smugglingCase, useHarness } from '../../helpers/tool-test.js';
 
 const { ok, fail, sent, domain } = useHarness();
 const parse = (args: Record<string, unknown>) => setForSale.input.safeParse(args);
@@ -74,6 +74,12 @@ describe('safety', () => {
       },
     },
   });
+  smugglingCase(
+    setForSale,
+    { domain: 'widget.dev', listing: { type: 'make_offer', description: 'Tom & Jerry = fun' }, confirm: true },
+    'description',
+    'Tom & Jerry = fun',
+  );
   badInputSweep(setForSale, {
     domain: 'widget.dev',
     listing: {
