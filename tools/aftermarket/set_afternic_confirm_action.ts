@@ -6,7 +6,7 @@ export default defineTool({
   name: 'set_afternic_confirm_action',
   toolset: 'aftermarket',
   title: 'Afternic fast-transfer sale',
-  description: 'Approve or decline a Afternic sale of your domain.',
+  description: 'Approve or decline an Afternic sale of your domain.',
   effect: 'destructive',
   input: fastTransferInput,
   output: fastTransferOutput,
