@@ -13,28 +13,7 @@ export const NOT_YET: ReadonlyArray<{ command: string; toolset: ToolsetName }> =
   // transfers
   // folders
   // defaults
-  // aftermarket
-  { command: 'get_open_auctions', toolset: 'aftermarket' },
-  { command: 'get_auction_details', toolset: 'aftermarket' },
-  { command: 'get_auction_bids', toolset: 'aftermarket' },
-  { command: 'place_auction_bid', toolset: 'aftermarket' },
-  { command: 'get_closed_auctions', toolset: 'aftermarket' },
-  { command: 'get_backorder_auction_details', toolset: 'aftermarket' },
-  { command: 'place_backorder_auction_bid', toolset: 'aftermarket' },
-  { command: 'get_closed_backorder_auctions', toolset: 'aftermarket' },
-  { command: 'add_backorder_request', toolset: 'aftermarket' },
-  { command: 'delete_backorder_request', toolset: 'aftermarket' },
-  { command: 'backorder_request_list', toolset: 'aftermarket' },
-  { command: 'get_expired_closeout_domains', toolset: 'aftermarket' },
-  { command: 'buy_expired_closeout_domain', toolset: 'aftermarket' },
-  { command: 'get_listings', toolset: 'aftermarket' },
-  { command: 'get_listing_item', toolset: 'aftermarket' },
-  { command: 'buy_it_now', toolset: 'aftermarket' },
-  { command: 'set_for_sale', toolset: 'aftermarket' },
-  { command: 'set_afternic_confirm_action', toolset: 'aftermarket' },
-  { command: 'set_sedo_confirm_action', toolset: 'aftermarket' },
   // orders
   // reseller
   // legacy: deprecated by the document in favour of another command
-  { command: 'get_open_backorder_auctions', toolset: 'legacy' },
 ];

@@ -10,6 +10,7 @@ import type { AccountPort } from './ports.js';
 import type { StateStore } from './state-store.js';
 import type { ToolsetName } from './toolsets.js';
 import type { CallReads } from './reads.js';
+import { forgetShortLived, shortLivedRead } from './short-lived.js';
 
 /**
  * What a call does to the account. The MCP annotations and the safety gate are derived from
@@ -161,6 +162,11 @@ export interface Api3ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends 
    * call's make api3 quote instead of act. A read; `invokeQuote` sends it.
    */
   quote?: { params: Api3Params; condense(body: Json, args: z.infer<In>): Money | undefined };
+  /**
+   * A read whose answer is a whole market (open auctions, closeouts, listings): kept this many
+   * milliseconds per api3 client and filtered and paged from there (src/server/short-lived.ts).
+   */
+  keepMs?: number;
 }
 
 /**
@@ -225,8 +231,14 @@ export function annotationsFor(spec: AnyToolSpec) {
  * already made in this tool call is answered from it; a write makes the call forget its reads,
  * before (a read racing it must not be taken for after) and after it.
  */
-function send(spec: { name: string }, params: Api3Params, mutates: boolean, ctx: ToolContext) {
-  const request = () => ctx.api.call({ command: spec.name, params, mutates, signal: ctx.signal });
+function send(spec: { name: string; keepMs?: number | undefined }, params: Api3Params, mutates: boolean, ctx: ToolContext) {
+  const call = () => ctx.api.call({ command: spec.name, params, mutates, signal: ctx.signal });
+  const keepMs = spec.keepMs;
+  const request = mutates
+    ? () => call().finally(() => forgetShortLived(ctx.api))
+    : keepMs
+      ? () => shortLivedRead(ctx.api, spec.name, params, keepMs, call)
+      : call;
   const reads = ctx.reads;
   if (!reads) return request();
   if (!mutates) return reads.read(spec.name, params, request);

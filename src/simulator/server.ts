@@ -299,10 +299,14 @@ export function answer(command: string, params: SimParams, root: SimAccount, now
   if (!handler) return { Response: { ResponseCode: '-1', Error: `The command "${command}" is not supported by the simulator` } };
   const account = [...root.peers.values()].find((peer) => key !== undefined && peer.apiKey === key) ?? root;
   advanceTransfers(root, now);
+  // The newer aftermarket commands answer root-less, in snake_case: `{ "status": "error", "error": ... }` when refused.
+  const rootless = handler.root === '';
   try {
-    return { [handler.root]: handler.handle(params, { account, now, root }) };
+    const body = handler.handle(params, { account, now, root });
+    return rootless ? body : { [handler.root]: body };
   } catch (error) {
-    if (error instanceof SimFailure) return { [handler.root]: { ResponseCode: '-1', Status: 'error', Error: error.message } };
+    if (error instanceof SimFailure)
+      return rootless ? { status: 'error', error: error.message } : { [handler.root]: { ResponseCode: '-1', Status: 'error', Error: error.message } };
     throw error;
   }
 }

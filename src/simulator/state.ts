@@ -200,6 +200,76 @@ export interface SimPush {
   items: Array<{ domain: string; status: 'sent' | 'accepted' | 'declined' }>;
 }
 
+/** An auction of the aftermarket; `type` is api3's auction type word. Prices in USD. */
+export interface SimAuction {
+  id: number;
+  domain: string;
+  type: 'expired' | 'user' | 'backorder' | 'registry_expired' | 'registrar';
+  start: number;
+  end: number;
+  /** The current bid (the starting price before any bid). */
+  price: number;
+  bids: number;
+  bidders: number;
+  /** The highest amount the other bidders' proxy bids go to; 0: nobody else bids. */
+  rivalMax: number;
+  visitors: number;
+  revenue: number;
+  renewal: number;
+  /** This account's place in it, once it bid. */
+  you?: { high: boolean; bid: number; proxy: number; orderId: number };
+  history: Array<{ you: boolean; price: number; at: number }>;
+  /** Open until its end time; then won (by this account) or lost. */
+  state: 'open' | 'won' | 'lost';
+}
+
+/** A backorder request: Dynadot tries to catch the name when it drops; the account pays only if caught. */
+export interface SimBackorder {
+  domain: string;
+  /** The drop date; until `cutoff` the request can still be deleted. */
+  drop: number;
+  cutoff: number;
+  status: 'Active' | 'In Auction' | 'Won' | 'Lost';
+}
+
+/** An expired domain sold at a fixed price until `end`, once. */
+export interface SimCloseout {
+  domain: string;
+  price: number;
+  renewal: number;
+  end: number;
+  revenue: number;
+}
+
+/** A marketplace listing: another seller's name (buy it now), or this account's own (set_for_sale). */
+export interface SimListing {
+  id: number;
+  domain: string;
+  /** 0: offers only, no buy-now price. */
+  price: number;
+  links: number;
+  age: number;
+  pendingSale: boolean;
+  own: boolean;
+  listingType?: string;
+}
+
+/** A sale Afternic or Sedo found for one of the account's domains, waiting for the owner's confirmation. */
+export interface SimFastTransfer {
+  venue: 'afternic' | 'sedo';
+  domain: string;
+  price: number;
+}
+
+export interface SimAftermarket {
+  auctions: SimAuction[];
+  backorders: SimBackorder[];
+  closeouts: SimCloseout[];
+  listings: SimListing[];
+  fastTransfers: SimFastTransfer[];
+  nextAuctionId: number;
+}
+
 export interface SimAccount {
   username: string;
   /** The name another account pushes domains to (push's receiver_push_username). */
@@ -238,6 +308,7 @@ export interface SimAccount {
   nextServerId: number;
   nextOrderId: number;
   nextFolderId: number;
+  aftermarket: SimAftermarket;
 }
 
 const DAY = 86_400_000;
@@ -451,6 +522,96 @@ export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
     nextServerId: 3,
     nextOrderId: 1000,
     nextFolderId: 2,
+    aftermarket: seedAftermarket(now),
+  };
+}
+
+const HOUR = 3_600_000;
+
+function auction(
+  id: number,
+  domain: string,
+  type: SimAuction['type'],
+  now: number,
+  o: { price: number; bids: number; rivalMax: number; endsInHours: number },
+): SimAuction {
+  return {
+    id,
+    domain,
+    type,
+    start: now - 2 * DAY,
+    end: now + o.endsInHours * HOUR,
+    price: o.price,
+    bids: o.bids,
+    bidders: o.bids > 0 ? Math.min(o.bids, 3) : 0,
+    rivalMax: o.rivalMax,
+    visitors: 120 + id,
+    revenue: 0,
+    renewal: 11.99,
+    history: [],
+    state: 'open',
+  };
+}
+
+/**
+ * Auctions (widgets.com is the taken name search reports), two of them backorder auctions, two
+ * closed ones of this account; backorder requests; closeouts; other sellers' listings and the
+ * account's own (shopwidgets.co, which also has an Afternic buyer waiting).
+ */
+function seedAftermarket(now: number): SimAftermarket {
+  const closedWon: SimAuction = {
+    ...auction(90, 'lastyear-deal.com', 'expired', now, { price: 89.99, bids: 1, rivalMax: 0, endsInHours: -10 * 24 }),
+    state: 'won',
+  };
+  closedWon.you = { high: true, bid: 89.99, proxy: 120, orderId: 0 };
+  const closedLost: SimAuction = {
+    ...auction(91, 'missed-chance.net', 'expired', now, { price: 140, bids: 6, rivalMax: 140, endsInHours: -5 * 24 }),
+    state: 'lost',
+  };
+  closedLost.you = { high: false, bid: 100, proxy: 100, orderId: 0 };
+  const backorderWon: SimAuction = {
+    ...auction(92, 'caught-drop.org', 'backorder', now, { price: 59, bids: 2, rivalMax: 0, endsInHours: -3 * 24 }),
+    state: 'won',
+  };
+  backorderWon.you = { high: true, bid: 59, proxy: 80, orderId: 0 };
+  const outbid = auction(12, 'bright-idea.net', 'registry_expired', now, { price: 19, bids: 3, rivalMax: 20, endsInHours: 30 });
+  outbid.you = { high: false, bid: 15, proxy: 18, orderId: 0 };
+  return {
+    auctions: [
+      auction(10, 'widgets.com', 'expired', now, { price: 120, bids: 3, rivalMax: 150, endsInHours: 47 }),
+      auction(11, 'cloudnine.io', 'expired', now, { price: 45.99, bids: 0, rivalMax: 0, endsInHours: 6 }),
+      outbid,
+      auction(13, 'acme.com', 'user', now, { price: 2500, bids: 10, rivalMax: 3000, endsInHours: 120 }),
+      auction(14, 'oldbrand.co', 'registrar', now, { price: 30, bids: 0, rivalMax: 0, endsInHours: 12 }),
+      auction(15, 'startup.io', 'backorder', now, { price: 89.99, bids: 0, rivalMax: 0, endsInHours: 24 }),
+      auction(16, 'dropcatch.org', 'backorder', now, { price: 69, bids: 2, rivalMax: 75, endsInHours: 72 }),
+      closedWon,
+      closedLost,
+      backorderWon,
+    ],
+    backorders: [
+      { domain: 'expiring-soon.com', drop: now + 3 * DAY, cutoff: now + 2 * DAY, status: 'Active' },
+      { domain: 'another-drop.net', drop: now + 10 * DAY, cutoff: now + 9 * DAY, status: 'Active' },
+      { domain: 'dropcatch.org', drop: now - DAY, cutoff: now - 2 * DAY, status: 'In Auction' },
+      { domain: 'startup.io', drop: now - DAY, cutoff: now - 2 * DAY, status: 'In Auction' },
+    ],
+    closeouts: [
+      { domain: 'bargain-name.com', price: 9.91, renewal: 11.99, end: now + 5 * DAY, revenue: 9.9 },
+      { domain: 'cheap-find.net', price: 14.5, renewal: 13.99, end: now + 2 * DAY, revenue: 0 },
+      { domain: 'retro-words.org', price: 25, renewal: 12.49, end: now + 9 * DAY, revenue: 3 },
+    ],
+    listings: [
+      { id: 501, domain: 'premium-shoes.com', price: 2500, links: 40, age: 12, pendingSale: false, own: false },
+      { id: 502, domain: 'tiny-app.io', price: 240, links: 2, age: 3, pendingSale: false, own: false },
+      { id: 503, domain: 'green-energy.co', price: 1200, links: 15, age: 8, pendingSale: true, own: false },
+      { id: 504, domain: 'make-an-offer.net', price: 0, links: 0, age: 5, pendingSale: false, own: false },
+      { id: 505, domain: 'shopwidgets.co', price: 900, links: 1, age: 2, pendingSale: false, own: true, listingType: 'buy_now' },
+    ],
+    fastTransfers: [
+      { venue: 'afternic', domain: 'shopwidgets.co', price: 850 },
+      { venue: 'sedo', domain: 'acme-widgets.net', price: 1500 },
+    ],
+    nextAuctionId: 100,
   };
 }
 

@@ -14,7 +14,7 @@ export interface SimContext {
 }
 
 export interface SimHandler {
-  /** The root key of this command's answer (`SearchResponse`). */
+  /** The root key of this command's answer (`SearchResponse`); '' for the root-less aftermarket answers. */
   root: string;
   handle(params: SimParams, ctx: SimContext): Record<string, unknown>;
 }

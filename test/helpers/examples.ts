@@ -38,13 +38,14 @@ export function exampleResponse(example: Api3Example): Record<string, unknown> |
   return undefined;
 }
 
-/** The example response's root key and the object under it. */
+/** The example response's root key and the object under it; '' and the whole answer for a root-less one. */
 export function exampleRoot(command: string): { root: string; body: Record<string, unknown> } {
   const response = exampleResponse(exampleFor(command));
   if (!response) throw new Error(`the api3 document has no example response for "${command}"`);
   const keys = Object.keys(response);
-  if (keys.length !== 1) throw new Error(`example response for "${command}" has ${keys.length} root keys`);
-  const root = keys[0] as string;
+  const [root] = keys;
+  // The newer aftermarket commands answer root-less (`{ "status": "success", "auction_list": [...] }`): the whole answer is the body.
+  if (keys.length !== 1 || root === undefined || typeof response[root] !== 'object') return { root: '', body: response };
   return { root, body: response[root] as Record<string, unknown> };
 }
 

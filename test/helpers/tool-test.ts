@@ -176,11 +176,23 @@ export function simulate(command: string, params: Record<string, string>, accoun
  * adapted to the seeded account's domains, contacts and hosts by `adapt`, has the example's root
  * key, ResponseCode 0, and every key of the example at the same path with the same JSON type.
  */
-export function simulatorShapeCase(spec: AnyToolSpec, adapt: (example: Record<string, string>) => Record<string, string> = (q) => q): void {
+export function simulatorShapeCase(
+  spec: AnyToolSpec,
+  adapt: (example: Record<string, string>) => Record<string, string> = (q) => q,
+  /** The expected answer where the document gives none (a deprecated command's): written from its XML tags. */
+  documented?: Record<string, unknown>,
+): void {
   it(`${spec.name}: the simulator answers the example query in the document's shape`, () => {
     expect(HANDLERS[spec.name], `no simulator handler for ${spec.name}`).toBeDefined();
-    const example = exampleResponse(exampleFor(spec.name)) as Record<string, unknown>;
+    const example = (exampleResponse(exampleFor(spec.name)) ?? documented) as Record<string, unknown>;
     const actual = simulate(spec.name, adapt(exampleQuery(spec.name)));
+    if (HANDLERS[spec.name]?.root === '') {
+      // Root-less (the newer aftermarket commands): a status beside the lists, no envelope root.
+      expect(actual.status, JSON.stringify(actual).slice(0, 300)).toBe('success');
+      expect(parseApi3Response(JSON.stringify(actual)).root).toBe('');
+      expect(shapeDifferences(example, actual, SHAPE_OPTIONS)).toEqual([]);
+      return;
+    }
     // Same root key, and an answer the client reads as a success.
     expect(Object.keys(actual)).toEqual(Object.keys(example));
     const root = Object.keys(example)[0] as string;

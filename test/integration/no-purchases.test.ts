@@ -8,10 +8,10 @@ import { errorOf, type Harness, startHarness } from '../helpers/harness.js';
  * Item 11 of issue 15: --no-purchases serves everything except what spends money, decided by the
  * spec (a declared cost or charge), and a purchase asked for by name says the profile is on.
  */
-const PURCHASES = ['register', 'bulk_register', 'renew', 'transfer'];
+const PURCHASES = ['register', 'bulk_register', 'renew', 'transfer', 'place_auction_bid', 'place_backorder_auction_bid', 'buy_expired_closeout_domain', 'buy_it_now'];
 
 describe('which tools spend money', () => {
-  it('is what their specs declare: register, bulk_register, renew and transfer today', () => {
+  it('is what their specs declare: registrations, renewals, transfers, bids and aftermarket purchases today', () => {
     expect(CATALOG.filter(spendsMoney).map((spec) => spec.name)).toEqual(PURCHASES);
   });
 

@@ -263,9 +263,11 @@ describe('why a tool is missing', () => {
     }
   };
 
-  it('an api3 command not served yet: says so, and no setting is offered, even with all', async () => {
-    const hint = await hintFor({ toolsets: 'all' }, 'get_open_auctions');
-    expect(hint).toMatch(/get_open_auctions \(an api3 command this server does not serve yet/);
+  // Whichever command is still unserved: the list shrinks as tools are added.
+  const unserved = NOT_YET[0]?.command ?? '';
+  it.skipIf(unserved === '')('an api3 command not served yet: says so, and no setting is offered, even with all', async () => {
+    const hint = await hintFor({ toolsets: 'all' }, unserved);
+    expect(hint).toMatch(new RegExp(`${unserved} \\(an api3 command this server does not serve yet`));
     expect(hint).not.toMatch(/DYNADOT_TOOLSETS|enable/);
   });
 

@@ -1,5 +1,6 @@
 import type { SimHandlers } from '../types.js';
 import { accountHandlers } from './account.js';
+import { auctionHandlers, marketHandlers } from './aftermarket.js';
 import { contactHandlers } from './contacts.js';
 import { bulkHandlers } from './bulk.js';
 import { dnsHandlers, nameServerHandlers } from './dns.js';
@@ -28,4 +29,6 @@ export const HANDLERS: SimHandlers = {
   ...orderHandlers,
   ...resellerHandlers,
   ...transferHandlers,
+  ...auctionHandlers,
+  ...marketHandlers,
 };

@@ -1,0 +1,19 @@
+import { defineTool, invokeRead } from '../../src/server/define.js';
+import getDomainInfo from '../domains/domain_info.js';
+import { fastTransferFacts, fastTransferInput, fastTransferOutput } from '../shared/fast-transfer.js';
+
+export default defineTool({
+  name: 'set_afternic_confirm_action',
+  toolset: 'aftermarket',
+  title: 'Afternic fast-transfer sale',
+  description: 'Approve or decline an Afternic sale of your domain.',
+  effect: 'destructive',
+  input: fastTransferInput,
+  output: fastTransferOutput,
+  toApi: (args) => ({ domain: args.domain, action: args.approve ? 'confirm_afternic' : 'delete_from_afternic' }),
+  condense: (_body, args) => ({ domain: args.domain, approved: args.approve }),
+  async preview(args, ctx) {
+    const { domain } = await invokeRead(getDomainInfo, { domain: args.domain }, ctx);
+    return { facts: fastTransferFacts('Afternic', args.approve, domain) };
+  },
+});
