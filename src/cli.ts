@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     ...(config.noPurchases ? { noPurchases: true } : {}),
     notYet: NOT_YET,
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
-    ...(auditPath ? { audit: fileAuditLog(auditPath) } : {}),
+    ...(auditPath ? { audit: fileAuditLog(auditPath), auditPath } : {}),
     store,
     ...(unfinished ? { unfinished } : {}),
     ...(config.dryRun ? { dryRun: true } : {}),
