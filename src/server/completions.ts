@@ -1,7 +1,6 @@
 import type { CompleteRequest, CompleteResult, Server, ServerContext } from '@modelcontextprotocol/server';
 import { errorMessage, log } from '../log.js';
-import { type AccountReads, readTool, readWith, requestContext } from './account-reads.js';
-import { asList, text } from './condense.js';
+import { type AccountReads, requestContext } from './account-reads.js';
 
 /** What an argument names in the account, so a client can offer the account's own values. */
 export type CompletionKind = 'domain' | 'folder' | 'contact';
@@ -51,28 +50,14 @@ async function load(reads: AccountReads, kind: CompletionKind, mcp: ServerContex
     case 'domain':
       // The account port's one list_domain read, whatever the portfolio's size.
       return [...(await ctx.account.domains({}, ctx)).keys()].map((value) => ({ value }));
-    case 'folder': {
-      const listed = await readWith(reads, 'folder_list', { domain_counts: false }, ctx);
-      return asList(listed.folders).flatMap((folder) => {
-        const name = text(folder.name);
-        return name ? [{ value: name }] : [];
+    case 'folder':
+      return (await ctx.account.folders(ctx)).map(({ name }) => ({ value: name }));
+    case 'contact':
+      return (await ctx.account.contacts(ctx)).map(({ id, name, organization, email }) => {
+        const words = [name, organization, email].filter((word) => word !== undefined).join(' ');
+        return { value: String(id), ...(words ? { also: words } : {}) };
       });
-    }
-    case 'contact': {
-      const listed = await readWith(reads, 'contact_list', {}, ctx);
-      return asList(listed.items).flatMap((contact) => {
-        if (typeof contact.id !== 'number') return [];
-        const words = [contact.name, contact.organization, contact.email].filter((w) => typeof w === 'string').join(' ');
-        return [{ value: String(contact.id), ...(words ? { also: words } : {}) }];
-      });
-    }
   }
-}
-
-/** Whether this catalog can read the values of `kind` at all. */
-export function canComplete(reads: AccountReads, kind: CompletionKind): boolean {
-  if (kind === 'domain') return readTool(reads.catalog, 'list_domain') !== undefined;
-  return readTool(reads.catalog, kind === 'folder' ? 'folder_list' : 'contact_list') !== undefined;
 }
 
 /**
@@ -80,7 +65,6 @@ export function canComplete(reads: AccountReads, kind: CompletionKind): boolean 
  * name inside a domain, a contact's name or email for its id), up to the protocol's 100.
  */
 export async function complete(reads: AccountReads, kind: CompletionKind, typed: string, mcp: ServerContext): Promise<CompleteResult> {
-  if (!canComplete(reads, kind)) return { completion: { values: [] } };
   let all: Candidate[];
   try {
     all = await candidates(reads, kind, mcp);

@@ -88,7 +88,7 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
         `1. Read: get_dns for ${a.domain}. Records exist only on Dynadot DNS: if the domain uses other name servers, the change belongs with that DNS host; say so and stop.`,
         '2. Plan the smallest edit and show the user the affected records before and after. update_dns_records changes only the subdomain and type it names and keeps every other record; use set_dns2 only when the user wants the whole zone replaced.',
         `3. Preview: call update_dns_records for ${a.domain} without confirm. Show the user its preview: what is replaced and what stays.`,
-        `4. ${confirmStep('update_dns_records', `Then read get_dns again to check. The answer's snapshot_id lets restore_settings put the old records back.`)}`,
+        `4. ${confirmStep(`update_dns_records`, `Then read get_dns again to check. The answer's snapshot_id lets restore_settings put the old records back.`)}`,
       ].join('\n'),
   },
   {
@@ -126,7 +126,7 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
         `1. Read: get_ns and get_dns for ${a.domain} (on Dynadot DNS, the records that stop answering after the move); server_list for the name servers registered in the account, since set_ns takes only those (add_ns registers an outside host first, on approval).`,
         '2. Show the user what changes: the old and new name servers, and the records (website, email, verification) that stop answering unless the new name servers serve them.',
         `3. Preview: call set_ns with domains: ["${a.domain}"] and name_servers, without confirm. Show its preview.`,
-        `4. ${confirmStep('set_ns', "Then get_ns to check. The answer's snapshot_id lets restore_settings move it back.")}`,
+        `4. ${confirmStep(`set_ns`, "Then get_ns to check. The answer's snapshot_id lets restore_settings move it back.")}`,
       ].join('\n'),
   },
   {
@@ -144,7 +144,7 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
         `1. Read: list_snapshots${a.domain ? ` with domain: "${a.domain}"` : ''}. A snapshot is saved before every change that replaced DNS records, name servers or parking; pick the one taken just before the change meant (time, tool, summary) and ask the user if more than one fits. get_dns shows what the domain has now. Changes of other settings (renew option, privacy, lock) have no snapshot: they are undone with the tool that set them.`,
         '2. Show the user what would come back and what it replaces.',
         '3. Preview: call restore_settings with that snapshot_id (and domains, to restore only some) without confirm. Show its preview.',
-        `4. ${confirmStep('restore_settings', 'Then get_dns to check. A restore is snapshotted too, so it can itself be undone.')}`,
+        `4. ${confirmStep(`restore_settings`, 'Then get_dns to check. A restore is snapshotted too, so it can itself be undone.')}`,
       ].join('\n'),
   },
 ];

@@ -57,12 +57,10 @@ const STATIC: readonly StaticResource[] = [
       description: 'Username, balances, price level, default contacts and name servers.',
       mimeType: 'application/json',
     },
-    served: (s) => readTool(s.catalog, 'account_info') !== undefined && readTool(s.catalog, 'get_account_balance') !== undefined,
-    async read(setting, mcp) {
+    served: () => true,
+    read: (setting, mcp) => {
       const ctx = requestContext(setting.ctx, mcp);
-      const info = await readWith(setting, 'account_info', {}, ctx);
-      const { balances } = await readWith(setting, 'get_account_balance', {}, ctx);
-      return { ...info, balances };
+      return ctx.account.summary(ctx);
     },
   },
   {
@@ -97,10 +95,6 @@ const DOMAIN_RESOURCE: ResourceTemplateType = {
   mimeType: 'application/json',
 };
 
-function servesDomains(setting: ResourceSetting): boolean {
-  return readTool(setting.catalog, 'domain_info') !== undefined && readTool(setting.catalog, 'get_dns') !== undefined;
-}
-
 /**
  * The audit log's recent lines, as written (their secrets were masked before they were written;
  * they are masked again here in case an older version wrote the file). A line that is not JSON
@@ -134,7 +128,7 @@ export function recentAudit(path: string): Json {
   return { lines: recent, ...(lines.length > recent.length ? { earlier: `${lines.length - recent.length} earlier lines are in the audit log file` } : {}), ...(unreadable > 0 ? { unreadable_lines: unreadable } : {}) };
 }
 
-/** One domain: domain_info, then get_dns; a domain the account does not hold is a clear not-found. */
+/** One domain: its details, then its DNS setting; a domain the account does not hold is a clear not-found. */
 async function readDomain(setting: ResourceSetting, uri: string, raw: string, mcp: ServerContext): Promise<Json> {
   let decoded: string;
   try {
@@ -146,9 +140,8 @@ async function readDomain(setting: ResourceSetting, uri: string, raw: string, mc
   if (!name.success) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${uri}: "${decoded}" is not a domain name such as example.com`);
   const ctx = requestContext(setting.ctx, mcp);
   try {
-    const info = await readWith(setting, 'domain_info', { domain: name.data }, ctx);
-    const { dns } = await readWith(setting, 'get_dns', { domain: name.data }, ctx);
-    return { ...(isJson(info.domain) ? info.domain : { name: name.data }), dns };
+    const domain = await ctx.account.domain(name.data, ctx);
+    return { ...domain, dns: await ctx.account.dnsSetting(name.data, ctx) };
   } catch (error) {
     if (error instanceof Api3Error && (error.code === 'not_found' || error.code === 'invalid_input' || error.code === 'permission_denied')) {
       throw new ResourceNotFoundError(uri, redact(`${name.data} is not a domain of this account (${error.message}); list_domain lists the account's domains`));
@@ -171,13 +164,13 @@ function protocolError(uri: string, error: unknown): ProtocolError {
 /** resources/list, resources/templates/list and resources/read. */
 export function registerResources(server: Server, setting: ResourceSetting): void {
   const served = STATIC.filter((entry) => entry.served(setting));
-  const templates = servesDomains(setting) ? [DOMAIN_RESOURCE] : [];
+  const templates = [DOMAIN_RESOURCE];
   server.setRequestHandler('resources/list', () => ({ resources: served.map((entry) => entry.resource) }));
   server.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: templates }));
   server.setRequestHandler('resources/read', async (request, mcp): Promise<ReadResourceResult> => {
     const uri = request.params.uri;
     const entry = served.find((candidate) => candidate.resource.uri === uri);
-    const domain = templates.length > 0 ? DOMAIN_URI.exec(uri) : null;
+    const domain = DOMAIN_URI.exec(uri);
     if (!entry && !domain?.[1]) throw new ResourceNotFoundError(uri, `no resource ${uri}; resources/list and resources/templates/list name the ones served here`);
     let body: Json;
     try {
