@@ -98,12 +98,15 @@ describe('prompts', () => {
   });
 });
 
-describe('prompts on a read-only server', () => {
-  it('say which tools of the workflow this server does not serve, and why', async () => {
+describe('a read-only server', () => {
+  it('prompts say which tools of the workflow it does not serve, and why; resources carry read_only', async () => {
     const h = await startHarness({ readOnly: true });
     try {
       const text = textOfPrompt(await h.client.getPrompt({ name: 'move_name_servers', arguments: ARGUMENTS.move_name_servers ?? {} }));
       expect(text).toMatch(/Not served here:.*set_ns \(this server is read-only/);
+      // Its resources say so too.
+      const account = JSON.parse(resourceText(await h.client.readResource({ uri: 'dynadot://account' })));
+      expect(account.read_only).toBe(true);
     } finally {
       await h.close();
     }
