@@ -151,13 +151,14 @@ async function readDomain(setting: ResourceSetting, uri: string, raw: string, mc
 }
 
 /** An api3 failure as the client reads it: the stable code, api3's message and the hint, with nothing secret. */
-function protocolError(uri: string, error: unknown): ProtocolError {
+function protocolError(uri: string, error: unknown, cancelled: boolean): ProtocolError {
   if (error instanceof ProtocolError) return error;
   if (error instanceof Api3Error) {
     const agent = error.toAgent();
     return new ProtocolError(ProtocolErrorCode.InternalError, redact(`${uri}: ${agent.error}: ${agent.message}${agent.hint ? ` (${agent.hint})` : ''}`));
   }
-  log('error', `reading ${uri} failed unexpectedly: ${errorMessage(error)}`);
+  // A read the client gave up on ends however its api3 call did: nobody waits for the answer.
+  if (!cancelled) log('error', `reading ${uri} failed unexpectedly: ${errorMessage(error)}`);
   return new ProtocolError(ProtocolErrorCode.InternalError, redact(`${uri}: internal error: ${errorMessage(error)}`));
 }
 
@@ -176,7 +177,7 @@ export function registerResources(server: Server, setting: ResourceSetting): voi
     try {
       body = entry ? await entry.read(setting, mcp) : await readDomain(setting, uri, domain?.[1] ?? '', mcp);
     } catch (error) {
-      throw protocolError(uri, error);
+      throw protocolError(uri, error, mcp.mcpReq.signal.aborted);
     }
     const text = JSON.stringify(maskSecretsIn({ ...body, ...setting.labels }));
     return { contents: [{ uri, mimeType: 'application/json', text }] };

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProtocolError } from '@modelcontextprotocol/client';
+import { Client, InMemoryTransport, ProtocolError } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../tools/index.js';
+import type { Api3 } from '../../src/api3/client.js';
 import { fileAuditLog } from '../../src/server/audit.js';
+import { buildServer } from '../../src/server/server.js';
+import { accountPort } from '../../tools/ports.js';
 import { StateStore } from '../../src/server/state-store.js';
 import { type Harness, startHarness, TEST_KEY } from '../helpers/harness.js';
 
@@ -245,5 +248,37 @@ describe('completions', () => {
   it('an argument with nothing to offer, or an unknown prompt, completes to no values', async () => {
     expect((await complete({ type: 'ref/prompt', name: 'safe_dns_change' }, 'change', 'a')).values).toEqual([]);
     expect((await complete({ type: 'ref/prompt', name: 'no_such_prompt' }, 'arg1', 'test')).values).toEqual([]);
+  });
+});
+
+describe('a resource read the client gave up on', () => {
+  it('aborts its api3 read: the request signal reaches the api3 client', async () => {
+    const signals: AbortSignal[] = [];
+    // An api3 that answers only when the read is abandoned, as a queued or slow read would.
+    const api: Api3 = {
+      call: ({ signal }) =>
+        new Promise((_resolve, reject) => {
+          if (!signal) return reject(new Error('no signal'));
+          signals.push(signal);
+          signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        }),
+    };
+    const server = buildServer({ api, account: accountPort, catalog: CATALOG, demo: false });
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    const client = new Client({ name: 'cancel', version: '1.0.0' });
+    await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+    try {
+      const controller = new AbortController();
+      const read = client.readResource({ uri: 'dynadot://domain/acme-widgets.com' }, { signal: controller.signal });
+      while (signals.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(signals[0]?.aborted).toBe(false);
+      controller.abort();
+      await expect(read).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(signals[0]?.aborted).toBe(true);
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 });
