@@ -26,6 +26,11 @@ type Lists = Map<CompletionKind, { at: number; candidates: Promise<Candidate[]> 
 /** One cache per account (its api3 client): every session of a process completes from the same reads. */
 const cachedLists = new WeakMap<object, Lists>();
 
+/** After a change to the account: the next completion reads its names again. */
+export function forgetCompletions(api: object): void {
+  cachedLists.delete(api);
+}
+
 /** The account's values of one kind, each read once per FRESH_MS; a failed read is not kept. */
 function candidates(reads: AccountReads, kind: CompletionKind, mcp: ServerContext): Promise<Candidate[]> {
   let lists = cachedLists.get(reads.ctx.api);

@@ -43,7 +43,7 @@ import { canonicalJson, Confirmations } from './confirmation.js';
 import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
 import { CALL_TOOL, DEFAULT_CHOICE, FIND_TOOLS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetChoice, type ToolsetName, type Withheld } from './toolsets.js';
 import { callToolInput, DISCOVERY_DESCRIPTIONS, findToolsInput, names as queryNames, rankTools, toolIndex } from './discovery.js';
-import { registerCompletions } from './completions.js';
+import { forgetCompletions, registerCompletions } from './completions.js';
 import { promptArgumentKind, registerPrompts } from './prompts.js';
 import { registerResources, templateVariableKind } from './resources.js';
 
@@ -850,7 +850,12 @@ export function buildServer(options: ServerOptions): Server {
           });
         }
         sent = true;
-        result = await invoke(spec, args, callCtx);
+        try {
+          result = await invoke(spec, args, callCtx);
+        } finally {
+          // A change may add, rename or remove what completions offer (a domain, a folder, a contact).
+          forgetCompletions(options.api);
+        }
         // The client may have left while the call was on the wire: it took effect all the same.
         options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
         if (snapshotId) result = { ...result, snapshot_id: snapshotId };

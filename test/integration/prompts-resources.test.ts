@@ -245,6 +245,13 @@ describe('completions', () => {
     }
   });
 
+  it('a change to the account is offered at once: a folder created is completed by the next keystroke', async () => {
+    const folders = () => complete({ type: 'ref/prompt', name: 'renewal_review' }, 'folder', 'Re');
+    expect((await folders()).values).toEqual([]);
+    await h.ok('create_folder', { name: 'Renewals 2027' });
+    expect((await folders()).values).toEqual(['Renewals 2027']);
+  });
+
   it('an argument with nothing to offer, or an unknown prompt, completes to no values', async () => {
     expect((await complete({ type: 'ref/prompt', name: 'safe_dns_change' }, 'change', 'a')).values).toEqual([]);
     expect((await complete({ type: 'ref/prompt', name: 'no_such_prompt' }, 'arg1', 'test')).values).toEqual([]);
