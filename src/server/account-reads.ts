@@ -4,10 +4,11 @@ import type { Json } from './condense.js';
 import { CallReads } from './reads.js';
 
 /**
- * What prompts, resources and completions need from the server: the catalog's read tools, the
- * tool context every call gets, and the labels every answer carries. Their reads go through the
- * catalog's own read tools and `invokeRead`, so they share the api3 client, its queue and rate
- * limit, cancellation and the key masking with tool calls; src/server still never imports tools/.
+ * What resources and completions need from the server: the catalog, the tool context every call
+ * gets, and the labels every answer carries. Their reads go through the account port (which the
+ * catalog implements with its read tools) and `invokeRead`, so they share the api3 client, its
+ * queue and rate limit, cancellation and the key masking with tool calls; src/server still never
+ * imports tools/.
  */
 export interface AccountReads {
   catalog: readonly AnyToolSpec[];

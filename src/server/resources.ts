@@ -19,8 +19,8 @@ import { readNoFollow } from './state-store.js';
 /**
  * MCP resources: what a person or client can attach to a conversation without a tool call. The
  * account summary, one domain (a template), the snapshots and the recent audit lines. Each read
- * goes through the catalog's read tools (account-reads.ts), so it is one more caller of the same
- * api3 client and queue, never a second way to api3; answers are condensed JSON with the
+ * goes through the account port (the catalog's read tools) or list_snapshots, so it is one more
+ * caller of the same api3 client and queue, never a second way to api3; answers are condensed JSON with the
  * server's labels, the literal key and configured secrets masked as in tool results.
  */
 
@@ -43,7 +43,7 @@ export interface ResourceSetting extends AccountReads {
 
 interface StaticResource {
   resource: Resource;
-  /** Whether this server can serve it (the catalog has its reads, a state folder or audit log exists). */
+  /** Whether this server can serve it: it keeps a state folder, an audit log. */
   served(setting: ResourceSetting): boolean;
   read(setting: ResourceSetting, mcp: ServerContext): Promise<Json>;
 }
