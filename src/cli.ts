@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     ...(config.spendCap !== undefined ? { spendCap: config.spendCap } : {}),
     // DYNADOT_AUDIT_LOG=off turns the audit log off wherever it is kept.
     ...(state.audit && !(config.stateUrl && auditLogPath(config.auditLog, store) === undefined) ? { audit: state.audit } : {}),
+    ...(auditPath ? { auditPath } : {}),
     store,
     ...(state.uses ? { uses: state.uses } : {}),
     sharedState: state,

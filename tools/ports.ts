@@ -1,10 +1,12 @@
 import { invokeRead } from '../src/server/define.js';
-import type { AccountPort, DomainSummary } from '../src/server/ports.js';
+import type { AccountPort, ContactSummary, DomainSummary } from '../src/server/ports.js';
 import accountInfo from './account/account_info.js';
 import getAccountBalance from './account/get_account_balance.js';
+import contactList from './contacts/contact_list.js';
+import domainInfo from './domains/domain_info.js';
 import getDns from './dns/get_dns.js';
 import listDomain from './domains/list_domain.js';
-import { folderMembers, resolveFolder } from './folders/folder_list.js';
+import { folderMembers, readFolders, resolveFolder } from './folders/folder_list.js';
 import { currentSettings } from './shared/service-preview.js';
 
 /** list_domain's largest page: api3 answers the whole portfolio at once, so one page is one read. */
@@ -48,5 +50,22 @@ export const accountPort: AccountPort = {
   },
   async folderDomains(folderId, ctx) {
     return [...((await folderMembers(ctx)).get(folderId) ?? [])].sort();
+  },
+  async summary(ctx) {
+    const info = await invokeRead(accountInfo, {}, ctx);
+    return { ...info, balances: (await invokeRead(getAccountBalance, {}, ctx)).balances };
+  },
+  async domain(name, ctx) {
+    return (await invokeRead(domainInfo, { domain: name }, ctx)).domain;
+  },
+  async folders(ctx) {
+    return (await readFolders(ctx)).map(({ id, name }) => ({ id, name }));
+  },
+  async contacts(ctx) {
+    return (await invokeRead(contactList, {}, ctx)).items.flatMap((contact): ContactSummary[] => {
+      if (contact.id === undefined) return [];
+      const { id, name, organization, email } = contact;
+      return [{ id, ...(name ? { name } : {}), ...(organization ? { organization } : {}), ...(email ? { email } : {}) }];
+    });
   },
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATALOG } from '../../tools/index.js';
 import type { AnyToolSpec } from '../server/define.js';
 import { TOOLSETS, TOOLSET_NAMES } from '../server/toolsets.js';
+import { WORKFLOW_PROMPTS } from '../server/prompts.js';
 import { DISCOVERY_DESCRIPTIONS } from '../server/discovery.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { isRunAsScript, syncGeneratedFile } from './generated.js';
@@ -79,6 +80,7 @@ export interface Manifest {
     mcp_config: { command: string; args: string[]; env: Record<string, string> };
   };
   tools: Array<{ name: string; description: string }>;
+  prompts: Array<{ name: string; description: string; arguments: string[]; text: string }>;
   compatibility: { platforms: Array<'darwin' | 'win32' | 'linux'>; runtimes: { node: string } };
   user_config: Record<string, UserConfigOption>;
 }
@@ -191,6 +193,15 @@ function toolEntry(spec: AnyToolSpec): { name: string; description: string } {
   return { name: spec.name, description: `${spec.description}${optIn}` };
 }
 
+/**
+ * A workflow prompt as the bundle lists it: its text with MCPB's `${arguments.x}` placeholders
+ * where the server puts the user's values (the server's own text also adds notes for its profile).
+ */
+function promptEntry(prompt: (typeof WORKFLOW_PROMPTS)[number]): Manifest['prompts'][number] {
+  const placeholders = Object.fromEntries(prompt.arguments.map((a) => [a.name, `\${arguments.${a.name}}`]));
+  return { name: prompt.name, description: prompt.description, arguments: prompt.arguments.map((a) => a.name), text: prompt.text(placeholders) };
+}
+
 function authorOf(pkg: PackageJson): Manifest['author'] {
   if (typeof pkg.author === 'object') return pkg.author;
   // npm's one-string form: "Name <email> (url)"
@@ -231,6 +242,7 @@ export function buildManifest(pkg: PackageJson, catalog: readonly AnyToolSpec[] 
     },
     // The discovery pair is listed by default beside the everyday tools (src/server/discovery.ts).
     tools: [...catalog.map(toolEntry), ...Object.entries(DISCOVERY_DESCRIPTIONS).map(([name, description]) => ({ name, description }))],
+    prompts: WORKFLOW_PROMPTS.map(promptEntry),
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
       runtimes: { node: pkg.engines?.node ?? '>=20.18.1' },

@@ -60,6 +60,9 @@ export interface FolderRef {
 
 export type FolderSummary = { id: number; name: string };
 
+/** A contact as a person picks it: its id, and the words that tell which one it is. */
+export type ContactSummary = { id: number; name?: string; organization?: string; email?: string };
+
 export interface DomainQuery {
   /** Only these domains (one read for any number of them); without it, every domain of the account. */
   names?: readonly string[];
@@ -85,4 +88,12 @@ export interface AccountPort {
   folder(ref: FolderRef, ctx: ToolContext): Promise<FolderSummary>;
   /** The domains in a folder now, in name order. */
   folderDomains(folderId: number, ctx: ToolContext): Promise<string[]>;
+  /** The account's own summary (account_info's condensed answer) with the balance in each currency. */
+  summary(ctx: ToolContext): Promise<Record<string, unknown>>;
+  /** One domain as domain_info condenses it; not_found when the account does not hold it. */
+  domain(name: string, ctx: ToolContext): Promise<Record<string, unknown>>;
+  /** The account's folders, without reading their domains. */
+  folders(ctx: ToolContext): Promise<FolderSummary[]>;
+  /** The account's contacts. */
+  contacts(ctx: ToolContext): Promise<ContactSummary[]>;
 }

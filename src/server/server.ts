@@ -44,6 +44,9 @@ import { canonicalJson, Confirmations } from './confirmation.js';
 import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
 import { CALL_TOOL, DEFAULT_CHOICE, FIND_TOOLS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetChoice, type ToolsetName, type Withheld } from './toolsets.js';
 import { callToolInput, DISCOVERY_DESCRIPTIONS, findToolsInput, names as queryNames, rankTools, toolIndex } from './discovery.js';
+import { forgetCompletions, registerCompletions } from './completions.js';
+import { promptArgumentKind, registerPrompts } from './prompts.js';
+import { registerResources, templateVariableKind } from './resources.js';
 
 export interface Selection {
   /** Toolsets to list (`default`: the everyday tools and the discovery pair); undefined means the default. */
@@ -420,6 +423,8 @@ export interface ServerOptions extends Selection {
   unfinished?: UnfinishedChange;
   /** The store several server instances share (DYNADOT_STATE_URL): what to tell when it was unreachable during a call. */
   sharedState?: { unavailableSince(since: number): string | undefined };
+  /** The audit log's file, served as the dynadot://audit resource; without it that resource is not listed. */
+  auditPath?: string;
 }
 
 const confirmationUses = new WeakMap<ServerOptions, ConfirmationUses>();
@@ -721,7 +726,7 @@ export function buildServer(options: ServerOptions): Server {
     { name: 'mcp-server-dynadot', title: 'Dynadot', version: PACKAGE_VERSION },
     {
       instructions: instructionsFor(options, served),
-      capabilities: { tools: { listChanged: false }, logging: {} },
+      capabilities: { tools: { listChanged: false }, prompts: { listChanged: false }, resources: { listChanged: false }, completions: {}, logging: {} },
       // An echoed approval round is only taken back when this server signed it, for this method, in the last 10 minutes.
       requestState: { verify: codec.verify },
     },
@@ -912,7 +917,12 @@ export function buildServer(options: ServerOptions): Server {
           });
         }
         sent = true;
-        result = await invoke(spec, args, callCtx);
+        try {
+          result = await invoke(spec, args, callCtx);
+        } finally {
+          // A change may add, rename or remove what completions offer (a domain, a folder, a contact).
+          forgetCompletions(options.api);
+        }
         // The client may have left while the call was on the wire: it took effect all the same.
         await options.audit?.(signal.aborted ? { ...traced, outcome: 'abandoned', result: 'done' } : { ...traced, outcome: 'done' });
         if (snapshotId) result = { ...result, snapshot_id: snapshotId };
@@ -997,6 +1007,12 @@ export function buildServer(options: ServerOptions): Server {
   };
 
   server.setRequestHandler('tools/list', () => ({ tools }));
+  const reads = { catalog: options.catalog, ctx, labels: labelled(options.readOnly ? { read_only: true } : {}) };
+  registerPrompts(server, { names, demo: options.demo, dryRun: options.dryRun ?? false });
+  registerResources(server, { ...reads, ...(options.auditPath ? { auditPath: options.auditPath } : {}) });
+  registerCompletions(server, reads, (ref, argument) =>
+    ref.type === 'ref/prompt' ? promptArgumentKind(ref.name, argument) : templateVariableKind(ref.uri, argument),
+  );
   server.setRequestHandler('tools/call', async (request, mcp) => {
     const name = request.params.name;
     if (reachable && name === FIND_TOOLS) return findTools(reachable, request.params.arguments);

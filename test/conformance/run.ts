@@ -14,8 +14,9 @@
  * The suite runs offline: it only talks to the URL it is given.
  *
  * Most other scenarios test fixtures of the suite's own reference server (tools named
- * test_image_content, test_sampling, ..., resources and prompts); this server has none of them,
- * so they fail by design and are reported but not enforced.
+ * test_image_content, test_sampling, ..., prompts such as test_simple_prompt, resources such as
+ * test://static-text, and subscriptions to test://watched-resource); this server serves its own
+ * prompts and resources, not those, so they fail by design and are reported but not enforced.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,8 +35,20 @@ import { startHttpServer } from '../../src/server/http.js';
 import { buildServer } from '../../src/server/server.js';
 import { startSimulator } from '../../src/simulator/server.js';
 
-/** Scenarios this server must pass; it advertises the logging capability, so logging-set-level too. */
-export const REQUIRED_SCENARIOS = ['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection', 'logging-set-level'] as const;
+/**
+ * Scenarios this server must pass; it advertises the logging capability, so logging-set-level
+ * too, and prompts, resources and completions, so listing them and completion/complete.
+ */
+export const REQUIRED_SCENARIOS = [
+  'server-initialize',
+  'ping',
+  'tools-list',
+  'dns-rebinding-protection',
+  'logging-set-level',
+  'prompts-list',
+  'resources-list',
+  'completion-complete',
+] as const;
 
 export interface CheckResult {
   id: string;

@@ -39,6 +39,8 @@ export interface HarnessOptions extends Selection {
   store?: StateStore;
   dryRun?: boolean;
   audit?: AuditLog;
+  /** The audit log's file, served as the dynadot://audit resource. */
+  auditPath?: string;
   /**
    * Specs served beside the catalog: a scoped setting command built from its family before the
    * catalog has its own file (test/helpers/setting-scopes.ts), so its client-side cases run now.
@@ -74,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.store ? { store: options.store } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
+    ...(options.auditPath ? { auditPath: options.auditPath } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'harness', version: '1.0.0' });
