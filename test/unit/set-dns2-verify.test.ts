@@ -101,13 +101,24 @@ describe('set_dns2 append: what it replaced, and whether it needs confirm', () =
     const api = new FakeApi({
       list_domain: () => listed({ 'a.com': 'Dynadot DNS', 'b.com': 'Name Servers', 'c.com': 'Dynadot Parking' }),
       set_dns2: () => ok,
-      get_dns: () => dnsPayload([['a', '192.0.2.1']]),
+      get_dns: () => dnsPayload([['a', '192.0.2.99']]),
     });
     const result = await invoke(setDns2, append(['a.com', 'b.com', 'c.com']), toolContext(api));
     expect(result.changed).toEqual({ records: 1, replaced_existing: true, replaced_on: ['b.com', 'c.com'] });
-    expect(api.requests.map((r) => r.command)).toEqual(['list_domain', 'set_dns2', 'get_dns', 'get_dns', 'get_dns']);
+    // The records a.com has are read before the write (so none is written twice), then each domain is read back.
+    expect(api.requests.map((r) => r.command)).toEqual(['list_domain', 'get_dns', 'set_dns2', 'get_dns', 'get_dns', 'get_dns']);
     const kept = await invoke(setDns2, append(['a.com']), toolContext(api));
     expect(kept.changed).toEqual({ records: 1, replaced_existing: false });
+  });
+
+  it('a record one domain has already and another not: refused naming where it is, nothing written', async () => {
+    const api = new FakeApi({
+      list_domain: () => listed({ 'a.com': 'Dynadot DNS', 'b.com': 'Dynadot DNS' }),
+      set_dns2: () => ok,
+      get_dns: (request) => dnsPayload(request.params.domain === 'a.com' ? [['a', '192.0.2.1']] : [['a', '192.0.2.50']]),
+    });
+    await expect(invoke(setDns2, append(['a.com', 'b.com']), toolContext(api))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/already on a\.com/) });
+    expect(api.requests.map((r) => r.command)).not.toContain('set_dns2');
   });
 
   it('when that read fails, nothing is written', async () => {

@@ -77,21 +77,12 @@ async function appendKeepsAll(args: Input, ctx: ToolContext): Promise<boolean> {
 const appendReplaces = (dns: NameServerSetting) =>
   `not on Dynadot DNS (${dns.type}): append replaces that with only these records, so its website and email stop working unless the records cover them`;
 
-/** The domains whose current setting this call replaces: all of them, or when appending those not on Dynadot DNS. */
-async function replacedDomains(args: Input, ctx: ToolContext): Promise<string[]> {
-  if (!args.append) return args.domains;
-  const found = await ctx.account.domains({ names: args.domains, verbose: true }, ctx);
-  return args.domains.filter((d) => found.get(d)?.name_servers?.type !== 'dynadot_dns');
-}
-
 /**
  * Appending, the records every domain already has exactly (same name, type, value and priority
  * or the like): api3 would write them again, so they are left out and the answer names them. A
  * record some domains have and others not cannot be sent to all of them in one call: refused.
  */
-async function alreadyThere(args: Input, ctx: ToolContext): Promise<DnsRecordInput[]> {
-  if (!args.append) return [];
-  const { settings } = await currentSettings(args.domains, ctx);
+function alreadyThere(args: Input, settings: Map<string, NameServerSetting>): DnsRecordInput[] {
   const having = (record: DnsRecordInput) => args.domains.filter((d) => (settings.get(d)?.records ?? []).some((have) => exactlyLike(record, have)));
   const already: DnsRecordInput[] = [];
   const onSome: string[] = [];
@@ -169,8 +160,15 @@ export default defineTool({
     }
   },
   toApi,
-  // Read before the write, so the answer tells the truth about what append replaced and what was there.
-  before: async (args, ctx): Promise<ReadBefore> => ({ replaced: await replacedDomains(args, ctx), alreadyThere: await alreadyThere(args, ctx) }),
+  /**
+   * Appending, what every domain has is read before the write (one list_domain, get_dns for those
+   * on Dynadot DNS), so the answer tells the truth about what append replaced and what was there.
+   */
+  async before(args, ctx): Promise<ReadBefore> {
+    if (!args.append) return { replaced: args.domains, alreadyThere: [] };
+    const { found, settings } = await currentSettings(args.domains, ctx);
+    return { replaced: args.domains.filter((d) => found.get(d)?.name_servers?.type !== 'dynadot_dns'), alreadyThere: alreadyThere(args, settings) };
+  },
   unchanged: (args, before) => (toSend(args, before).length === 0 ? confirmation(args, before) : undefined),
   condense: (_body, args, before) => confirmation(args, before),
   async readBack(args, ctx) {
