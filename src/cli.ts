@@ -38,7 +38,7 @@ async function connectBackend(config: Config, state: SharedState, demoAccount: s
   }
   // Only demo mode needs the simulator: a key-mode start does not load it.
   const { startSimulator } = await import('./simulator/server.js');
-  const simulator = await startSimulator({ maxConcurrentPerKey: config.concurrency, persistTo: demoAccount });
+  const simulator = await startSimulator({ maxConcurrentPerKey: config.concurrency, persistTo: demoAccount, portfolio: config.demoDomains });
   const api = new Api3Client({ ...limits, apiUrl: simulator.url, apiKey: DEMO_KEY, queue: state.queueFor(DEMO_KEY, limits) });
   log('warn', 'DEMO MODE: no DYNADOT_API_KEY set; serving a simulated account. Set DYNADOT_API_KEY to manage real domains.');
   return {

@@ -130,6 +130,8 @@ export const configSchema = z.object({
     .optional(),
   /** Every write and destructive call answers its preview only; reads work as usual. */
   dryRun: boolText.default(false),
+  /** Demo mode: this many more domains in the simulated account, to try a portfolio-sized account. */
+  demoDomains: z.coerce.number().int().min(0).max(100_000).default(0),
   /** Demo mode: start the simulated account, its snapshots and its audit log over from the seed. */
   demoReset: boolText.default(false),
   /** Signs confirmation ids; replicas behind one load balancer share it. Unset: random per process. */
@@ -223,6 +225,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     stateUrl: unset(env.DYNADOT_STATE_URL),
     dryRun: values['dry-run'] ? 'true' : unset(env.DYNADOT_DRY_RUN),
     demoReset: values['demo-reset'] ? 'true' : undefined,
+    demoDomains: unset(env.DYNADOT_DEMO_DOMAINS),
     confirmSecret: unset(env.DYNADOT_CONFIRM_SECRET),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
   };
@@ -261,6 +264,7 @@ export const SETTING_NAMES: Record<string, string> = {
   stateUrl: 'DYNADOT_STATE_URL',
   dryRun: 'DYNADOT_DRY_RUN / --dry-run',
   demoReset: '--demo-reset',
+  demoDomains: 'DYNADOT_DEMO_DOMAINS',
   confirmSecret: 'DYNADOT_CONFIRM_SECRET',
   logLevel: 'DYNADOT_LOG_LEVEL',
 };

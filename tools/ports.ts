@@ -40,7 +40,7 @@ export const accountPort: AccountPort = {
     const found = new Map<string, DomainSummary>();
     for (let page = 1; ; page++) {
       const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose, ...(nameContains ? { name_contains: nameContains } : {}) }, ctx);
-      for (const item of listed.items) if (!wanted || wanted.has(item.name)) found.set(item.name, item);
+      for (const item of (listed.items ?? [])) if (!wanted || wanted.has(item.name)) found.set(item.name, item);
       if (!listed.has_more || (wanted && found.size === wanted.size)) return found;
     }
   },

@@ -65,6 +65,8 @@ export interface SimulatorOptions {
    * every request that changed it, so a restarted demo continues where it was (persist.ts).
    */
   persistTo?: string;
+  /** More domains in the seeded account, for a portfolio-sized demo (portfolioDomains in state.ts). */
+  portfolio?: number;
   /** Requests the log keeps, the oldest dropped first; default REQUEST_LOG_LIMIT. */
   requestLogLimit?: number;
   /** Keys api3 accepts; any other gets api3's invalid-key answer. Default: accept any key. */
@@ -128,7 +130,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const fixedNow = options.now;
   const clock = () => fixedNow ?? Date.now();
-  let account = options.account ?? (options.persistTo ? loadAccount(options.persistTo) : undefined) ?? seedAccount(clock());
+  let account = options.account ?? (options.persistTo ? loadAccount(options.persistTo) : undefined) ?? seedAccount(clock(), true, options.portfolio);
   let persisted = options.persistTo ? accountText(account) : '';
   /** After a request: the account written back when it changed (a read changes nothing, so costs only the comparison). */
   const persist = () => {
@@ -174,7 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       latencyMs = ms;
     },
     reset: () => {
-      account = seedAccount(clock());
+      account = seedAccount(clock(), true, options.portfolio);
       requests.length = 0;
       requestCount = 0;
       faults = [];

@@ -349,6 +349,26 @@ function domain(name: string, now: number, opts: Partial<SimDomain> & { expiresI
   };
 }
 
+const PORTFOLIO_TLDS = ['com', 'net', 'io', 'co', 'org', 'dev', 'app', 'de'];
+const RENEW_WORDS: RenewOption[] = ['auto renew', 'auto renew', 'do not renew', 'no renew option'];
+
+/**
+ * `count` more domains for a portfolio-sized demo (DYNADOT_DEMO_DOMAINS): spread over TLDs,
+ * renew options, locks and expiries from a month past to three years ahead, the same every time
+ * for the same count, so "which expire in 30 days and are not on auto-renew" has a known answer.
+ */
+export function portfolioDomains(count: number, now: number): SimDomain[] {
+  return Array.from({ length: count }, (_, i) =>
+    domain(`portfolio-${String(i + 1).padStart(5, '0')}.${PORTFOLIO_TLDS[i % PORTFOLIO_TLDS.length]}`, now, {
+      expiresInDays: ((i * 37) % 1125) - 30,
+      ageDays: 400 + (i % 700),
+      renewOption: RENEW_WORDS[i % RENEW_WORDS.length] ?? 'auto renew',
+      locked: i % 5 !== 0,
+      privacy: i % 3 === 0 ? 'none' : 'full',
+    }),
+  );
+}
+
 function seedOrder(id: number, created: number, type: string, name: string, cost: number): SimOrder {
   return { id, created, paymentMethod: 'account_balance', total: cost, status: 'Completed', items: [{ type, name, years: 1, cost, status: 'Completed' }] };
 }
@@ -364,7 +384,7 @@ function seedCoupons(now: number): SimCoupon[] {
 }
 
 /** A small, varied portfolio: some expiring soon, one in its delete grace period, three DNS setups. */
-export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
+export function seedAccount(now = Date.now(), withPeers = true, portfolio = 0): SimAccount {
   const domains = [
     domain('acme-widgets.com', now, {
       expiresInDays: 12,
@@ -498,7 +518,7 @@ export function seedAccount(now = Date.now(), withPeers = true): SimAccount {
     currency: 'USD',
     balance: 300,
     totalSpending: 1234.56,
-    domains: new Map(domains.map((d) => [d.name, d])),
+    domains: new Map([...domains, ...portfolioDomains(portfolio, now)].map((d) => [d.name, d])),
     contacts: new Map(contacts.map((c) => [c.id, c])),
     servers: new Map(servers.map((s) => [s.id, s])),
     // The purchases behind the two newest domains, so the demo's order_list is not empty.

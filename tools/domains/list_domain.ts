@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asList, type Json, paginate } from '../../src/server/condense.js';
+import { asList, type Json, paginate, prune } from '../../src/server/condense.js';
 import { defineTool } from '../../src/server/define.js';
 import { page, pageSize } from '../../src/server/schemas.js';
 import { type CondensedDomain, condenseDomain, domainSchema } from '../shared/domain.js';
@@ -15,6 +15,18 @@ const input = z.object({
     .optional()
     .describe('expired ones included'),
   name_contains: z.string().max(253).optional(),
+  // Any of these: "not on auto-renew" is [do_not_renew, reset] in one call.
+  renew_option: z.array(z.enum(['auto', 'do_not_renew', 'reset'])).min(1).max(3).optional(),
+  locked: z.boolean().optional(),
+  privacy: z.enum(['off', 'partial', 'full']).optional(),
+  tld: z
+    .string()
+    .regex(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'must be a TLD such as com or co.uk')
+    .transform((tld) => tld.replace(/^\./, '').toLowerCase())
+    .optional(),
+  folder: z.string().max(100).optional().describe('exact name; "" for no folder'),
+  expired: z.boolean().optional(),
+  summary: z.enum(['tld', 'renew_option', 'expiry_month']).optional().describe('counts instead of rows'),
   sort: z.enum(['expires', 'expires_desc', 'name', 'name_desc', 'added']).default('expires'),
   page,
   page_size: pageSize(500, 100),
@@ -31,23 +43,62 @@ const ORDER: Record<Input['sort'], ((a: CondensedDomain, b: CondensedDomain) => 
   added: undefined,
 };
 
+const tldOf = (name: string) => name.slice(name.indexOf('.') + 1);
+
+/** Each filter the call gave, as a test of a domain (read verbose, so the folder is known). */
+function filtersOf(args: Input): Array<(d: CondensedDomain) => boolean> {
+  const now = Date.now();
+  const tests: Array<(d: CondensedDomain) => boolean> = [];
+  if (args.expiring_within_days !== undefined) {
+    const horizon = now + args.expiring_within_days * DAY_MS;
+    tests.push((d) => expiry(d) <= horizon);
+  }
+  const needle = args.name_contains?.toLowerCase();
+  if (needle) tests.push((d) => d.name.includes(needle));
+  const options = args.renew_option;
+  if (options) tests.push((d) => options.some((option) => d.renew_option === option));
+  if (args.locked !== undefined) tests.push((d) => (d.locked ?? false) === args.locked);
+  if (args.privacy) tests.push((d) => d.privacy === args.privacy);
+  const tld = args.tld;
+  if (tld) tests.push((d) => tldOf(d.name) === tld || d.name.endsWith(`.${tld}`));
+  if (args.folder !== undefined) tests.push((d) => (d.folder?.name ?? '') === args.folder);
+  if (args.expired !== undefined) tests.push((d) => expiry(d) < now === args.expired);
+  return tests;
+}
+
+/** What a summary counts a domain under. */
+const SUMMARY_KEY: Record<NonNullable<Input['summary']>, (d: CondensedDomain) => string> = {
+  tld: (d) => tldOf(d.name),
+  renew_option: (d) => d.renew_option ?? 'unknown',
+  expiry_month: (d) => d.expires?.slice(0, 7) ?? 'unknown',
+};
+
+/** A domain as the call asked for it: the summary fields, or everything read with `verbose`. */
+const asAsked = (d: CondensedDomain, verbose: boolean): CondensedDomain =>
+  verbose ? d : prune({ name: d.name, expires: d.expires, locked: d.locked, renew_option: d.renew_option, privacy: d.privacy, disabled: d.disabled, hold: d.hold });
+
 /**
  * api3 returns the whole portfolio in one answer; filtering, sorting and paging happen here so
- * an agent gets a small page with a true total, and "what expires this month" is one call.
+ * an agent gets a small page with a true total, and "what expires this month and is not on
+ * auto-renew" is one call with a short answer at any portfolio size; `summary` answers counts
+ * (per TLD, renew option or expiry month) instead of rows.
  */
 function condense(body: Json, args: Input) {
-  let domains = asList(body.MainDomains).map((raw) => condenseDomain(raw, args.verbose));
-  if (args.expiring_within_days !== undefined) {
-    const horizon = Date.now() + args.expiring_within_days * DAY_MS;
-    domains = domains.filter((d) => expiry(d) <= horizon);
-  }
-  if (args.name_contains) {
-    const needle = args.name_contains.toLowerCase();
-    domains = domains.filter((d) => d.name.includes(needle));
+  const tests = filtersOf(args);
+  const domains = asList(body.MainDomains)
+    .map((raw) => condenseDomain(raw, true))
+    .filter((d) => tests.every((test) => test(d)));
+  if (args.summary) {
+    const key = SUMMARY_KEY[args.summary];
+    const counts: Record<string, number> = {};
+    for (const d of domains) counts[key(d)] = (counts[key(d)] ?? 0) + 1;
+    const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+    return { total: domains.length, summary: { by: args.summary, counts: sorted } };
   }
   const order = ORDER[args.sort];
   if (order) domains.sort(order);
-  return paginate(domains, args.page, args.page_size);
+  const page = paginate(domains, args.page, args.page_size);
+  return { ...page, items: page.items.map((d) => asAsked(d, args.verbose)) };
 }
 
 export default defineTool({
@@ -59,11 +110,12 @@ export default defineTool({
   effect: 'read',
   input,
   output: z.object({
-    items: z.array(domainSchema),
-    page: z.number(),
-    page_size: z.number(),
+    items: z.array(domainSchema).optional(),
+    page: z.number().optional(),
+    page_size: z.number().optional(),
     total: z.number().describe('domains matching the filters'),
-    has_more: z.boolean(),
+    has_more: z.boolean().optional(),
+    summary: z.object({ by: z.string(), counts: z.record(z.string(), z.number()) }).optional(),
   }),
   toApi: () => ({}),
   condense,

@@ -25,7 +25,7 @@ export async function accountDomains(ctx: ToolContext): Promise<AccountDomains> 
   const domains: AccountDomains['domains'] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose: true }, ctx);
-    for (const d of listed.items) {
+    for (const d of (listed.items ?? [])) {
       const setting = d.name_servers;
       const hosts = setting?.type === 'name_servers' ? (setting.name_servers ?? []) : [];
       domains.push({ name: d.name.toLowerCase(), hosts: hosts.map((h) => h.toLowerCase()) });
