@@ -33,6 +33,11 @@ export interface ToolContext {
   signal?: AbortSignal;
   /** What this tool call has read so far: one call reads each fact once (src/server/reads.ts). */
   reads?: CallReads;
+  /**
+   * A call of many steps (a restore domain by domain, a read-back of many domains) says how far it
+   * is: sent to the client as MCP progress when it asked for it (a progressToken), else nothing.
+   */
+  progress?(done: number, total: number, message?: string): void;
 }
 
 /** What a preview shows a person, and what must still hold when the call is confirmed. */

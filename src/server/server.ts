@@ -586,6 +586,23 @@ function errorCode(error: unknown): string {
   return error instanceof Api3Error ? String(error.code) : 'internal';
 }
 
+/**
+ * Progress for a call whose client asked for it (`_meta.progressToken`): each step a tool reports
+ * goes out as notifications/progress, related to the call. Without a token nothing is sent, and a
+ * notification that cannot be delivered (the client left) changes nothing about the call.
+ */
+function progressOf(mcp: ServerContext): Pick<ToolContext, 'progress'> {
+  const token = mcp.mcpReq._meta?.progressToken;
+  if (token === undefined) return {};
+  return {
+    progress(done, total, message) {
+      mcp.mcpReq
+        .notify({ method: 'notifications/progress', params: { progressToken: token, progress: done, total, ...(message ? { message } : {}) } })
+        .catch(() => undefined);
+    },
+  };
+}
+
 /** The api3 layer's word that a call was dropped from its queue before it reached the wire. */
 function cancelledBeforeSending(error: unknown): boolean {
   return error instanceof Api3Error && String(error.code) === 'cancelled' && !('sent' in error && error.sent === true);
@@ -839,7 +856,7 @@ export function buildServer(options: ServerOptions): Server {
 
   const runOnce = async (spec: AnyToolSpec, input: Json, mcp: ServerContext, first: FirstUse): Promise<CallToolResult | InputRequiredResult> => {
     const signal = callSignal(mcp);
-    const callCtx: ToolContext = { ...ctx, signal, reads: new CallReads() };
+    const callCtx: ToolContext = { ...ctx, signal, reads: new CallReads(), ...progressOf(mcp) };
     const started = Date.now();
     // Snapshots another instance saved are listed, restored and undone here too.
     if (spec.toolset === 'undo' || spec.snapshotOf) await options.store?.refresh();

@@ -295,8 +295,18 @@ export default defineComposite({
       throw new Api3Error('invalid_input', `${refusals.join('; ')}; nothing was changed`, { hint: 'Call without confirm to see the preview.' });
     }
     const results: DomainResult[] = [];
-    // No refusals: every saved domain has its step, in the same order.
-    for (const [domain, { saved, step }] of steps) results.push(await restoreOne(domain, saved, step, ctx));
+    // No refusals: every saved domain has its step, in the same order. A client that gave up is
+    // honoured between domains: those not begun are not sent.
+    for (const [domain, { saved, step }] of steps) {
+      if (ctx.signal?.aborted) {
+        results.push({ domain, restored: false, with: step.tool, error: 'not sent: the call was cancelled before this domain; call restore_settings again for it' });
+        continue;
+      }
+      // The steps are whole tool calls: their own progress, if any, is not this call's.
+      const { progress: _own, ...stepCtx } = ctx;
+      results.push(await restoreOne(domain, saved, step, stepCtx));
+      ctx.progress?.(results.length, steps.size, `${domain} done`);
+    }
     return { done: true as const, from_snapshot: loaded.snapshot.id, all_restored: results.every((r) => r.restored), domains: results };
   },
 });
