@@ -46,6 +46,11 @@ export interface HarnessOptions extends Selection {
    * catalog has its own file (test/helpers/setting-scopes.ts), so its client-side cases run now.
    */
   extraTools?: readonly AnyToolSpec[];
+  /**
+   * Catalog tools left out and named as not served yet: every api3 command is served today, so a
+   * test of what a server says about a command it lacks (a newer document's) stands one in.
+   */
+  notYet?: ServerOptions['notYet'];
 }
 
 let keyCounter = 0;
@@ -65,13 +70,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = buildServer({
     api,
     account: accountPort,
-    catalog: options.extraTools ? [...CATALOG, ...options.extraTools] : CATALOG,
+    catalog: [...CATALOG, ...(options.extraTools ?? [])].filter((spec) => !options.notYet?.some(({ command }) => command === spec.name)),
     demo: options.demo ?? false,
     toolsets: options.toolsets ?? 'all',
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.readOnly ? { readOnly: true } : {}),
     ...(options.noPurchases ? { noPurchases: true } : {}),
-    notYet: NOT_YET,
+    notYet: options.notYet ?? NOT_YET,
     ...(options.spendCap !== undefined ? { spendCap: options.spendCap } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),
