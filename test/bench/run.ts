@@ -31,6 +31,7 @@ import { buildServer } from '../../src/server/server.js';
 import { startSimulator } from '../../src/simulator/server.js';
 import { coldStart, coldStartRows, coldStartSet, machine } from './cold-start.js';
 import { measureMemory, memoryRows } from './memory.js';
+import { measurePortfolio } from './portfolio.js';
 import { measureReplicas, replicaTitle } from './replicas.js';
 import { countAll, requestRows } from './requests.js';
 
@@ -301,6 +302,7 @@ async function main(): Promise<void> {
     ]);
     printTable('api3 requests per task (simulator; a confirmed task counts its preview too)', requestRows(await countAll()));
     printTable('Memory of the stdio bin in demo mode (tool calls: reads, previews, a write, a confirmed change)', memoryRows(await measureMemory()));
+    printTable('A portfolio of 10,000 domains: list_domain answers (simulator, SDK client)', await measurePortfolio());
     const replicas = { clients: 20, calls: 50, latencyMs: 5 };
     printTable(replicaTitle(replicas), await measureReplicas(replicas));
     process.stdout.write(`\ntotal bench time ${((performance.now() - benchStarted) / 1000).toFixed(1)} s\n`);

@@ -62,4 +62,11 @@ describe('a portfolio of 10,000 domains', () => {
     const none = (await h.call('list_domain', { folder: '', summary: 'tld' })).structuredContent as { total: number };
     expect(none.total).toBe(h.simulator.account.domains.size - 2);
   });
+
+  it('fields cut each row to the name and the columns asked for', async () => {
+    const result = await h.call('list_domain', { expiring_within_days: 30, renew_option: ['do_not_renew', 'reset'], fields: ['expires'], page_size: 5 });
+    const answer = result.structuredContent as { items: Array<Record<string, unknown>> };
+    expect(answer.items).toHaveLength(5);
+    for (const row of answer.items) expect(Object.keys(row).sort()).toEqual(['expires', 'name']);
+  });
 });

@@ -6,6 +6,9 @@ import { type CondensedDomain, condenseDomain, domainSchema } from '../shared/do
 
 const DAY_MS = 86_400_000;
 
+/** The columns a row can be cut down to (`fields`), beside the name. */
+const FIELDS = ['expires', 'locked', 'renew_option', 'privacy', 'folder', 'note', 'name_servers', 'contacts'] as const;
+
 const input = z.object({
   expiring_within_days: z
     .number()
@@ -27,6 +30,7 @@ const input = z.object({
   folder: z.string().max(100).optional().describe('exact name; "" for no folder'),
   expired: z.boolean().optional(),
   summary: z.enum(['tld', 'renew_option', 'expiry_month']).optional().describe('counts instead of rows'),
+  fields: z.array(z.enum(FIELDS)).min(1).max(FIELDS.length).optional().describe('only these beside name'),
   sort: z.enum(['expires', 'expires_desc', 'name', 'name_desc', 'added']).default('expires'),
   page,
   page_size: pageSize(500, 100),
@@ -73,9 +77,16 @@ const SUMMARY_KEY: Record<NonNullable<Input['summary']>, (d: CondensedDomain) =>
   expiry_month: (d) => d.expires?.slice(0, 7) ?? 'unknown',
 };
 
-/** A domain as the call asked for it: the summary fields, or everything read with `verbose`. */
-const asAsked = (d: CondensedDomain, verbose: boolean): CondensedDomain =>
-  verbose ? d : prune({ name: d.name, expires: d.expires, locked: d.locked, renew_option: d.renew_option, privacy: d.privacy, disabled: d.disabled, hold: d.hold });
+/** A domain as the call asked for it: its name and the `fields` asked for, the summary, or everything read with `verbose`. */
+function asAsked(d: CondensedDomain, args: Input): CondensedDomain {
+  if (args.fields) {
+    const picked: CondensedDomain = { name: d.name };
+    for (const field of args.fields) Object.assign(picked, { [field]: d[field] });
+    return prune(picked);
+  }
+  if (args.verbose) return d;
+  return prune({ name: d.name, expires: d.expires, locked: d.locked, renew_option: d.renew_option, privacy: d.privacy, disabled: d.disabled, hold: d.hold });
+}
 
 /**
  * api3 returns the whole portfolio in one answer; filtering, sorting and paging happen here so
@@ -98,7 +109,7 @@ function condense(body: Json, args: Input) {
   const order = ORDER[args.sort];
   if (order) domains.sort(order);
   const page = paginate(domains, args.page, args.page_size);
-  return { ...page, items: page.items.map((d) => asAsked(d, args.verbose)) };
+  return { ...page, items: page.items.map((d) => asAsked(d, args)) };
 }
 
 export default defineTool({
