@@ -86,7 +86,7 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
         `Make this DNS change on ${a.domain}: ${a.change}.`,
         READ_FIRST,
         `1. Read: get_dns for ${a.domain}. Records exist only on Dynadot DNS: if the domain uses other name servers, the change belongs with that DNS host; say so and stop.`,
-        '2. Plan the smallest edit and show the user the affected records before and after. update_dns_records changes only the subdomain and type it names and keeps every other record; use set_dns2 only when the user wants the whole zone replaced.',
+        '2. Plan the smallest edit and show the user the affected records before and after. update_dns_records changes only what it names and keeps every other record: set replaces the records of a subdomain and type, add adds records beside the current ones (a verification TXT), remove deletes; use set_dns2 only when the user wants the whole zone replaced.',
         `3. Preview: call update_dns_records for ${a.domain} without confirm. Show the user its preview: what is replaced and what stays.`,
         `4. ${confirmStep(`update_dns_records`, `Then read get_dns again to check. The answer's snapshot_id lets restore_settings put the old records back.`)}`,
       ].join('\n'),
@@ -104,7 +104,7 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
       return [
         `Review the renewals of domains expiring in the next ${horizon} days${a.folder ? ` in the folder ${a.folder}` : ''}.`,
         READ_FIRST,
-        `1. Read: list_domain with expiring_within_days: ${horizon}${a.folder ? ' and verbose: true (it shows each domain\'s folder; keep only that folder\'s)' : ''}; get_account_balance; tld_price for the TLDs involved.`,
+        `1. Read: list_domain with expiring_within_days: ${horizon}${a.folder ? ` and folder: ${JSON.stringify(a.folder)}` : ''} (renew_option: ["do_not_renew", "reset"] keeps those not on auto-renew); get_account_balance; tld_price for the TLDs involved.`,
         '2. Show the user a short table: domain, expiry, renew option, renewal price. Flag the domains that will lapse (not on auto-renew) and any already expired, and compare the total with the balance.',
         "3. Preview, for each change the user asks for: set_renew_option (auto, do_not_renew, or reset to clear the domain's own choice) or `renew` (one domain per call), called without confirm. Show the user its preview (for a renewal: price, balance after).",
         `4. ${confirmStep('the same tool', 'Then list_domain again to show the new state.')}`,

@@ -23,9 +23,9 @@ async function refused(tool: string, args: Record<string, unknown>) {
 }
 
 describe('unknown arguments', () => {
-  it('list_domain with renew_option is refused, naming it and listing what list_domain takes', async () => {
-    const error = await refused('list_domain', { expiring_within_days: 60, renew_option: 'auto' });
-    expect(error.message).toMatch(/unknown argument renew_option/);
+  it('list_domain with auto_renew is refused, naming it and listing what list_domain takes', async () => {
+    const error = await refused('list_domain', { expiring_within_days: 60, auto_renew: false });
+    expect(error.message).toMatch(/unknown argument auto_renew/);
     expect(error.message).toMatch(/list_domain takes: [^;]*expiring_within_days/);
     expect(error.hint).toMatch(/nothing was sent/);
   });
