@@ -6,7 +6,7 @@ import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
 import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
 import { boundSettings, currentSettings } from '../shared/service-preview.js';
-import { asWritten, type DnsRecordInput, dnsFields, isMain, recordParams, sameRecord as exactlyLike, writtenFromInput, writtenRecordSchema } from '../shared/dns-records.js';
+import { asWritten, cnameBreaks, type DnsRecordInput, dnsFields, isMain, recordParams, sameRecord as exactlyLike, writtenFromInput, writtenRecordSchema } from '../shared/dns-records.js';
 import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
 /** Read-back after a write costs one call per domain; beyond this many it is skipped. */
@@ -62,15 +62,31 @@ type Verification = Awaited<ReturnType<typeof verify>>;
 const unverified = (args: Input): Verification => ({ checked: 0, of: args.domains.length, mismatches: [] });
 
 /**
- * Whether appending keeps what every domain has: only on Dynadot DNS. A domain on outside name
- * servers, parking or forwarding has no records to append to, so api3 moves it to Dynadot DNS
- * with the given records alone, replacing that service (a site and mail outage). Past
- * MAX_VERIFIED_DOMAINS it is not read one by one and counts as replacing.
+ * Whether an append is safe without a preview: every domain is on Dynadot DNS (one on outside
+ * name servers, parking or forwarding has no records to append to, so api3 moves it to Dynadot
+ * DNS with the given records alone: a site and mail outage), and no appended CNAME breaks the
+ * records of its name. Past MAX_VERIFIED_DOMAINS the domains are not read one by one: not safe.
  */
-async function appendKeepsAll(args: Input, ctx: ToolContext): Promise<boolean> {
+async function appendIsSafe(args: Input, ctx: ToolContext): Promise<boolean> {
   if (args.domains.length > MAX_VERIFIED_DOMAINS) return false;
-  for (const domain of args.domains) if ((await currentDns(domain, ctx)).type !== 'dynadot_dns') return false;
+  for (const domain of args.domains) {
+    const dns = await currentDns(domain, ctx);
+    if (dns.type !== 'dynadot_dns' || appendBreaks(dns, args).length > 0) return false;
+  }
   return true;
+}
+
+/** Where the records after an append break DNS's rule that a CNAME stands alone (cnameBreaks). */
+const appendBreaks = (dns: NameServerSetting, args: Input) => cnameBreaks([...(dns.type === 'dynadot_dns' ? (dns.records ?? []) : []), ...args.records]);
+
+/** The shown domains whose records an append would break, for the preview. */
+function breaksOf(current: ReadonlyArray<[string, NameServerSetting]>, args: Input) {
+  const breaks: Record<string, string[]> = {};
+  for (const [domain, dns] of current) {
+    const found = appendBreaks(dns, args);
+    if (found.length > 0) breaks[domain] = found;
+  }
+  return Object.keys(breaks).length > 0 ? { breaks } : {};
 }
 
 /** What append on a domain not on Dynadot DNS does, said where the preview shows that domain. */
@@ -153,7 +169,7 @@ export default defineTool({
   async needsConfirm(args, ctx) {
     if (!args.append) return true;
     try {
-      return !(await appendKeepsAll(args, ctx));
+      return !(await appendIsSafe(args, ctx));
     } catch {
       // Not knowing is not safe: the preview reads again and says what went wrong.
       return true;
@@ -202,6 +218,7 @@ export default defineTool({
         facts: {
           replaces_current_setting: Object.fromEntries(offDns.map(([d, dns]) => [d, { ...asShown(dns), append: appendReplaces(dns) }])),
           keeps_current_records: current.filter(([, dns]) => dns.type === 'dynadot_dns').map(([d]) => d),
+          ...breaksOf(current, args),
           ...more,
           ...(args.domains.length > MAX_VERIFIED_DOMAINS
             ? { note: `More than ${MAX_VERIFIED_DOMAINS} domains are not checked one by one: on any not on Dynadot DNS, append replaces its current setting.` }

@@ -382,3 +382,19 @@ describe('append never writes a record twice', () => {
     expect(sent('set_dns2')).toEqual([]);
   });
 });
+
+describe('append and the CNAME rule', () => {
+  it('a CNAME appended beside records of its name needs a confirmed preview that names what breaks', async () => {
+    const args = { domains: ['acme-widgets.com'], records: [{ type: 'cname', subdomain: 'api', value: 'edge.example.net' }], append: true };
+    const { preview } = await ok('set_dns2', args);
+    expect(preview.details.breaks['acme-widgets.com']).toEqual([expect.stringMatching(/CNAME of api stands beside its A record/)]);
+    expect(sent('set_dns2')).toEqual([]);
+    await ok('set_dns2', { ...args, confirm: true, confirmation_id: preview.confirmation_id });
+    expect(sent('set_dns2')).toHaveLength(1);
+  });
+
+  it('a CNAME appended on a name of its own goes through without confirm', async () => {
+    const done = await ok('set_dns2', { domains: ['acme-widgets.com'], records: [{ type: 'cname', subdomain: 'shop', value: 'edge.example.net' }], append: true });
+    expect(done).toMatchObject({ done: true });
+  });
+});
