@@ -104,6 +104,12 @@ const MESSAGE_HINTS: ReadonlyArray<[RegExp, string]> = [
     'The account has not turned on the "API skip lock agreement": turn it on in the Dynadot control panel (account settings, API) to let API calls unlock a domain for transfer without a manual unlock; or unlock the domain there and call get_transfer_auth_code again without unlock.',
   ],
   [/unlock your domain/i, 'The domain is locked. Unlock it in the Dynadot control panel first, then call again.'],
+  // Before the domain patterns: an auction or a listing that does not exist is no domain of the account.
+  [
+    /auction .*not found|(invalid|unknown|no such) auction/i,
+    'get_open_auctions lists the open auctions (get_backorder_auction_details reads a backorder auction); an auction that has ended is in get_closed_auctions.',
+  ],
+  [/listing .*not found|(invalid|unknown|no such) listing/i, 'get_listings lists the marketplace listings; a listing sold or taken down is gone.'],
   // Before the domain patterns: a folder that does not exist is not a misspelt domain.
   [
     /folder .* not found|folder .*(does not exist|doesn't exist)|(invalid|unknown) folder/i,

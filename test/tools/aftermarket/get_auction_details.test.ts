@@ -52,9 +52,11 @@ describe('through the client', () => {
     expect(after.history.at(-1)).toMatchObject({ by: 'You', price: { amount: 155, currency: 'USD' }, status: 'high bidder' });
   });
 
-  it('get_auction_details: a domain in no auction is not_found', async () => {
+  it('get_auction_details: a domain in no auction is not_found, the hint naming where auctions are listed', async () => {
     const error = await fail('get_auction_details', { domains: ['not-auctioned.com'] });
     expect(error.error).toBe('not_found');
+    expect(error.hint).toMatch(/get_open_auctions/);
+    expect(error.hint).not.toMatch(/list_domain/);
     expect(sent('get_auction_details')).toHaveLength(1);
   });
 });

@@ -37,7 +37,9 @@ describe('through the client', () => {
     const { preview } = await ok('set_for_sale', { domain: 'widget.dev', listing: { type: 'buy_now', price: 750 } });
     await ok('set_for_sale', { domain: 'widget.dev', listing: { type: 'buy_now', price: 750 }, confirm: true, confirmation_id: preview.confirmation_id });
     expect(await ok('get_listing_item', { domain: 'widget.dev' })).toMatchObject({ price: { amount: 750, currency: 'USD' } });
-    expect((await fail('get_listing_item', { domain: 'not-listed.com' })).error).toBe('not_found');
+    const missing = await fail('get_listing_item', { domain: 'not-listed.com' });
+    expect(missing.error).toBe('not_found');
+    expect(missing.hint).toMatch(/get_listings/);
   });
 });
 
