@@ -64,11 +64,15 @@ function filtersOf(args: Input): Array<(d: CondensedDomain) => boolean> {
   if (args.locked !== undefined) tests.push((d) => (d.locked ?? false) === args.locked);
   if (args.privacy) tests.push((d) => d.privacy === args.privacy);
   const tld = args.tld;
-  if (tld) tests.push((d) => tldOf(d.name) === tld || d.name.endsWith(`.${tld}`));
+  if (tld) tests.push((d) => d.name.endsWith(`.${tld}`));
   if (args.folder !== undefined) tests.push((d) => (d.folder?.name ?? '') === args.folder);
   if (args.expired !== undefined) tests.push((d) => expiry(d) < now === args.expired);
   return tests;
 }
+
+/** The columns only a verbose read has: condensing them for every domain is paid only by calls that use them. */
+const VERBOSE_FIELDS: ReadonlySet<string> = new Set(['folder', 'note', 'name_servers', 'contacts']);
+const readsVerbose = (args: Input) => args.verbose || args.folder !== undefined || (args.fields?.some((field) => VERBOSE_FIELDS.has(field)) ?? false);
 
 /** What a summary counts a domain under. */
 const SUMMARY_KEY: Record<NonNullable<Input['summary']>, (d: CondensedDomain) => string> = {
@@ -97,7 +101,7 @@ function asAsked(d: CondensedDomain, args: Input): CondensedDomain {
 function condense(body: Json, args: Input) {
   const tests = filtersOf(args);
   const domains = asList(body.MainDomains)
-    .map((raw) => condenseDomain(raw, true))
+    .map((raw) => condenseDomain(raw, readsVerbose(args)))
     .filter((d) => tests.every((test) => test(d)));
   if (args.summary) {
     const key = SUMMARY_KEY[args.summary];

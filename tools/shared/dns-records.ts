@@ -193,7 +193,7 @@ export function writtenFromInput(record: DnsRecordInput): WrittenRecord {
 }
 
 /** Values compared as DNS compares them: names without case or a final dot, text as written (trimmed). */
-function comparable(type: string, value: string): string {
+export function comparable(type: string, value: string): string {
   const trimmed = value.trim();
   return ['a', 'aaaa', 'cname', 'mx'].includes(type) ? trimmed.toLowerCase().replace(/\.$/, '') : trimmed;
 }

@@ -42,11 +42,6 @@ export interface FolderScopeOptions<Args> extends ScopeOptions<Args> {
   changesResolution?(args: Args): boolean;
 }
 
-/** The folder a call names: by id as given, or looked up by name (one folder_list read, cached in the call). */
-async function folderOf(args: { folder?: string | undefined; folder_id?: number | undefined }, ctx: ToolContext): Promise<FolderSummary> {
-  return ctx.account.folder(args, ctx);
-}
-
 export function forFolder<Shape extends z.ZodRawShape>(
   payload: SettingPayload<Shape>,
   options: FolderScopeOptions<z.infer<FolderInput<Shape>>>,
@@ -59,7 +54,7 @@ export function forFolder<Shape extends z.ZodRawShape>(
   const { domainsNow, effect, needsConfirm, changesResolution, ...scope } = options;
   const snapshots = changesResolution ?? (() => payload.changesResolution === true);
   const synced = async (args: z.infer<FolderInput<Shape>>, ctx: ToolContext) => {
-    const folder = await folderOf(read(args).scope, ctx);
+    const folder = await ctx.account.folder(read(args).scope, ctx);
     return { folder, domains: await ctx.account.folderDomains(folder.id, ctx) };
   };
   return defineTool<FolderInput<Shape>, typeof settingResultSchema, FolderSummary | undefined>({
@@ -85,7 +80,10 @@ export function forFolder<Shape extends z.ZodRawShape>(
     // api3's parameter list spells set_folder_ns's folder `fold_id` and set_folder_hosting's sync
     // `even`; its examples (and every other folder command) say `folder_id` and `sync`, which is
     // what the example answers were given for, so the examples' spelling is sent.
-    before: (args, ctx) => (read(args).scope.folder === undefined ? Promise.resolve(undefined) : folderOf(read(args).scope, ctx)),
+    before: (args, ctx) => {
+      const where = read(args).scope;
+      return where.folder === undefined ? Promise.resolve(undefined) : ctx.account.folder(where, ctx);
+    },
     toApi: (args, folder) => {
       const { scope: where, values } = read(args);
       return apiParams({ folder_id: folder?.id ?? where.folder_id }, payload.toApi(values), {

@@ -12,7 +12,7 @@ import setDns2 from '../dns/set_dns2.js';
 import setParking from '../domains/set_parking.js';
 import serverList from '../nameservers/server_list.js';
 import setNs from '../nameservers/set_ns.js';
-import { asWritten, type CondensedRecord, type DnsRecordInput, fromCondensed, hostOf, upgradedRecord } from '../shared/dns-records.js';
+import { asWritten, comparable, type CondensedRecord, type DnsRecordInput, fromCondensed, hostOf, upgradedRecord } from '../shared/dns-records.js';
 import { type NameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
 import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
 import { boundSettings, currentSettings } from '../shared/service-preview.js';
@@ -82,10 +82,8 @@ function stepFor(domain: string, saved: NameServerSetting): Step | string {
 
 /** A record as DNS compares it: names without case or a final dot, text as written. */
 function recordKey(r: CondensedRecord): string {
-  const value = r.value.trim();
-  const comparable = ['a', 'aaaa', 'cname', 'mx'].includes(r.type) ? value.toLowerCase().replace(/\.$/, '') : value;
   const { priority, permanent, title, alias } = asWritten(r);
-  return JSON.stringify([hostOf(r).toLowerCase(), r.type, comparable, priority ?? null, permanent ?? null, title ?? null, alias ?? null]);
+  return JSON.stringify([hostOf(r).toLowerCase(), r.type, comparable(r.type, r.value), priority ?? null, permanent ?? null, title ?? null, alias ?? null]);
 }
 
 /** The records of `a` that `b` lacks, counted as a multiset. */
