@@ -80,3 +80,21 @@ describe('long enums', () => {
   });
 });
 
+
+describe('facts said once', () => {
+  it('what the DNS record fields mean is in the instructions once and in no tool schema; a server with no DNS tool does not say it', async () => {
+    const instructions = h.client.getInstructions() ?? '';
+    expect(instructions.match(/DNS records: subdomain/g)).toHaveLength(1);
+    const { tools } = await h.client.listTools();
+    const recordTools = tools.filter((tool) => JSON.stringify(tool.inputSchema).includes('"stealth"'));
+    expect(recordTools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['set_dns2', 'update_dns_records', 'set_folder_dns2', 'set_default_dns2']));
+    for (const tool of recordTools) expect(JSON.stringify(tool.inputSchema)).not.toMatch(/_dmarc|permanent: forward/);
+
+    const contactsOnly = await startHarness({ toolsets: ['contacts'] });
+    try {
+      expect(contactsOnly.client.getInstructions() ?? '').not.toMatch(/DNS records:/);
+    } finally {
+      await contactsOnly.close();
+    }
+  });
+});

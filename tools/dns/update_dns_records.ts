@@ -11,7 +11,6 @@ import {
   type DnsRecordInput,
   fromCondensed,
   hostOf,
-  RECORD_HELP,
   RECORD_TYPES,
   recordListSchema,
   recordSchema,
@@ -30,11 +29,7 @@ import setDns2 from './set_dns2.js';
  */
 const input = z.object({
   domain: domainName,
-  set: z
-    .array(recordSchema)
-    .max(100)
-    .optional()
-    .describe(`replace those of the same subdomain and type; ${RECORD_HELP}`),
+  set: z.array(recordSchema).max(100).optional().describe('replace those of the same subdomain and type'),
   add: z.array(recordSchema).max(100).optional().describe('records to add; every current record stays'),
   remove: z
     // The type list is advertised once, in `set`'s records; here it is checked all the same.
@@ -127,8 +122,7 @@ export default defineComposite({
   toolset: 'dns',
   everyday: true,
   title: 'Update DNS records',
-  description:
-    'Change, add or remove some DNS records of one Dynadot DNS domain, keeping the others.',
+  description: 'Change, add or remove some DNS records of one Dynadot DNS domain, keeping the others.',
   effect: 'destructive',
   snapshotOf: (args) => [args.domain],
   input,

@@ -4,6 +4,7 @@ import { apiParams, indexedRows, type ParamFields } from '../../src/api3/params.
 import { isEmailAddress, plainText, ttl } from '../../src/server/schemas.js';
 import { type NameServerSetting, secondValue } from './domain.js';
 import { keysOf } from './keys.js';
+import { explainedOnce } from '../../src/server/explained.js';
 
 /**
  * DNS records in the agent's terms, shared by every command that writes records (set_dns2,
@@ -53,6 +54,13 @@ const VALUE_RULES: Record<RecordType, { ok(v: string): boolean; message: string 
 };
 
 /** The fields only some types take: which type, and whether that type requires it. */
+/**
+ * What the record fields mean, said once in the instructions for every tool that takes records
+ * (src/server/explained.ts): in each of six schemas it cost about 50 tokens.
+ */
+export const RECORD_FACT =
+  'DNS records: subdomain is a label such as www, _dmarc or *, left out for the domain itself; priority is for mx, permanent for forward (false: a 302), title for stealth, alias for email (the mailbox); an srv value is "priority weight port target".';
+
 const EXTRA_FIELDS = {
   priority: { type: 'mx', required: true },
   permanent: { type: 'forward', required: false },
@@ -60,32 +68,33 @@ const EXTRA_FIELDS = {
   alias: { type: 'email', required: true },
 } as const satisfies Record<string, { type: RecordType; required: boolean }>;
 
-export const recordSchema = z
-  .object({
-    type: z.enum(RECORD_TYPES),
-    subdomain,
-    value: z.string().max(2000),
-    priority: z.int().min(0).max(65535).optional(),
-    permanent: z.boolean().optional(),
-    title: plainText(200).min(1).optional(),
-    alias: plainText(64).min(1).optional(),
-  })
-  .superRefine((record, ctx) => {
-    const rule = VALUE_RULES[record.type];
-    if (!rule.ok(record.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${record.type} record value ${rule.message}` });
-    for (const field of keysOf(EXTRA_FIELDS)) {
-      const owner = EXTRA_FIELDS[field];
-      const given = record[field] !== undefined;
-      if (given && owner.type !== record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${owner.type} records` });
-      if (!given && owner.required && owner.type === record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${record.type} records need ${field}` });
-    }
-  });
+export const recordSchema = explainedOnce(
+  z
+    .object({
+      type: z.enum(RECORD_TYPES),
+      subdomain,
+      value: z.string().max(2000),
+      priority: z.int().min(0).max(65535).optional(),
+      permanent: z.boolean().optional(),
+      title: plainText(200).min(1).optional(),
+      alias: plainText(64).min(1).optional(),
+    })
+    .superRefine((record, ctx) => {
+      const rule = VALUE_RULES[record.type];
+      if (!rule.ok(record.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${record.type} record value ${rule.message}` });
+      for (const field of keysOf(EXTRA_FIELDS)) {
+        const owner = EXTRA_FIELDS[field];
+        const given = record[field] !== undefined;
+        if (given && owner.type !== record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${owner.type} records` });
+        if (!given && owner.required && owner.type === record.type)
+          ctx.addIssue({ code: 'custom', path: [field], message: `${record.type} records need ${field}` });
+      }
+    }),
+  RECORD_FACT,
+);
 export type DnsRecordInput = z.infer<typeof recordSchema>;
 
 export const isMain = (r: { subdomain?: string | undefined }) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
-
-/** Said once for the list, not per field: every word is paid for in context. */
-export const RECORD_HELP = 'subdomain: www, _dmarc, * or none for the domain. priority: mx. permanent: forward (false: 302). title: stealth. alias: email mailbox. srv value: "prio weight port target"';
 
 export const recordListSchema = z
   .array(recordSchema)
@@ -98,14 +107,19 @@ export const recordListSchema = z
     records.forEach((r, i) => {
       if (r.type === 'srv' && isMain(r)) ctx.addIssue({ code: 'custom', path: [i, 'subdomain'], message: 'srv records need a subdomain such as _sip._tcp' });
     });
-  })
-  .describe(RECORD_HELP);
+  });
 
 /** The DNS payload as every scope takes it: the records and an optional TTL. */
 export const dnsFields = { records: recordListSchema, ttl: ttl.optional() };
 
 /** api3's `recordx`: MX distance, forward kind (1 = 301, 2 = 302), stealth title or email alias. */
-function recordExtra(r: { type: string; priority?: number | undefined; permanent?: boolean | undefined; title?: string | undefined; alias?: string | undefined }): string | undefined {
+function recordExtra(r: {
+  type: string;
+  priority?: number | undefined;
+  permanent?: boolean | undefined;
+  title?: string | undefined;
+  alias?: string | undefined;
+}): string | undefined {
   switch (r.type) {
     case 'mx':
       return r.priority === undefined ? undefined : String(r.priority);
@@ -268,8 +282,10 @@ export function cnameBreaks(records: ReadonlyArray<{ subdomain?: string | undefi
   for (const cname of records.filter((r) => r.type === 'cname')) {
     const host = hostOf(cname).toLowerCase();
     const beside = records.filter((r) => r !== cname && hostOf(r).toLowerCase() === host).map((r) => r.type.toUpperCase());
-    if (host === '') breaks.push(`a CNAME at the domain itself (${cname.value}): mail (MX), TXT and other records of the domain stop answering, and many resolvers refuse it`);
-    else if (beside.length > 0) breaks.push(`the CNAME of ${host} stands beside its ${[...new Set(beside)].join(', ')} record(s): resolvers answer one or the other`);
+    if (host === '')
+      breaks.push(`a CNAME at the domain itself (${cname.value}): mail (MX), TXT and other records of the domain stop answering, and many resolvers refuse it`);
+    else if (beside.length > 0)
+      breaks.push(`the CNAME of ${host} stands beside its ${[...new Set(beside)].join(', ')} record(s): resolvers answer one or the other`);
   }
   return breaks;
 }
