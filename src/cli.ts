@@ -116,10 +116,7 @@ async function main(): Promise<void> {
   const unknownTools = (config.tools ?? []).filter((name) => !CATALOG.some((spec) => spec.name === name));
   if (unknownTools.length > 0) log('warn', `DYNADOT_TOOLS / --tools names unknown tools, ignored: ${unknownTools.join(', ')}`);
   const served = selectTools(CATALOG, options);
-  log(
-    'info',
-    `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}${config.noPurchases ? ' (no purchases)' : ''}`,
-  );
+  log('info', `mcp-server-dynadot ${PACKAGE_VERSION}: ${served.length} tools${config.readOnly ? ' (read-only)' : ''}${config.noPurchases ? ' (no purchases)' : ''}`);
 
   let shuttingDown = false;
   const shutdown = async (reason: string, stopTransport: () => Promise<void>) => {

@@ -27,12 +27,7 @@ const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 /** A comma-separated list of http(s) origins, normalised to `scheme://host[:port]` for exact comparison. */
 const originList = z
   .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  )
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
   .transform((origins, ctx) =>
     origins.map((origin) => {
       try {
@@ -48,12 +43,7 @@ const originList = z
 
 const toolsetList = z
   .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
-  )
+  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
   .superRefine((names, ctx) => {
     for (const name of names) {
       if (name !== 'all' && name !== 'default' && !isToolsetName(name)) {
@@ -101,12 +91,7 @@ export const configSchema = z.object({
   toolsets: toolsetList.optional(),
   tools: z
     .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .optional(),
   readOnly: boolText.default(false),
   /** Serve nothing that spends money (register, renew, and later transfers, bids, buy-now, backorders). */

@@ -14,21 +14,7 @@ import { transfersTools } from './transfers/index.js';
 import { undoTools } from './undo/index.js';
 
 /** The whole catalog, in the order tools/list presents it. */
-export const CATALOG: readonly AnyToolSpec[] = [
-  ...domainsTools,
-  ...dnsTools,
-  ...nameserversTools,
-  ...contactsTools,
-  ...accountTools,
-  ...undoTools,
-  ...defaultsTools,
-  ...foldersTools,
-  ...ordersTools,
-  ...transfersTools,
-  ...aftermarketTools,
-  ...resellerTools,
-  ...legacyTools,
-];
+export const CATALOG: readonly AnyToolSpec[] = [...domainsTools, ...dnsTools, ...nameserversTools, ...contactsTools, ...accountTools, ...undoTools, ...defaultsTools, ...foldersTools, ...ordersTools, ...transfersTools, ...aftermarketTools, ...resellerTools, ...legacyTools];
 
 /** The tools that are api3 commands, one each; the rest are composites built from them. */
 export const API3_TOOLS: readonly Api3ToolSpec[] = CATALOG.filter((spec): spec is Api3ToolSpec => !spec.composite);

@@ -39,12 +39,8 @@ export const accountPort: AccountPort = {
     const nameContains = names?.length === 1 ? names[0] : undefined;
     const found = new Map<string, DomainSummary>();
     for (let page = 1; ; page++) {
-      const listed = await invokeRead(
-        listDomain,
-        { page, page_size: PAGE_SIZE, sort: 'name', verbose, ...(nameContains ? { name_contains: nameContains } : {}) },
-        ctx,
-      );
-      for (const item of listed.items ?? []) if (!wanted || wanted.has(item.name)) found.set(item.name, item);
+      const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose, ...(nameContains ? { name_contains: nameContains } : {}) }, ctx);
+      for (const item of (listed.items ?? [])) if (!wanted || wanted.has(item.name)) found.set(item.name, item);
       if (!listed.has_more || (wanted && found.size === wanted.size)) return found;
     }
   },

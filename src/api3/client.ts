@@ -342,7 +342,10 @@ export class Api3Client implements Api3 {
   private transportFailure(request: Api3Request, error: unknown): Api3Error {
     if (!request.mutates && request.signal?.aborted) return this.cancelled(request, true);
     const name = error instanceof Error ? error.name : undefined;
-    const timedOut = name === 'TimeoutError' || errorCode(error) === 'UND_ERR_HEADERS_TIMEOUT' || errorCode(error) === 'UND_ERR_BODY_TIMEOUT';
+    const timedOut =
+      name === 'TimeoutError' ||
+      errorCode(error) === 'UND_ERR_HEADERS_TIMEOUT' ||
+      errorCode(error) === 'UND_ERR_BODY_TIMEOUT';
     const detail = redact(errorMessage(error));
     if (neverSent(error)) return errorWithHint('upstream_unavailable', `could not connect to api3 (${detail})`);
     if (request.mutates) return this.unknownOutcome(request, timedOut ? 'api3 did not answer in time' : `the connection failed (${detail})`);

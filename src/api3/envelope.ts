@@ -72,10 +72,7 @@ const PENDING_STATUSES = new Set(['order_pending_process', 'pending', 'pending_p
  * unknown_outcome, which gives the same advice: do not send it again, check first.
  */
 export class Api3Pending extends Api3Error {
-  constructor(
-    readonly status: string,
-    detail: string | undefined,
-  ) {
+  constructor(readonly status: string, detail: string | undefined) {
     super('unknown_outcome', `api3 accepted the request and reports it as ${status}${detail ? ` (${detail})` : ''}: not finished yet`, {
       api3Message: detail ?? status,
       hint: 'Do not send it again. Dynadot finishes such orders by hand; order_list (today) finds the order and get_order_status shows when it is done.',

@@ -44,7 +44,9 @@ export class Api3Error extends Error {
   /** The compact object an agent receives as the text of an `isError` result. */
   toAgent(): { error: ErrorCode; message: string; hint?: string; retry_after_s?: number } {
     const agent: { error: ErrorCode; message: string; hint?: string; retry_after_s?: number } =
-      this.hint === undefined ? { error: this.code, message: this.message } : { error: this.code, message: this.message, hint: this.hint };
+      this.hint === undefined
+        ? { error: this.code, message: this.message }
+        : { error: this.code, message: this.message, hint: this.hint };
     if (this.retryAfterS !== undefined) agent.retry_after_s = this.retryAfterS;
     return agent;
   }
@@ -78,14 +80,11 @@ export function classifyApi3Message(message: string): ErrorCode {
     return 'upstream_unavailable';
   if (/system_busy|system busy|is busy|another request|in process/.test(m)) return 'busy';
   if (/needs to be registered with an ip address|unlock your domain/.test(m)) return 'invalid_input';
-  if (
-    /not allowed from the current ip|ip (address )?(is )?not (allowed|whitelisted)|ip.*(allow|white)[- ]?list|permission|not authori[sz]ed|invalid key|api key|access denied|forbidden/.test(
-      m,
-    )
-  )
+  if (/not allowed from the current ip|ip (address )?(is )?not (allowed|whitelisted)|ip.*(allow|white)[- ]?list|permission|not authori[sz]ed|invalid key|api key|access denied|forbidden/.test(m))
     return 'permission_denied';
   if (/insufficient|not enough (account )?(balance|funds|money)|balance is not enough|enough balance/.test(m)) return 'insufficient_funds';
-  if (/not found|does not exist|doesn't exist|not in your account|could not find|cannot find|no such|not belong/.test(m)) return 'not_found';
+  if (/not found|does not exist|doesn't exist|not in your account|could not find|cannot find|no such|not belong/.test(m))
+    return 'not_found';
   if (/invalid|missing|required|must be|not (a )?valid|unsupported|too long|too many/.test(m)) return 'invalid_input';
   return 'api_error';
 }

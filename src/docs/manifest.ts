@@ -173,7 +173,9 @@ const USER_CONFIG: Array<{ key: string; env: string; option: UserConfigOption }>
 ];
 
 function longDescription(): string {
-  const toolsets = TOOLSET_NAMES.map((name) => `- \`${name}\`: ${TOOLSETS[name].description}`);
+  const toolsets = TOOLSET_NAMES.map(
+    (name) => `- \`${name}\`: ${TOOLSETS[name].description}`,
+  );
   return [
     "Manage a Dynadot account from Claude through Dynadot's registrar API (api3): check availability and prices, register and renew domains, edit DNS records and name servers, manage WHOIS contacts, and read balance and account details.",
     '',
@@ -211,8 +213,7 @@ function authorOf(pkg: PackageJson): Manifest['author'] {
 function repositoryOf(pkg: PackageJson): Manifest['repository'] | undefined {
   if (!pkg.repository) return undefined;
   if (typeof pkg.repository === 'object') return { type: pkg.repository.type, url: pkg.repository.url };
-  const url =
-    pkg.repository.startsWith('github:') || !pkg.repository.includes(':') ? `https://github.com/${pkg.repository.replace(/^github:/, '')}` : pkg.repository;
+  const url = pkg.repository.startsWith('github:') || !pkg.repository.includes(':') ? `https://github.com/${pkg.repository.replace(/^github:/, '')}` : pkg.repository;
   return { type: 'git', url };
 }
 

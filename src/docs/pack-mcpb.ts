@@ -25,10 +25,7 @@ export const BUNDLE_FILE = 'mcp-server-dynadot.mcpb';
 /** What binPath reads of a package.json; a field of another shape counts as absent. */
 const binFields = z.object({
   name: z.string().optional().catch(undefined),
-  bin: z
-    .union([z.string(), z.record(z.string(), z.string())])
-    .optional()
-    .catch(undefined),
+  bin: z.union([z.string(), z.record(z.string(), z.string())]).optional().catch(undefined),
 });
 
 /** The path of a dev tool's bin script, found from its package's entry point. */

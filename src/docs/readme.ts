@@ -32,8 +32,7 @@ export function toolTable(catalog: readonly AnyToolSpec[] = CATALOG): string {
         '| tool | effect | listed by default | what it does |',
         '|---|---|---|---|',
         ...tools.map(
-          (spec) =>
-            `| \`${spec.name}\` | ${EFFECT_LABEL[spec.effect]} | ${spec.everyday ? 'yes' : 'through call_tool'} | ${spec.description.replace(/\|/g, '\\|')} |`,
+          (spec) => `| \`${spec.name}\` | ${EFFECT_LABEL[spec.effect]} | ${spec.everyday ? 'yes' : 'through call_tool'} | ${spec.description.replace(/\|/g, '\\|')} |`,
         ),
       ].join('\n'),
     );

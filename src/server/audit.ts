@@ -60,8 +60,7 @@ function appendLine(path: string, line: string): void {
   try {
     fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ELOOP')
-      throw new Error(`${path} is a symbolic link; the audit log is never written through one`);
+    if (error instanceof Error && 'code' in error && error.code === 'ELOOP') throw new Error(`${path} is a symbolic link; the audit log is never written through one`);
     throw error;
   }
   try {

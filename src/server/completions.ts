@@ -81,7 +81,9 @@ export async function complete(reads: AccountReads, kind: CompletionKind, typed:
   }
   const needle = typed.trim().toLowerCase();
   const starting = all.filter((c) => c.value.toLowerCase().startsWith(needle));
-  const containing = needle ? all.filter((c) => !c.value.toLowerCase().startsWith(needle) && `${c.value} ${c.also ?? ''}`.toLowerCase().includes(needle)) : [];
+  const containing = needle
+    ? all.filter((c) => !c.value.toLowerCase().startsWith(needle) && `${c.value} ${c.also ?? ''}`.toLowerCase().includes(needle))
+    : [];
   const matches = [...starting, ...containing].map((c) => c.value);
   return { completion: { values: matches.slice(0, MAX_VALUES), total: matches.length, hasMore: matches.length > MAX_VALUES } };
 }
@@ -102,3 +104,4 @@ export function registerCompletions(server: Server, reads: AccountReads, kindOf:
     return complete(reads, kind, typeof argument.value === 'string' ? argument.value : '', mcp);
   });
 }
+

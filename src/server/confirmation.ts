@@ -16,7 +16,9 @@ import { isJson, type Json } from './condense.js';
 export const CONFIRMATION_TTL_MS = 10 * 60_000;
 const VERSION = 'c1';
 
-export type Verdict = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'other_call' | 'facts_changed'; message: string };
+export type Verdict =
+  | { ok: true }
+  | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'other_call' | 'facts_changed'; message: string };
 
 const MESSAGES: Record<Exclude<Verdict, { ok: true }>['reason'], string> = {
   missing: 'confirm: true came without the confirmation_id of a preview: a fresh preview follows.',
@@ -73,15 +75,7 @@ export class Confirmations {
     if (id === undefined || id === '') return refuse('missing');
     const parts = typeof id === 'string' ? id.split('.') : [];
     const [version, expires, nonce, call, all] = parts;
-    if (
-      parts.length !== 5 ||
-      version !== VERSION ||
-      expires === undefined ||
-      !/^\d+$/.test(expires) ||
-      nonce === undefined ||
-      call === undefined ||
-      all === undefined
-    ) {
+    if (parts.length !== 5 || version !== VERSION || expires === undefined || !/^\d+$/.test(expires) || nonce === undefined || call === undefined || all === undefined) {
       return refuse('malformed');
     }
     if (!same(call, this.mac(VERSION, expires, nonce, tool, canonicalJson(args)))) return refuse('other_call');

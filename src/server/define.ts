@@ -183,7 +183,9 @@ export interface CompositeToolSpec<In extends z.ZodObject = z.ZodObject, Out ext
   run(args: z.infer<In>, ctx: ToolContext): Promise<z.infer<Out>>;
 }
 
-export type ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> = Api3ToolSpec<In, Out> | CompositeToolSpec<In, Out>;
+export type ToolSpec<In extends z.ZodObject = z.ZodObject, Out extends z.ZodObject = z.ZodObject> =
+  | Api3ToolSpec<In, Out>
+  | CompositeToolSpec<In, Out>;
 
 /** A spec with its types erased, as the catalog holds them. */
 export type AnyToolSpec = ToolSpec;
@@ -196,9 +198,7 @@ function checkName(name: string): void {
 }
 
 /** An api3 command's spec, typed from its own input and output so other tools can call it without casts. */
-export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Before = unknown>(
-  spec: Api3ToolSpec<In, Out, Before>,
-): Api3ToolSpec<In, Out, Before> {
+export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, Before = unknown>(spec: Api3ToolSpec<In, Out, Before>): Api3ToolSpec<In, Out, Before> {
   checkName(spec.name);
   return spec;
 }

@@ -26,46 +26,19 @@ export const callToolInput = z.strictObject({
 });
 
 export const DISCOVERY_DESCRIPTIONS = {
-  [FIND_TOOLS]: 'Find tools by need; returns each match with its effect and input schema, for call_tool. Without query: every tool name by toolset.',
+  [FIND_TOOLS]:
+    'Find tools by need; returns each match with its effect and input schema, for call_tool. Without query: every tool name by toolset.',
   [CALL_TOOL]:
     "Call a tool that find_tools found, by name, with its arguments. Same checks as calling it directly: a destructive tool still needs its own preview's confirm and confirmation_id.",
 } as const;
 
 /** Lower-case words of a text, split on anything but letters and digits (`set_dns2` gives set, dns2). */
 function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 1);
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 1);
 }
 
 /** Words that say nothing about which tool is meant. */
-const STOP = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'in',
-  'on',
-  'for',
-  'and',
-  'or',
-  'my',
-  'me',
-  'is',
-  'it',
-  'do',
-  'with',
-  'by',
-  'from',
-  'this',
-  'that',
-  'what',
-  'which',
-  'how',
-  'i',
-]);
+const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'my', 'me', 'is', 'it', 'do', 'with', 'by', 'from', 'this', 'that', 'what', 'which', 'how', 'i']);
 
 /**
  * How people ask for a tool that api3 names otherwise: "make a new contact" is create_contact,

@@ -50,7 +50,8 @@ export function approvalSchema(spec: AnyToolSpec): ElicitRequestFormParams['requ
 /** What an answer to the question means, whichever way it arrived. */
 export function approvalOf(answer: { action: ElicitResult['action']; content?: Record<string, unknown> | undefined }): Approval {
   if (answer.action === 'accept' && answer.content?.[APPROVE_FIELD] === true) return { approved: true };
-  const how = answer.action === 'decline' ? '' : answer.action === 'cancel' ? ' (closed the prompt without approving)' : ` (answered without ${APPROVE_FIELD})`;
+  const how =
+    answer.action === 'decline' ? '' : answer.action === 'cancel' ? ' (closed the prompt without approving)' : ` (answered without ${APPROVE_FIELD})`;
   return { approved: false, answered: true, why: `The user declined this call in the client${how}; nothing was sent.` };
 }
 

@@ -33,12 +33,10 @@ export async function readPrevious<Args>(need: PreviousNeed<Args>, args: Args, c
   const domains = need.domains(args);
   try {
     const found = await ctx.account.domains({ names: domains, verbose: need.verbose ?? false }, ctx);
-    const previous = Object.fromEntries(
-      domains.flatMap((name) => {
-        const domain = found.get(name);
-        return domain ? [[name, need.of(domain)]] : [];
-      }),
-    );
+    const previous = Object.fromEntries(domains.flatMap((name) => {
+      const domain = found.get(name);
+      return domain ? [[name, need.of(domain)]] : [];
+    }));
     return Object.keys(previous).length > 0 ? previous : undefined;
   } catch (error) {
     log('warn', `reading the settings before a write failed: ${errorMessage(error)}`);

@@ -67,7 +67,7 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
       [
         `Research domain names for: ${a.names}. TLDs: ${a.tlds ?? 'com and a few that fit the name'}.${a.budget ? ` Budget for the first year: ${a.budget}.` : ''}`,
         READ_FIRST,
-        "1. Read: check availability and price of each full name with `search` (with_prices: true; regular accounts check 1 name per call, bulk accounts up to 100), and each TLD's renewal price with tld_price.",
+        '1. Read: check availability and price of each full name with `search` (with_prices: true; regular accounts check 1 name per call, bulk accounts up to 100), and each TLD\'s renewal price with tld_price.',
         '2. Show the user one short table sorted by first-year price: name, available, first-year price, renewal price, premium. Point out premium names and renewals far above the first year. Buy nothing unless the user picks a name and asks for it.',
         `3. Preview: call \`register\` for the chosen name without confirm${a.contact_id ? `, with contacts: {registrant: ${a.contact_id}, admin: ${a.contact_id}, technical: ${a.contact_id}, billing: ${a.contact_id}}` : ''}. Show its preview (price, balance before and after).`,
         `4. ${confirmStep('`register`', 'Then tell the user the result, or that it is pending.')}`,
@@ -174,19 +174,14 @@ function checkedArguments(prompt: WorkflowPrompt, given: Record<string, string>)
   for (const argument of prompt.arguments) {
     const value = given[argument.name]?.trim();
     if (!value) {
-      if (argument.required)
-        throw new ProtocolError(ProtocolErrorCode.InvalidParams, `prompt ${prompt.name} needs the argument ${argument.name} (${argument.description})`);
+      if (argument.required) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `prompt ${prompt.name} needs the argument ${argument.name} (${argument.description})`);
       continue;
     }
-    if (value.length > MAX_ARGUMENT)
-      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `argument ${argument.name} of prompt ${prompt.name} is longer than ${MAX_ARGUMENT} characters`);
+    if (value.length > MAX_ARGUMENT) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `argument ${argument.name} of prompt ${prompt.name} is longer than ${MAX_ARGUMENT} characters`);
     try {
       args[argument.name] = argument.check ? argument.check(value) : value;
     } catch (error) {
-      throw new ProtocolError(
-        ProtocolErrorCode.InvalidParams,
-        `argument ${argument.name} of prompt ${prompt.name} ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `argument ${argument.name} of prompt ${prompt.name} ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return args;
@@ -205,10 +200,7 @@ export function registerPrompts(server: Server, setting: PromptSetting): void {
   server.setRequestHandler('prompts/get', (request): GetPromptResult => {
     const prompt = WORKFLOW_PROMPTS.find((p) => p.name === request.params.name);
     if (!prompt) {
-      throw new ProtocolError(
-        ProtocolErrorCode.InvalidParams,
-        `unknown prompt ${request.params.name}; prompts/list names: ${WORKFLOW_PROMPTS.map((p) => p.name).join(', ')}`,
-      );
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `unknown prompt ${request.params.name}; prompts/list names: ${WORKFLOW_PROMPTS.map((p) => p.name).join(', ')}`);
     }
     const args = checkedArguments(prompt, request.params.arguments ?? {});
     const notes = [

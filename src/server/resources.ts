@@ -125,11 +125,7 @@ export function recentAudit(path: string): Json {
     }
   }
   const recent = lines.slice(-AUDIT_LINES);
-  return {
-    lines: recent,
-    ...(lines.length > recent.length ? { earlier: `${lines.length - recent.length} earlier lines are in the audit log file` } : {}),
-    ...(unreadable > 0 ? { unreadable_lines: unreadable } : {}),
-  };
+  return { lines: recent, ...(lines.length > recent.length ? { earlier: `${lines.length - recent.length} earlier lines are in the audit log file` } : {}), ...(unreadable > 0 ? { unreadable_lines: unreadable } : {}) };
 }
 
 /** One domain: its details, then its DNS setting; a domain the account does not hold is a clear not-found. */
@@ -176,8 +172,7 @@ export function registerResources(server: Server, setting: ResourceSetting): voi
     const uri = request.params.uri;
     const entry = served.find((candidate) => candidate.resource.uri === uri);
     const domain = DOMAIN_URI.exec(uri);
-    if (!entry && !domain?.[1])
-      throw new ResourceNotFoundError(uri, `no resource ${uri}; resources/list and resources/templates/list name the ones served here`);
+    if (!entry && !domain?.[1]) throw new ResourceNotFoundError(uri, `no resource ${uri}; resources/list and resources/templates/list name the ones served here`);
     let body: Json;
     try {
       body = entry ? await entry.read(setting, mcp) : await readDomain(setting, uri, domain?.[1] ?? '', mcp);

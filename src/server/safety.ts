@@ -117,10 +117,7 @@ async function spendCapRefusal(spec: AnyToolSpec, args: Json, ctx: ToolContext, 
 
   const account = await readAccountCurrency(ctx);
   if (account.currency === undefined) {
-    return refuse(
-      `the account currency could not be determined (${account.why}), so this ${spec.name} cannot be compared with the cap`,
-      `${CAP_HINT} Try again shortly; get_account_balance shows the balance.`,
-    );
+    return refuse(`the account currency could not be determined (${account.why}), so this ${spec.name} cannot be compared with the cap`, `${CAP_HINT} Try again shortly; get_account_balance shows the balance.`);
   }
   if (cap.currency !== undefined && cap.currency !== account.currency) {
     return refuse(
@@ -144,10 +141,7 @@ async function spendCapRefusal(spec: AnyToolSpec, args: Json, ctx: ToolContext, 
     );
   }
   if (cost.amount > cap.amount) {
-    return {
-      why: `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap.amount} ${account.currency}`,
-      hint: CAP_HINT,
-    };
+    return { why: `refused by the spend cap: this ${spec.name} costs ${cost.amount} ${cost.currency}, above the cap of ${cap.amount} ${account.currency}`, hint: CAP_HINT };
   }
   return undefined;
 }
@@ -283,19 +277,11 @@ async function dryRunPreview(spec: AnyToolSpec, call: Json, ctx: ToolContext, po
     ...withoutId,
     summary: `Dry run (DYNADOT_DRY_RUN): nothing was changed and nothing will be. ${spec.title}: ${firstSentence(spec.description)}`,
     ...(outcome.refusals?.length ? { refused_because: outcome.refusals } : {}),
-    next_step:
-      'This server is in dry-run mode: show the user what would happen. To make the change, the server must be started without DYNADOT_DRY_RUN / --dry-run.',
+    next_step: 'This server is in dry-run mode: show the user what would happen. To make the change, the server must be started without DYNADOT_DRY_RUN / --dry-run.',
   };
 }
 
-async function renderPreview(
-  spec: AnyToolSpec,
-  call: Json,
-  outcome: PreviewOutcome,
-  policy: SafetyPolicy,
-  ctx: ToolContext,
-  whyNotSent?: string,
-): Promise<Preview> {
+async function renderPreview(spec: AnyToolSpec, call: Json, outcome: PreviewOutcome, policy: SafetyPolicy, ctx: ToolContext, whyNotSent?: string): Promise<Preview> {
   const refusals = outcome.refusals ?? [];
   let details: Json = outcome.facts;
   if (policy.spendCap !== undefined && spec.cost) details = { ...details, ...(await capDetails(policy.spendCap, ctx)) };

@@ -39,7 +39,9 @@ export const ipv6 = z.string().refine((v) => isIP(v) === 6, { message: 'must be 
 
 /** The currencies api3's document names for prices and orders. */
 export const CURRENCIES = ['USD', 'CNY', 'GBP', 'EUR', 'INR', 'CAD'] as const;
-export const currency = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(CURRENCIES)).optional();
+export const currency = z
+  .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(CURRENCIES))
+  .optional();
 
 /** Free text that api3 stores: printable, no control characters, bounded. */
 export function plainText(max: number) {

@@ -97,9 +97,7 @@ export class ServedNames {
       withheld.readOnly && tool.effect !== 'read' ? 'read-only' : withheld.purchases?.has(tool.name) ? 'no-purchases' : 'toolset';
     const inCatalog = new Set(catalog.map((tool) => tool.name));
     this.missing = [
-      ...catalog
-        .filter((tool) => !here.has(tool.name))
-        .map((tool) => ({ name: tool.name, toolset: tool.toolset, reason: reason(tool), pattern: pattern(tool.name) })),
+      ...catalog.filter((tool) => !here.has(tool.name)).map((tool) => ({ name: tool.name, toolset: tool.toolset, reason: reason(tool), pattern: pattern(tool.name) })),
       ...(withheld.notYet ?? [])
         .filter(({ command }) => !inCatalog.has(command))
         .map(({ command, toolset }) => ({ name: command, toolset, reason: 'not-yet' as const, pattern: pattern(command) })),

@@ -9,10 +9,7 @@ export function ownedDomain(account: SimAccount, name: string): SimDomain {
 
 /** `domain=a.com,b.com` as set_ns, set_privacy and set_renew_option take it. */
 export function ownedDomainList(account: SimAccount, list: string, max = 100): SimDomain[] {
-  const names = list
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) throw new SimFailure('missing required parameter: domain');
   if (names.length > max) throw new SimFailure(`too many domains: at most ${max} per request`);
   return names.map((name) => ownedDomain(account, name));

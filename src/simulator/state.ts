@@ -378,15 +378,7 @@ function seedCoupons(now: number): SimCoupon[] {
   const span = { start: now - 30 * DAY, end: now + 60 * DAY };
   return [
     { code: 'SAVE1', description: '$1 off a domain', type: 'registration', off: { amount: 1 }, tlds: [], years: { min: 1, max: 10 }, ...span },
-    {
-      code: 'RENEW10',
-      description: '10% off a one-year renewal',
-      type: 'renewal',
-      off: { percent: 10 },
-      tlds: ['com', 'net', 'org'],
-      years: { min: 1, max: 1 },
-      ...span,
-    },
+    { code: 'RENEW10', description: '10% off a one-year renewal', type: 'renewal', off: { percent: 10 }, tlds: ['com', 'net', 'org'], years: { min: 1, max: 1 }, ...span },
     { code: 'MOVE2', description: '$2 off a transfer', type: 'transfer', off: { amount: 2 }, tlds: ['com'], years: { min: 1, max: 1 }, ...span },
   ];
 }
@@ -531,11 +523,7 @@ export function seedAccount(now = Date.now(), withPeers = true, portfolio = 0): 
     servers: new Map(servers.map((s) => [s.id, s])),
     // The purchases behind the two newest domains, so the demo's order_list is not empty.
     orders: [
-      {
-        ...seedOrder(997, now - 31 * DAY, 'Domain Transfer', 'acme.com', 10.99),
-        status: 'Processing',
-        items: [{ type: 'Domain Transfer', name: 'acme.com', years: 1, cost: 10.99, status: 'Processing' }],
-      },
+      { ...seedOrder(997, now - 31 * DAY, 'Domain Transfer', 'acme.com', 10.99), status: 'Processing', items: [{ type: 'Domain Transfer', name: 'acme.com', years: 1, cost: 10.99, status: 'Processing' }] },
       seedOrder(998, now - 35 * DAY, 'Domain Registration', 'widget.dev', 14.99),
       seedOrder(999, now - DAY, 'Domain Registration', 'fresh-idea.xyz', 1.99),
     ],
@@ -667,19 +655,8 @@ function seedReceiver(now: number): SimAccount {
     domains: new Map([['alice-gift.net', domain('alice-gift.net', now, { expiresInDays: 150, ageDays: 500, locked: false })]]),
     contacts: new Map([[0, { ...contact, organization: '', name: 'Alice Receiver', email: 'alice@receiver.example' }]]),
     servers: new Map(),
-    orders: [
-      {
-        id: 5000,
-        created: now - DAY,
-        paymentMethod: 'account_balance',
-        total: 0,
-        status: 'Processing',
-        items: [{ type: 'Domain Push', name: 'alice-gift.net', years: 0, cost: 0, status: 'Processing' }],
-      },
-    ],
-    pushes: [
-      { orderId: 5000, sender: RECEIVER_PUSH_USERNAME, receiver: demo.pushUsername, created: now - DAY, items: [{ domain: 'alice-gift.net', status: 'sent' }] },
-    ],
+    orders: [{ id: 5000, created: now - DAY, paymentMethod: 'account_balance', total: 0, status: 'Processing', items: [{ type: 'Domain Push', name: 'alice-gift.net', years: 0, cost: 0, status: 'Processing' }] }],
+    pushes: [{ orderId: 5000, sender: RECEIVER_PUSH_USERNAME, receiver: demo.pushUsername, created: now - DAY, items: [{ domain: 'alice-gift.net', status: 'sent' }] }],
     transfers: [],
     authCodes: new Map(),
     folders: new Map(),

@@ -5,6 +5,7 @@ import { idOut, moneySchema } from '../../src/server/schemas.js';
 import { condenseContact, contactSchema } from '../shared/contact.js';
 import { condenseNameServerSetting, nameServerSettingSchema } from '../shared/domain.js';
 
+
 export default defineTool({
   name: 'account_info',
   toolset: 'account',

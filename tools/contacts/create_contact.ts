@@ -11,10 +11,7 @@ const output = z.object({ contact_id: idOut, created: z.literal(true), extras: e
 
 function condense(body: Json): z.infer<typeof output> {
   const id = idNumber(looseField(body.CreateContactContent, 'ContactId'));
-  if (id === undefined)
-    throw new Api3Error('api_error', 'api3 confirmed create_contact without the new contact id', {
-      hint: 'The contact may exist: contact_list shows it before trying again.',
-    });
+  if (id === undefined) throw new Api3Error('api_error', 'api3 confirmed create_contact without the new contact id', { hint: 'The contact may exist: contact_list shows it before trying again.' });
   return { contact_id: id, created: true };
 }
 

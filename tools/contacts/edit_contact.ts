@@ -3,7 +3,17 @@ import { apiParams } from '../../src/api3/params.js';
 import { idNumber, type Json } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
 import { id, idOut } from '../../src/server/schemas.js';
-import { asContact, type Contact, contactFields, contactParams, contactSchema, contactUse, extrasSchema, looseField, useFacts } from '../shared/contact.js';
+import {
+  asContact,
+  type Contact,
+  contactFields,
+  contactParams,
+  contactSchema,
+  contactUse,
+  extrasSchema,
+  looseField,
+  useFacts,
+} from '../shared/contact.js';
 import { isKeyOf } from '../shared/keys.js';
 import { registryExtras } from './create_contact.js';
 import getContact from './get_contact.js';

@@ -6,17 +6,7 @@ import getDns from './get_dns.js';
 import type { NameServerSetting } from '../shared/domain.js';
 import { notInAccount, SHOWN_DOMAINS } from '../shared/write.js';
 import { boundSettings, currentSettings } from '../shared/service-preview.js';
-import {
-  asWritten,
-  cnameBreaks,
-  type DnsRecordInput,
-  dnsFields,
-  isMain,
-  recordParams,
-  sameRecord as exactlyLike,
-  writtenFromInput,
-  writtenRecordSchema,
-} from '../shared/dns-records.js';
+import { asWritten, cnameBreaks, type DnsRecordInput, dnsFields, isMain, recordParams, sameRecord as exactlyLike, writtenFromInput, writtenRecordSchema } from '../shared/dns-records.js';
 import { apiParams, commaList, flagParam } from '../../src/api3/params.js';
 
 /** Read-back after a write costs one call per domain; beyond this many it is skipped. */
@@ -155,7 +145,8 @@ export default defineTool({
   toolset: 'dns',
   everyday: true,
   title: 'Set DNS records',
-  description: 'Set the Dynadot DNS records of domains, replacing all records (or the name servers, parking or forwarding in use), or append to them.',
+  description:
+    'Set the Dynadot DNS records of domains, replacing all records (or the name servers, parking or forwarding in use), or append to them.',
   effect: 'destructive',
   snapshotOf: (args) => args.domains,
   input,
@@ -201,9 +192,7 @@ export default defineTool({
       return { verification: await verify(args, ctx) };
     } catch (error) {
       const reason = error instanceof Api3Error ? error.code : 'error';
-      return {
-        verification: { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] },
-      };
+      return { verification: { checked: 0, of: args.domains.length, mismatches: [{ domain: '*', missing: [`read-back failed (${reason}); check with get_dns`] }] } };
     }
   },
   /**

@@ -30,14 +30,7 @@ async function quote(args: Input, ctx: ToolContext) {
   const items = args.domains.map((domain) => {
     const found = byName.get(domain);
     const renewal = found?.renewal_price ?? rows.get(domain)?.renew;
-    return {
-      domain,
-      available: found?.available ?? false,
-      unpriced: found?.purchasable === false,
-      premium: found?.premium ?? false,
-      price: found?.price,
-      renewal,
-    };
+    return { domain, available: found?.available ?? false, unpriced: found?.purchasable === false, premium: found?.premium ?? false, price: found?.price, renewal };
   });
   const priced = items.every((i) => i.price) && new Set(items.map((i) => i.price?.currency)).size === 1;
   const total: Money | undefined = priced
@@ -64,13 +57,7 @@ function condense(body: Record<string, unknown>, args: Input, prices?: Quote) {
     if (!r) return { domain, registered: false, error: 'not in the answer: domain_info tells whether it was registered' };
     const registered = text(r.Result)?.toLowerCase() === 'success';
     const price = registered ? prices?.items.find((p) => p.domain === domain)?.price : undefined;
-    return prune({
-      domain,
-      registered,
-      expires: registered ? epochToIso(r.Expiration) : undefined,
-      error: registered ? undefined : (text(r.Message) ?? 'error'),
-      price,
-    });
+    return prune({ domain, registered, expires: registered ? epochToIso(r.Expiration) : undefined, error: registered ? undefined : (text(r.Message) ?? 'error'), price });
   });
   return { items };
 }
@@ -112,9 +99,7 @@ export default defineTool({
     const renewalUnread = noRenewal.length > 0 ? unreadPrices(noRenewal.join(', '), { 'renewal price': undefined }) : [];
     return {
       facts: {
-        items: items.map((i) =>
-          prune({ domain: i.domain, available: i.available ? undefined : false, premium: i.premium || undefined, price: i.price, renewal_price: i.renewal }),
-        ),
+        items: items.map((i) => prune({ domain: i.domain, available: i.available ? undefined : false, premium: i.premium || undefined, price: i.price, renewal_price: i.renewal })),
         total,
         ...balance.facts,
         note: 'One year each. A coupon may lower the total.',

@@ -12,7 +12,8 @@ export default defineTool({
   name: 'delete',
   toolset: 'domains',
   title: 'Delete a domain',
-  description: 'Delete a domain still in its registration grace period; the fee is credited back. Irreversible.',
+  description:
+    'Delete a domain still in its registration grace period; the fee is credited back. Irreversible.',
   effect: 'destructive',
   input: z.object({ domain: domainName }),
   output: z.object({ domain: z.string(), deleted: z.literal(true) }),
@@ -23,16 +24,10 @@ export default defineTool({
     const age = domain.registered ? Date.now() - Date.parse(domain.registered) : Number.POSITIVE_INFINITY;
     const refusals =
       age > GRACE_DAYS * DAY_MS
-        ? [
-            `${args.domain} was registered ${domain.registered ?? 'more than five days ago'}: past the ${GRACE_DAYS}-day delete grace period, it can no longer be deleted for a refund`,
-          ]
+        ? [`${args.domain} was registered ${domain.registered ?? 'more than five days ago'}: past the ${GRACE_DAYS}-day delete grace period, it can no longer be deleted for a refund`]
         : [];
     return {
-      facts: {
-        registered: domain.registered,
-        expires: domain.expires,
-        note: 'The domain is released and may be registered by anyone; the registration fee is credited back.',
-      },
+      facts: { registered: domain.registered, expires: domain.expires, note: 'The domain is released and may be registered by anyone; the registration fee is credited back.' },
       refusals,
     };
   },

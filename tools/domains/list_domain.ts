@@ -10,14 +10,16 @@ const DAY_MS = 86_400_000;
 const FIELDS = ['expires', 'locked', 'renew_option', 'privacy', 'folder', 'note', 'name_servers', 'contacts'] as const;
 
 const input = z.object({
-  expiring_within_days: z.number().int().min(0).max(3650).optional().describe('expired ones included'),
+  expiring_within_days: z
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .describe('expired ones included'),
   name_contains: z.string().max(253).optional(),
   // Any of these: "not on auto-renew" is [do_not_renew, reset] in one call.
-  renew_option: z
-    .array(z.enum(['auto', 'do_not_renew', 'reset']))
-    .min(1)
-    .max(3)
-    .optional(),
+  renew_option: z.array(z.enum(['auto', 'do_not_renew', 'reset'])).min(1).max(3).optional(),
   locked: z.boolean().optional(),
   privacy: z.enum(['off', 'partial', 'full']).optional(),
   tld: z

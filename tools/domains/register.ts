@@ -86,7 +86,8 @@ export default defineTool({
   toolset: 'domains',
   everyday: true,
   title: 'Register a domain',
-  description: 'Register one available domain from the account balance. Spends money. Check with `search` first.',
+  description:
+    'Register one available domain from the account balance. Spends money. Check with `search` first.',
   effect: 'destructive',
   input,
   output: z.object({ domain: z.string(), expires: z.string().optional(), registered: z.literal(true), charged: moneySchema.optional() }),

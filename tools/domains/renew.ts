@@ -11,7 +11,13 @@ import { currency, domainName, moneySchema, plainText, years } from '../../src/s
 const input = z.object({
   domain: domainName,
   years,
-  expected_expiry_year: z.number().int().min(2000).max(2200).optional().describe('default: as the preview read it'),
+  expected_expiry_year: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2200)
+    .optional()
+    .describe('default: as the preview read it'),
   currency,
   coupon: plainText(64).optional(),
   skip_if_late_fee: z.boolean().optional(),
@@ -54,8 +60,7 @@ const output = z.object({
 const yearOf = (iso: unknown): number | undefined => (typeof iso === 'string' && /^\d{4}-/.test(iso) ? Number(iso.slice(0, 4)) : undefined);
 
 /** api3's price_check, in any wording: a bare price, or a sentence naming the renewal price. */
-const quotedPrice = (body: Record<string, unknown>, currency?: string) =>
-  money(body.PriceInfo, currency) ?? labelledPrice('renew(?:al)? price', body.PriceInfo);
+const quotedPrice = (body: Record<string, unknown>, currency?: string) => money(body.PriceInfo, currency) ?? labelledPrice('renew(?:al)? price', body.PriceInfo);
 
 /**
  * An expired domain, from the TLD's row of tld_price: whether it is still in the renewal grace
@@ -69,10 +74,9 @@ async function lateness(ctx: Parameters<typeof balanceFacts>[0], args: Input, ex
   let expired = `since ${expires.slice(0, 10)}`;
   if (row?.renewGraceDays !== undefined) {
     const graceEnds = new Date(Date.parse(expires) + row.renewGraceDays * 86_400_000).toISOString().slice(0, 10);
-    expired =
-      Date.now() < Date.parse(graceEnds)
-        ? `in the renewal grace period until ${graceEnds}`
-        : `past the renewal grace period (ended ${graceEnds}): in redemption, it may need a restore`;
+    expired = Date.now() < Date.parse(graceEnds)
+      ? `in the renewal grace period until ${graceEnds}`
+      : `past the renewal grace period (ended ${graceEnds}): in redemption, it may need a restore`;
   }
   return { expired, ...(fee > 0 ? { late_fee: { amount: fee, currency: price.currency } } : {}) };
 }

@@ -16,7 +16,8 @@ export default defineTool({
   toolset: 'domains',
   everyday: true,
   title: 'Check domain availability',
-  description: 'Check whether domain names are available to register, with prices. Regular accounts may check 1 name per call, bulk accounts up to 100.',
+  description:
+    'Check whether domain names are available to register, with prices. Regular accounts may check 1 name per call, bulk accounts up to 100.',
   effect: 'read',
   input: z.object({
     domains: domainList(100),

@@ -10,10 +10,7 @@ const input = z
     folder: plainText(100).min(1).optional().describe('Exact name; "Default": none'),
     folder_id: id().optional(),
   })
-  .refine((args) => args.folder !== undefined || args.folder_id !== undefined, {
-    message: 'give the folder by name (folder) or by id (folder_id)',
-    path: ['folder'],
-  });
+  .refine((args) => args.folder !== undefined || args.folder_id !== undefined, { message: 'give the folder by name (folder) or by id (folder_id)', path: ['folder'] });
 type Input = z.infer<typeof input>;
 
 export default defineTool({

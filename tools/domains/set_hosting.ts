@@ -9,8 +9,7 @@ export default forDomains(hostingWithMobileView, {
   async preview(args, ctx) {
     const outcome = await servicePreview(args.domains, ctx);
     // api3 takes the mobile view with advanced hosting only.
-    if (args.mobile_view && args.hosting_type !== 'advanced')
-      return { ...outcome, refusals: [...(outcome.refusals ?? []), 'mobile_view needs hosting_type advanced'] };
+    if (args.mobile_view && args.hosting_type !== 'advanced') return { ...outcome, refusals: [...(outcome.refusals ?? []), 'mobile_view needs hosting_type advanced'] };
     return outcome;
   },
 });

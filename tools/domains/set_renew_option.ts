@@ -6,7 +6,8 @@ export default forDomains(renewOption, {
   toolset: 'domains',
   everyday: true,
   title: 'Set renew option',
-  description: 'Set the renew option of domains.',
+  description:
+    'Set the renew option of domains.',
   // Letting a domain lapse can lose it for good: that value alone needs the user's approval.
   effect: 'destructive',
   needsConfirm: (args) => args.renew_option === 'do_not_renew',

@@ -21,17 +21,14 @@ const SORTS = {
 
 const input = z.object({
   tlds: z
-    .array(
-      z
-        .string()
-        .regex(/^\.?[a-z0-9-]{2,63}(\.[a-z0-9-]{2,63})?$/i, 'must be a TLD such as com, .io or co.uk')
-        .transform((t) => t.replace(/^\./, '').toLowerCase()),
-    )
+    .array(z.string().regex(/^\.?[a-z0-9-]{2,63}(\.[a-z0-9-]{2,63})?$/i, 'must be a TLD such as com, .io or co.uk').transform((t) => t.replace(/^\./, '').toLowerCase()))
     .min(1)
     .max(100)
     .optional()
     .describe('e.g. ["com","io"]'),
-  currency: z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY'])).optional(),
+  currency: z
+    .preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['USD', 'EUR', 'CNY']))
+    .optional(),
   sort: z.enum(keysOf(SORTS)).optional().describe('e.g. name, rank, sales_desc'),
   page,
   page_size: pageSize(500, 50),

@@ -18,10 +18,7 @@ type Input = z.infer<typeof input>;
 /** Every folder the call names, by id and by name, once each, as folder_list shows them. */
 async function named(args: Input, ctx: ToolContext): Promise<CondensedFolder[]> {
   const all = await readFolders(ctx);
-  const found = [
-    ...(args.folder_ids ?? []).map((folderId) => findFolder(all, { folder_id: folderId })),
-    ...(args.folders ?? []).map((name) => findFolder(all, { folder: name })),
-  ];
+  const found = [...(args.folder_ids ?? []).map((folderId) => findFolder(all, { folder_id: folderId })), ...(args.folders ?? []).map((name) => findFolder(all, { folder: name }))];
   return [...new Set(found)];
 }
 

@@ -16,7 +16,7 @@ export async function folderMembers(ctx: ToolContext): Promise<Map<number, strin
   const members = new Map<number, string[]>();
   for (let page = 1; ; page++) {
     const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose: true }, ctx);
-    for (const domain of listed.items ?? []) {
+    for (const domain of (listed.items ?? [])) {
       if (domain.folder === undefined) continue;
       members.set(domain.folder.id, [...(members.get(domain.folder.id) ?? []), domain.name]);
     }

@@ -6,7 +6,7 @@ import { hostName, idOut } from '../../src/server/schemas.js';
 
 /** What add_ns and register_ns answer: the new host and its server id. */
 export const createdServerSchema = z.object({
-  server_id: idOut.optional().describe("the new host's id (set_ns_ip, delete_ns)"),
+  server_id: idOut.optional().describe('the new host\'s id (set_ns_ip, delete_ns)'),
   host: z.string(),
 });
 

@@ -25,7 +25,7 @@ export async function accountDomains(ctx: ToolContext): Promise<AccountDomains> 
   const domains: AccountDomains['domains'] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const listed = await invokeRead(listDomain, { page, page_size: PAGE_SIZE, sort: 'name', verbose: true }, ctx);
-    for (const d of listed.items ?? []) {
+    for (const d of (listed.items ?? [])) {
       const setting = d.name_servers;
       const hosts = setting?.type === 'name_servers' ? (setting.name_servers ?? []) : [];
       domains.push({ name: d.name.toLowerCase(), hosts: hosts.map((h) => h.toLowerCase()) });
@@ -60,9 +60,7 @@ export async function previewDeletion(found: readonly AccountHost[], unknown: re
   const hosts = found.map((server) => {
     const usedBy = domainsUsing(server.name, account);
     if (usedBy.length > 0) {
-      refusals.push(
-        `${server.name} is the name server of ${shortList(usedBy)}: point ${usedBy.length === 1 ? 'that domain' : 'those domains'} at other name servers first (set_ns), then delete it`,
-      );
+      refusals.push(`${server.name} is the name server of ${shortList(usedBy)}: point ${usedBy.length === 1 ? 'that domain' : 'those domains'} at other name servers first (set_ns), then delete it`);
     }
     return { ...prune({ server_id: server.id, host: server.name, ips: server.ips }), used_by: usedBy.slice(0, SHOWN) };
   });

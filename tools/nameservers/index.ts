@@ -8,4 +8,13 @@ import serverList from './server_list.js';
 import setNs from './set_ns.js';
 import setNsIp from './set_ns_ip.js';
 
-export const nameserversTools: AnyToolSpec[] = [getNs, serverList, setNs, addNs, registerNs, setNsIp, deleteNs, deleteNsByDomain];
+export const nameserversTools: AnyToolSpec[] = [
+  getNs,
+  serverList,
+  setNs,
+  addNs,
+  registerNs,
+  setNsIp,
+  deleteNs,
+  deleteNsByDomain,
+];

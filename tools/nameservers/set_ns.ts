@@ -8,7 +8,8 @@ export default forDomains(nameServers, {
   toolset: 'nameservers',
   everyday: true,
   title: 'Set name servers',
-  description: 'Point domains at name servers from server_list, replacing their name servers and DNS service.',
+  description:
+    'Point domains at name servers from server_list, replacing their name servers and DNS service.',
   /**
    * Per domain (the first few): its name servers or the Dynadot service it is on now, and on
    * Dynadot DNS the records that stop answering, as a person writes them; the confirmation binds

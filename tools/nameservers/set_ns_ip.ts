@@ -45,7 +45,9 @@ export default defineTool({
         ...(usedBy.length > 0 ? { warning: `${shortList(usedBy)} resolve through this host: wrong IPs take them offline.` } : {}),
         ...partialNote(account),
       },
-      ...(outside ? { refusals: [`${server.name} is not under a domain of this account: its IPs are set where its own domain is registered, not here`] } : {}),
+      ...(outside
+        ? { refusals: [`${server.name} is not under a domain of this account: its IPs are set where its own domain is registered, not here`] }
+        : {}),
     };
   },
 });

@@ -1,4 +1,6 @@
 import type { AnyToolSpec } from '../../src/server/define.js';
 import setCustomerId from './set_customer_id.js';
 
-export const resellerTools: AnyToolSpec[] = [setCustomerId];
+export const resellerTools: AnyToolSpec[] = [
+  setCustomerId,
+];

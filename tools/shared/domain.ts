@@ -60,7 +60,10 @@ export function secondValue(type: string, second: string | undefined): Partial<P
 export function condenseNameServerSetting(raw: unknown): NameServerSetting {
   const s = asJson(raw);
   const type = (text(s.Type) ?? 'unknown').toLowerCase().replace(/\s+/g, '_');
-  const records = [...asList(s.MainDomains).map((r) => record(r)), ...asList(s.SubDomains).map((r) => record(r, text(r.Subhost) ?? ''))];
+  const records = [
+    ...asList(s.MainDomains).map((r) => record(r)),
+    ...asList(s.SubDomains).map((r) => record(r, text(r.Subhost) ?? '')),
+  ];
   const ttl = text(s.TTL);
   return prune({
     type,

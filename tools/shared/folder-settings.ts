@@ -46,12 +46,10 @@ export function forFolder<Shape extends z.ZodRawShape>(
   payload: SettingPayload<Shape>,
   options: FolderScopeOptions<z.infer<FolderInput<Shape>>>,
 ): Api3ToolSpec<FolderInput<Shape>, typeof settingResultSchema> {
-  const input: FolderInput<Shape> = z
-    .object({ ...payload.fields, ...folderFields })
-    .refine((args: Record<string, unknown>) => args.folder !== undefined || args.folder_id !== undefined, {
-      message: 'give the folder by name (folder) or by id (folder_id)',
-      path: ['folder'],
-    });
+  const input: FolderInput<Shape> = z.object({ ...payload.fields, ...folderFields }).refine((args: Record<string, unknown>) => args.folder !== undefined || args.folder_id !== undefined, {
+    message: 'give the folder by name (folder) or by id (folder_id)',
+    path: ['folder'],
+  });
   const read = scopedArgs(folderFields, payload);
   const { domainsNow, effect, needsConfirm, changesResolution, ...scope } = options;
   const snapshots = changesResolution ?? (() => payload.changesResolution === true);

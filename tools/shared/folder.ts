@@ -16,10 +16,7 @@ export const folderRef = { folder: folderName.describe('Exact name').optional(),
 export function withFolder<Shape extends z.ZodRawShape>(shape: Shape) {
   return z
     .object({ ...folderRef, ...shape })
-    .refine((args: Record<string, unknown>) => args.folder !== undefined || args.folder_id !== undefined, {
-      message: 'give the folder by name (folder) or by id (folder_id)',
-      path: ['folder'],
-    });
+    .refine((args: Record<string, unknown>) => args.folder !== undefined || args.folder_id !== undefined, { message: 'give the folder by name (folder) or by id (folder_id)', path: ['folder'] });
 }
 
 export const folderSchema = z.object({

@@ -22,10 +22,7 @@ export async function balanceFacts(ctx: ToolContext, price: Money | undefined): 
   const before = await balanceIn(ctx, price?.currency);
   if (!price || !before) return { facts: before ? { balance_before: before } : {}, refusals: [] };
   const after: Money = { amount: cents(before.amount - price.amount), currency: before.currency };
-  const refusals =
-    after.amount < 0
-      ? [`the balance of ${before.amount} ${before.currency} does not cover ${price.amount} ${price.currency}; add funds in the Dynadot control panel`]
-      : [];
+  const refusals = after.amount < 0 ? [`the balance of ${before.amount} ${before.currency} does not cover ${price.amount} ${price.currency}; add funds in the Dynadot control panel`] : [];
   return { facts: { balance_before: before, balance_after: after }, refusals };
 }
 
@@ -36,9 +33,7 @@ export async function balanceFacts(ctx: ToolContext, price: Money | undefined): 
 export function unreadPrices(what: string, prices: Record<string, Money | undefined>): string[] {
   const missing = Object.entries(prices).flatMap(([label, price]) => (price ? [] : [label]));
   if (missing.length === 0) return [];
-  return [
-    `no price, no confirmation: the ${missing.join(', ')} of ${what} could not be read from api3's answer (try again, or buy in the Dynadot control panel)`,
-  ];
+  return [`no price, no confirmation: the ${missing.join(', ')} of ${what} could not be read from api3's answer (try again, or buy in the Dynadot control panel)`];
 }
 
 export interface TldRow {
@@ -51,10 +46,7 @@ export interface TldRow {
 const TLD_PRICE_CURRENCIES = new Set(['USD', 'EUR', 'CNY']);
 
 /** tld_price for these TLDs, read by the calling tool (tools/shared never imports a single tool). */
-export type TldTable = (
-  tlds: string[],
-  currency: string | undefined,
-) => Promise<{
+export type TldTable = (tlds: string[], currency: string | undefined) => Promise<{
   currency?: string | undefined;
   items: Array<{ tld: string; register?: number | undefined; renew?: number | undefined; renew_grace_days?: number | undefined }>;
 }>;
@@ -79,24 +71,12 @@ export async function tldRows(readTable: TldTable, domains: readonly string[], c
   const rows = new Map<string, TldRow>();
   for (let start = 0; start < wanted.length; start += TLDS_PER_READ) {
     const table = await readTable(wanted.slice(start, start + TLDS_PER_READ), asked);
-    const inCurrency = (amount: number | undefined): Money | undefined =>
-      amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() };
+    const inCurrency = (amount: number | undefined): Money | undefined => (amount === undefined || !table.currency ? undefined : { amount, currency: table.currency.toUpperCase() });
     for (const row of table.items) {
-      rows.set(row.tld, {
-        register: inCurrency(row.register),
-        renew: inCurrency(row.renew),
-        ...(row.renew_grace_days === undefined ? {} : { renewGraceDays: row.renew_grace_days }),
-      });
+      rows.set(row.tld, { register: inCurrency(row.register), renew: inCurrency(row.renew), ...(row.renew_grace_days === undefined ? {} : { renewGraceDays: row.renew_grace_days }) });
     }
   }
-  return new Map(
-    domains.map((domain) => [
-      domain,
-      tldCandidates(domain)
-        .map((tld) => rows.get(tld))
-        .find((row) => row !== undefined),
-    ]),
-  );
+  return new Map(domains.map((domain) => [domain, tldCandidates(domain).map((tld) => rows.get(tld)).find((row) => row !== undefined)]));
 }
 
 /** One domain's row of tld_price (see tldRows). */
@@ -107,7 +87,6 @@ export async function tldRow(readTable: TldTable, domain: string, currency?: str
 /** Why a name without a price cannot be bought: Dynadot does not sell its TLD, or its price could not be read. */
 export async function whyUnpriced(readTable: TldTable, domain: string, currency?: string): Promise<string> {
   const row = await tldRow(readTable, domain, currency);
-  if (!row)
-    return `Dynadot does not sell .${domain.slice(domain.indexOf('.') + 1)} domains, so ${domain} cannot be registered here (tld_price lists what it sells)`;
+  if (!row) return `Dynadot does not sell .${domain.slice(domain.indexOf('.') + 1)} domains, so ${domain} cannot be registered here (tld_price lists what it sells)`;
   return unreadPrices(domain, { 'first-year price': undefined })[0] ?? '';
 }

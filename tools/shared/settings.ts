@@ -69,7 +69,8 @@ const contactParams = (contacts: Partial<Record<WhoisRole, number>>) => ({
 export const whois = settingPayload({
   noun: 'WHOIS contacts',
   fields: {
-    contacts: z.object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId }),
+    contacts: z
+      .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId }),
   },
   toApi: ({ contacts }) => contactParams(contacts),
   replacesLive: true,
@@ -183,23 +184,21 @@ const mailbox = z.string().regex(/^[a-z0-9._+-]{1,64}$/i, 'must be a mailbox nam
 export const emailForwarding = settingPayload({
   noun: 'email forwarding',
   fields: {
-    email: z.discriminatedUnion('type', [
-      z.object({
-        type: z.literal('forward'),
-        forwards: z
-          .array(z.object({ mailbox, to: emailAddress }))
-          .min(1)
-          .max(10),
-      }),
-      z.object({
-        type: z.literal('mx'),
-        hosts: z
-          .array(z.object({ host: hostName, distance: z.int().min(0).max(65535) }))
-          .min(1)
-          .max(3),
-      }),
-      z.object({ type: z.literal('none') }),
-    ]),
+    email: z
+      .discriminatedUnion('type', [
+        z.object({
+          type: z.literal('forward'),
+          forwards: z.array(z.object({ mailbox, to: emailAddress })).min(1).max(10),
+        }),
+        z.object({
+          type: z.literal('mx'),
+          hosts: z
+            .array(z.object({ host: hostName, distance: z.int().min(0).max(65535) }))
+            .min(1)
+            .max(3),
+        }),
+        z.object({ type: z.literal('none') }),
+      ]),
   },
   toApi: ({ email }) => ({
     forward_type: email.type === 'none' ? 'donot' : email.type,

@@ -44,9 +44,7 @@ const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.'
  * snapshot was written: writing them back would put the mask into live DNS, not the value.
  */
 function maskedParts(saved: NameServerSetting): string[] {
-  const parts = (saved.records ?? [])
-    .filter((r) => JSON.stringify(r).includes(MASKED_SECRET))
-    .map((r) => `the ${r.type.toUpperCase()} record of ${hostOf(r) || '@'}`);
+  const parts = (saved.records ?? []).filter((r) => JSON.stringify(r).includes(MASKED_SECRET)).map((r) => `the ${r.type.toUpperCase()} record of ${hostOf(r) || '@'}`);
   if ((saved.name_servers ?? []).some((h) => h.includes(MASKED_SECRET))) parts.push('a name server');
   if (saved.forward_to?.includes(MASKED_SECRET)) parts.push('its forwarding URL');
   return parts;
@@ -71,9 +69,7 @@ function stepFor(domain: string, saved: NameServerSetting): Step | string {
     }
     case 'name_servers': {
       const parsed = setNs.input.safeParse({ domains: [domain], name_servers: saved.name_servers ?? [] });
-      return parsed.success
-        ? { ...toolCall(setNs, parsed.data), nameServers: parsed.data.name_servers }
-        : `${domain}: set_ns cannot set its saved name servers (${issues(parsed.error)})`;
+      return parsed.success ? { ...toolCall(setNs, parsed.data), nameServers: parsed.data.name_servers } : `${domain}: set_ns cannot set its saved name servers (${issues(parsed.error)})`;
     }
     case 'dynadot_parking': {
       const parsed = setParking.input.safeParse({ domains: [domain], ...(saved.with_ads === undefined ? {} : { with_ads: saved.with_ads }) });
@@ -241,7 +237,8 @@ export default defineComposite({
   toolset: 'undo',
   everyday: true,
   title: 'Restore settings',
-  description: 'Put back the DNS records, name servers or parking a snapshot saved (list_snapshots), and read back.',
+  description:
+    'Put back the DNS records, name servers or parking a snapshot saved (list_snapshots), and read back.',
   effect: 'destructive',
   // A restore replaces live settings too, so it is itself snapshotted and can be undone.
   // The domains it restores (given, or all of the snapshot's): a restore can itself be undone.
@@ -262,8 +259,7 @@ export default defineComposite({
     if (hosts.length > 0) {
       const registered = new Set((await invokeRead(serverList, {}, ctx)).items.map((s) => s.name.toLowerCase()));
       const missing = [...new Set(hosts.filter((h) => !registered.has(h)))];
-      if (missing.length > 0)
-        refusals.push(`name servers no longer registered in this account: ${missing.join(', ')}; register them in the Dynadot control panel first`);
+      if (missing.length > 0) refusals.push(`name servers no longer registered in this account: ${missing.join(', ')}; register them in the Dynadot control panel first`);
     }
     // Every domain's setting now (one list_domain, get_dns for those on Dynadot DNS): the first
     // few are shown, all are bound, and a restore with nothing left to change issues no id.
@@ -301,12 +297,7 @@ export default defineComposite({
     // honoured between domains: those not begun are not sent.
     for (const [domain, { saved, step }] of steps) {
       if (ctx.signal?.aborted) {
-        results.push({
-          domain,
-          restored: false,
-          with: step.tool,
-          error: 'not sent: the call was cancelled before this domain; call restore_settings again for it',
-        });
+        results.push({ domain, restored: false, with: step.tool, error: 'not sent: the call was cancelled before this domain; call restore_settings again for it' });
         continue;
       }
       // The steps are whole tool calls: their own progress, if any, is not this call's.

@@ -99,8 +99,7 @@ export const hostHandlers: SimHandlers = {
       }
       if (ips.length === 0) throw new SimFailure('missing required parameter: ip0');
       if (ips.length > MAX_IPS) throw new SimFailure(`too many IP addresses: at most ${MAX_IPS} per request`);
-      if (!parentDomain(account, server.name))
-        throw new SimFailure(`${server.name} is not under a domain in your account: its IP addresses are set by its own registrar`);
+      if (!parentDomain(account, server.name)) throw new SimFailure(`${server.name} is not under a domain in your account: its IP addresses are set by its own registrar`);
       server.ips = ips;
       return { ResponseCode: '0', Status: 'success' };
     },
