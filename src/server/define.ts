@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Api3, Api3Params } from '../api3/client.js';
+import type { RdapPort } from '../rdap/types.js';
 import { apiParams } from '../api3/params.js';
 import { Api3Error } from '../api3/errors.js';
 import { errorMessage, log } from '../log.js';
@@ -38,6 +39,12 @@ export interface ToolContext {
    * is: sent to the client as MCP progress when it asked for it (a progressToken), else nothing.
    */
   progress?(done: number, total: number, message?: string): void;
+  /**
+   * Public registration data (RDAP) of names api3 reports as taken; absent when DYNADOT_RDAP is
+   * off. Never asked about a name that may still be unregistered: a name someone is researching
+   * stays between them and their registrar.
+   */
+  rdap?: RdapPort;
 }
 
 /** What a preview shows a person, and what must still hold when the call is confirmed. */

@@ -14,6 +14,7 @@ import {
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Api3 } from '../api3/client.js';
+import type { RdapPort } from '../rdap/types.js';
 import { Api3Pending } from '../api3/envelope.js';
 import { Api3Error } from '../api3/errors.js';
 import { maskSecretsIn, redact } from '../api3/redact.js';
@@ -418,6 +419,8 @@ export interface ServerOptions extends Selection {
   /** The account as the server reads it (balances, domains, DNS), implemented by the catalog (tools/ports.ts). */
   account: ToolContext['account'];
   catalog: readonly AnyToolSpec[];
+  /** Public registration data for taken names (DYNADOT_RDAP); none when off. */
+  rdap?: RdapPort;
   /** The built-in simulator stands in for a real account: say so in every answer. */
   demo: boolean;
   /** Largest amount one purchase may cost (DYNADOT_SPEND_CAP). */
@@ -789,6 +792,7 @@ export function buildServer(options: ServerOptions): Server {
     account: options.account,
     ...(options.store ? { store: options.store } : {}),
     ...(options.unfinished ? { unfinished: options.unfinished } : {}),
+    ...(options.rdap ? { rdap: options.rdap } : {}),
   };
   const policy: SafetyPolicy = {
     confirmations,

@@ -309,6 +309,11 @@ export interface SimAccount {
   nextOrderId: number;
   nextFolderId: number;
   aftermarket: SimAftermarket;
+  /**
+   * api3's account tiers: a regular account may search 1 name per request, bulk and super bulk
+   * accounts 100 (the document's search command). Absent: bulk, as the seeded demo account is.
+   */
+  tier?: 'regular' | 'bulk' | 'super_bulk';
 }
 
 const DAY = 86_400_000;

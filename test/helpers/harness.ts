@@ -51,6 +51,8 @@ export interface HarnessOptions extends Selection {
    * test of what a server says about a command it lacks (a newer document's) stands one in.
    */
   notYet?: ServerOptions['notYet'];
+  /** Registration data for taken names: a client of the test's local RDAP double (test/helpers/rdap-double.ts). */
+  rdap?: ServerOptions['rdap'];
 }
 
 let keyCounter = 0;
@@ -82,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.auditPath ? { auditPath: options.auditPath } : {}),
+    ...(options.rdap ? { rdap: options.rdap } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'harness', version: '1.0.0' });

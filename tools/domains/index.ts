@@ -6,6 +6,7 @@ import listDomain from './list_domain.js';
 import lockDomain from './lock_domain.js';
 import register from './register.js';
 import renew from './renew.js';
+import researchDomains from './research_domains.js';
 import search from './search.js';
 import setClearDomainSetting from './set_clear_domain_setting.js';
 import setEmailForward from './set_email_forward.js';
@@ -22,6 +23,7 @@ import tldPrice from './tld_price.js';
 
 export const domainsTools: AnyToolSpec[] = [
   search,
+  researchDomains,
   tldPrice,
   listDomain,
   domainInfo,

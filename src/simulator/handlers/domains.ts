@@ -32,6 +32,8 @@ export const domainHandlers: SimHandlers = {
     handle(params, { account }) {
       const names = indexed(params, 'domain', 100).map((n) => n.toLowerCase());
       if (names.length === 0) throw new SimFailure('missing required parameter: domain0');
+      // The document's own words; what live api3 answers a regular account's second name is not documented.
+      if (account.tier === 'regular' && names.length > 1) throw new SimFailure('regular account can specify 1 domain per command');
       const currency = (params.currency ?? account.currency).toUpperCase();
       return {
         ResponseCode: '0',

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import type { RdapPort, RegistrationLookup } from '../../../src/rdap/types.js';
+import research from '../../../tools/domains/research_domains.js';
+import { type Harness, startHarness } from '../../helpers/harness.js';
+import { type Json, pinEffect, useHarness } from '../../helpers/tool-test.js';
+
+/**
+ * Issue 20, item 1: research in bulk. Every request here goes to the simulator, whose search
+ * takes 100 names on a bulk account (its default) and refuses a second name on a regular one.
+ */
+const { h, ok, fail, sent, account } = useHarness();
+
+interface Research {
+  currency?: string;
+  columns: string[];
+  rows: Array<[string, boolean, number | null, number | null, boolean]>;
+  over_max_price?: number;
+  why_not_purchasable?: Record<string, string>;
+  taken?: Record<string, { aftermarket?: Json[]; registration?: Json; registration_unavailable?: string }>;
+  names_per_search: number;
+  unchecked?: string[];
+  notes?: string[];
+}
+
+/** `count` made-up labels no seeded account holds, each to pair with the TLDs given. */
+const labels = (count: number, prefix = 'zqx') => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+describe('spec', () => {
+  pinEffect(research, 'read');
+
+  it('a label needs TLDs: the error names the entry and says what to give; nothing is sent', async () => {
+    h().simulator.requests.length = 0;
+    const error = await fail('research_domains', { names: ['acme', 'acme.io'] });
+    expect(error.error).toBe('invalid_input');
+    expect(error.message).toMatch(/names\.0|names\[0\]/);
+    expect(error.message).toMatch(/give tlds/);
+    expect(h().simulator.requests).toEqual([]);
+  });
+
+  it('at most 500 pairs after pairing labels with TLDs, and the error says how many these make', async () => {
+    h().simulator.requests.length = 0;
+    const error = await fail('research_domains', { names: labels(101), tlds: ['com', 'net', 'org', 'io', 'xyz'] });
+    expect(error.error).toBe('invalid_input');
+    expect(error.message).toMatch(/at most 500 name\/TLD pairs per call \(these make 505\)/);
+    expect(h().simulator.requests).toEqual([]);
+  });
+
+  it('a name that is not a domain is refused by name; an unknown argument is refused, not dropped', async () => {
+    const bad = await fail('research_domains', { names: ['ok-name', 'bad_name!'], tlds: ['com'] });
+    expect(bad.message).toMatch(/bad_name!\.com/);
+    const unknown = await fail('research_domains', { names: ['a.com'], budget: 20 });
+    expect(unknown.error).toBe('invalid_input');
+    expect(unknown.message).toMatch(/budget/);
+  });
+});
+
+describe('on a bulk account', () => {
+  it('250 pairs in 3 searches and one price read, cheapest first, with renewal prices, premium flag and purchasable', async () => {
+    const names = [...labels(49), 'best.ai', 'google.com', 'quillbyte.tech'];
+    const result = await ok<Research>('research_domains', { names, tlds: ['com', 'io', 'xyz', 'dev', 'co'] });
+    expect(sent('search')).toHaveLength(3);
+    expect(sent('search').map((r) => Object.keys(r.params).filter((k) => k.startsWith('domain')).length)).toEqual([100, 100, 48]);
+    expect(sent('tld_price')).toHaveLength(1);
+    expect(result.names_per_search).toBe(100);
+    expect(result.columns).toEqual(['domain', 'purchasable', 'price', 'renewal', 'premium']);
+    expect(result.rows).toHaveLength(248);
+    const prices = result.rows.filter((r) => r[1]).map((r) => r[2] ?? Number.POSITIVE_INFINITY);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    // The simulator's search gives first-year prices only: renewals come from its TLD table.
+    const tld = (name: string) => account().tldPrices.find((p) => name.endsWith(`.${p.tld}`));
+    for (const [domain, purchasable, price, renewal, premium] of result.rows.filter((r) => r[1] && !r[4])) {
+      expect([domain, purchasable, price, renewal, premium]).toEqual([domain, true, tld(domain)?.register, tld(domain)?.renew, false]);
+    }
+    expect(result.rows.find((r) => r[0] === 'best.ai')).toEqual(['best.ai', true, 4999, null, true]);
+    expect(result.rows.find((r) => r[0] === 'google.com')).toEqual(['google.com', false, null, null, false]);
+    expect(result.rows.at(-1)?.[1]).toBe(false);
+    expect(result.why_not_purchasable?.['quillbyte.tech']).toMatch(/may not sell \.tech/);
+  });
+
+  it('where search gives the renewal price itself (live answers), no price table is read', async () => {
+    h().simulator.setDialect('live');
+    const result = await ok<Research>('research_domains', { names: ['zqx1', 'zqx2'], tlds: ['com', 'io'] });
+    expect(sent('tld_price')).toEqual([]);
+    expect(result.rows.find((r) => r[0] === 'zqx1.io')).toEqual(['zqx1.io', true, 39.99, 49.99, false]);
+  });
+
+  it('max_price leaves out dearer purchasable names and says how many, keeping taken ones', async () => {
+    const result = await ok<Research>('research_domains', { names: ['zqx7', 'google.com'], tlds: ['com', 'io', 'xyz'], max_price: 20 });
+    expect(result.rows.map((r) => r[0])).toEqual(['zqx7.xyz', 'zqx7.com', 'google.com']);
+    expect(result.over_max_price).toBe(1);
+  });
+
+  it('aftermarket offers for taken names: the three lists are read once whatever the number of names', async () => {
+    account().takenElsewhere.add('premium-shoes.com');
+    account().takenElsewhere.add('bargain-name.com');
+    const result = await ok<Research>('research_domains', {
+      names: ['widgets.com', 'startup.io', 'premium-shoes.com', 'bargain-name.com', 'google.com', 'zqx9.com'],
+      taken: ['aftermarket'],
+    });
+    for (const command of ['get_open_auctions', 'get_expired_closeout_domains', 'get_listings']) expect(sent(command)).toHaveLength(1);
+    expect(result.taken?.['widgets.com']?.aftermarket).toEqual([expect.objectContaining({ kind: 'auction', price: 120, bids: 3, ends: expect.any(String) })]);
+    expect(result.taken?.['startup.io']?.aftermarket).toEqual([expect.objectContaining({ kind: 'backorder_auction', price: 89.99 })]);
+    expect(result.taken?.['premium-shoes.com']?.aftermarket).toEqual([{ kind: 'listing', price: 2500, currency: 'USD' }]);
+    expect(result.taken?.['bargain-name.com']?.aftermarket).toEqual([expect.objectContaining({ kind: 'closeout', price: 9.91 })]);
+    expect(result.taken?.['google.com']).toBeUndefined();
+    expect(result.taken?.['zqx9.com']).toBeUndefined();
+  });
+
+  it('progress: one notification per search and per look-up, rising to the total, when the client asks', async () => {
+    const steps: Array<{ progress: number; total?: number }> = [];
+    await h().client.callTool(
+      { name: 'research_domains', arguments: { names: [...labels(60), 'acme', 'widgets'], tlds: ['com', 'io', 'xyz', 'dev'], taken: ['aftermarket'] } },
+      { onprogress: (p) => steps.push(p) },
+    );
+    expect(steps.length).toBeGreaterThanOrEqual(3 + 2);
+    expect(steps.map((s) => s.progress)).toEqual([...steps.map((s) => s.progress)].sort((a, b) => a - b));
+    expect(steps.slice(0, 3).map((s) => [s.progress, s.total])).toEqual([
+      [100, 248],
+      [200, 248],
+      [248, 248],
+    ]);
+    const last = steps.at(-1);
+    expect(last?.progress).toBe(last?.total);
+  });
+});
+
+describe('registration data (RDAP)', () => {
+  it('is asked only about names api3 says are taken; an unavailable answer is a note on that name, not a failure', async () => {
+    const asked: string[][] = [];
+    const rdap: RdapPort = {
+      async lookup(domains) {
+        asked.push([...domains]);
+        return new Map(
+          domains.map((domain): [string, RegistrationLookup] =>
+            domain === 'google.com'
+              ? [domain, { found: { registrar: 'MarkMonitor Inc.', expires: '2028-09-14T04:00:00Z', statuses: ['client delete prohibited'] } }]
+              : [domain, { unavailable: 'timed out after 5 s' }],
+          ),
+        );
+      },
+    };
+    const own = await startHarness({ rdap });
+    try {
+      const result = await own.ok<Research>('research_domains', { names: ['google', 'acme', 'zqx3'], tlds: ['com', 'io'], taken: ['registration'] });
+      expect(asked).toEqual([['google.com', 'acme.com']]);
+      expect(result.taken?.['google.com']?.registration).toEqual({ registrar: 'MarkMonitor Inc.', expires: '2028-09-14T04:00:00Z', statuses: ['client delete prohibited'] });
+      expect(result.taken?.['acme.com']?.registration_unavailable).toBe('timed out after 5 s');
+      expect(result.rows.filter((r) => r[1])).toHaveLength(4);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('with RDAP off the answer says so and still has every row', async () => {
+    const result = await ok<Research>('research_domains', { names: ['google.com', 'zqx4.com'], taken: ['registration'] });
+    expect(result.notes).toEqual([expect.stringMatching(/DYNADOT_RDAP=off/)]);
+    expect(result.rows).toHaveLength(2);
+  });
+});
+
+describe('on a regular account', () => {
+  async function regular(): Promise<Harness> {
+    const own = await startHarness({});
+    own.simulator.account.tier = 'regular';
+    return own;
+  }
+
+  it('one refused search tells the tier; then one name per request, and the next call starts at one', async () => {
+    const own = await regular();
+    try {
+      const first = await own.ok<Research>('research_domains', { names: labels(5), tlds: ['com', 'io'] });
+      const searches = () => own.simulator.requests.filter((r) => r.command === 'search');
+      expect(first.names_per_search).toBe(1);
+      expect(first.rows).toHaveLength(10);
+      // The refused batch of 10, then the 10 names one at a time.
+      expect(searches()).toHaveLength(11);
+      own.simulator.requests.length = 0;
+      own.simulator.account.tier = 'regular';
+      const second = await own.ok<Research>('research_domains', { names: labels(3, 'zqy'), tlds: ['com'] });
+      expect(second.rows).toHaveLength(3);
+      expect(searches()).toHaveLength(3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a refusal of one name in a batch is that name\'s answer; the account is not taken for regular', async () => {
+    const own = await startHarness({});
+    try {
+      own.simulator.injectAnswer({ command: 'search', body: { SearchResponse: { ResponseCode: '-1', Error: 'invalid domain name: zqz0.com' } } });
+      const result = await own.ok<Research>('research_domains', { names: ['zqz0', 'zqz1'], tlds: ['com'] });
+      expect(result.rows.map((r) => r[0])).toEqual(['zqz0.com', 'zqz1.com']);
+      const next = await own.ok<Research>('research_domains', { names: ['zqz2', 'zqz3'], tlds: ['com'] });
+      expect(next.names_per_search).toBe(100);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a rate limit mid-way gives a clear partial answer: the rows checked, the names unchecked, and why', async () => {
+    const own = await regular();
+    try {
+      own.simulator.injectAnswer({ command: 'search', body: { SearchResponse: { ResponseCode: '-1', Error: 'regular account can specify 1 domain per command' } } });
+      own.simulator.injectAnswer({ command: 'search', body: { SearchResponse: { ResponseCode: '0', SearchResults: [{ DomainName: 'zqw0.com', Available: 'yes', Price: '10.99 in USD' }] } } });
+      own.simulator.injectAnswer({ command: 'search', body: { Response: { ResponseCode: '-1', Error: 'Too many requests. Please try again in 1 minute after.' } }, times: 5 });
+      const result = await own.ok<Research>('research_domains', { names: labels(4, 'zqw'), tlds: ['com'] });
+      expect(result.rows.map((r) => r[0])).toEqual(['zqw0.com']);
+      expect(result.unchecked).toEqual(['zqw1.com', 'zqw2.com', 'zqw3.com']);
+      expect(result.notes?.[0]).toMatch(/stopped after 1 of 4 names/);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a research the client cancels sends no further search', async () => {
+    const own = await regular();
+    try {
+      own.simulator.setLatency(100);
+      const controller = new AbortController();
+      const call = own.client
+        .callTool({ name: 'research_domains', arguments: { names: labels(30), tlds: ['com'] } }, { signal: controller.signal })
+        .catch((error: unknown) => error);
+      await own.simulator.nextRequest('search');
+      await own.simulator.nextRequest('search');
+      controller.abort();
+      await call;
+      const atCancel = own.simulator.requestCount;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      // At most the one search already on the wire finishes; none starts after the cancel.
+      expect(own.simulator.requestCount - atCancel).toBeLessThanOrEqual(1);
+      expect(own.simulator.requests.filter((r) => r.command === 'search').length).toBeLessThan(6);
+    } finally {
+      await own.close();
+    }
+  });
+});
