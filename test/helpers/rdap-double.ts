@@ -13,6 +13,8 @@ export interface RdapDoubleOptions {
   failWith?: Record<string, number>;
   /** Names answered with a 302 to another name's address on this double. */
   redirect?: Record<string, string>;
+  /** Also serves GET /dns.json: a bootstrap mapping these TLDs to this double (as a DYNADOT_RDAP_BOOTSTRAP URL would be). */
+  servesBootstrapFor?: string[];
   /** Each answer waits this long, so that lookups overlap and concurrency can be measured. */
   delayMs?: number;
 }
@@ -39,7 +41,13 @@ export async function startRdapDouble(options: RdapDoubleOptions): Promise<RdapD
   const dirs: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
+  let url = '';
   const server = createServer((req, res) => {
+    if (req.url === '/dns.json' && options.servesBootstrapFor) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(bootstrapJson([[options.servesBootstrapFor, url]])));
+      return;
+    }
     const match = /^\/domain\/([^/?]+)/.exec(req.url ?? '');
     const domain = match?.[1] ? decodeURIComponent(match[1]).toLowerCase() : '';
     requests.push(domain);
@@ -70,7 +78,7 @@ export async function startRdapDouble(options: RdapDoubleOptions): Promise<RdapD
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/`;
+  url = `http://127.0.0.1:${port}/`;
   return {
     url,
     requests,
@@ -96,14 +104,17 @@ export async function startRdapDouble(options: RdapDoubleOptions): Promise<RdapD
 export function writeBootstrapFile(services: ReadonlyArray<[tlds: string[], url: string]>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rdap-double-'));
   const file = join(dir, 'dns.json');
-  const bootstrap = {
+  writeFileSync(file, JSON.stringify(bootstrapJson(services)));
+  return file;
+}
+
+function bootstrapJson(services: ReadonlyArray<[tlds: string[], url: string]>): object {
+  return {
     description: 'RDAP bootstrap file for Domain Name System registrations',
     publication: '2026-01-01T00:00:00Z',
     services: services.map(([tlds, url]) => [tlds, [url]]),
     version: '1.0',
   };
-  writeFileSync(file, JSON.stringify(bootstrap));
-  return file;
 }
 
 /** The most spans open at one moment, across any number of doubles. */

@@ -1,6 +1,8 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { refreshBootstrap, SHIPPED_BOOTSTRAP } from '../../src/docs/rdap-bootstrap.js';
 import { parseBootstrap, RdapBootstrap, shippedBootstrap } from '../../src/rdap/bootstrap.js';
 import { createRdap, type RdapClient } from '../../src/rdap/client.js';
 import { mayComeFree, parseRegistration } from '../../src/rdap/parse.js';
@@ -250,6 +252,26 @@ describe('createRdap', () => {
     expect(answers.get('old.com')).toEqual({ found: expect.objectContaining({ registrar: 'MarkMonitor Inc.' }) });
     expect(answers.get('r1.com')).toEqual({ unavailable: `more than 2 redirects from ${new URL(registry.url).host}` });
     expect(answers.get('huge.com')).toEqual({ unavailable: 'unreadable answer (over 256 KB)' });
+  });
+
+  it('reads a bootstrap given as an http URL, once, on the first lookup', async () => {
+    const registry = await double({ records: { 'taken.org': verisignAnswer('taken.org') }, servesBootstrapFor: ['org'] });
+    const rdap = client({ bootstrap: `${registry.url}dns.json` });
+    expect((await rdap.lookup(['taken.org'])).get('taken.org')).toEqual({ found: expect.objectContaining({ created: '1997-09-15T04:00:00Z' }) });
+    expect((await rdap.lookup(['missing.org'])).get('missing.org')).toEqual({ unavailable: 'not found at the registry (404)' });
+    expect(registry.requests).toEqual(['taken.org', 'missing.org']);
+  });
+
+  it('npm run rdap-bootstrap writes the checked file where the package ships it, and refuses one without .com', async () => {
+    const registry = await double({ records: {}, servesBootstrapFor: ['com', 'net'] });
+    const root = mkdtempSync(join(tmpdir(), 'rdap-refresh-'));
+    folders.push(root);
+    mkdirSync(join(root, 'src', 'rdap'), { recursive: true });
+    const refreshed = await refreshBootstrap(root, `${registry.url}dns.json`);
+    expect(refreshed.serviceFor('example.net')).toBe(registry.url);
+    expect(parseBootstrap(JSON.parse(readFileSync(join(root, SHIPPED_BOOTSTRAP), 'utf8'))).services).toEqual([[['com', 'net'], [registry.url]]]);
+    const orgOnly = await double({ records: {}, servesBootstrapFor: ['org'] });
+    await expect(refreshBootstrap(root, `${orgOnly.url}dns.json`)).rejects.toThrow('names no service for .com');
   });
 
   it('a bootstrap that cannot be read makes every name unavailable with the reason', async () => {
