@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { errorMessage } from '../log.js';
 import { readLimited } from './body.js';
 
 /**
@@ -76,7 +77,7 @@ export class RdapBootstrap {
 
 /** An https URL where the service lists one (RFC 9224 asks clients to prefer it), else the first http one. */
 function preferredUrl(urls: readonly string[]): string | undefined {
-  const usable = urls.filter((url) => /^https?:\/\//i.test(url));
+  const usable = urls.filter((url) => /^https?:\/\//i.test(url) && URL.canParse(url));
   const chosen = usable.find((url) => /^https:/i.test(url)) ?? usable[0];
   if (!chosen) return undefined;
   return chosen.endsWith('/') ? chosen : `${chosen}/`;
@@ -98,7 +99,11 @@ export async function loadBootstrap(source: string | undefined, options: { timeo
   } catch {
     throw new Error(`${source} is not JSON`);
   }
-  return new RdapBootstrap(parseBootstrap(json));
+  try {
+    return new RdapBootstrap(parseBootstrap(json));
+  } catch (error) {
+    throw new Error(`${source}: ${errorMessage(error)}`);
+  }
 }
 
 /** A bootstrap file over HTTP: the whole IANA file is about 100 KB, so anything past 4 MB is refused. */

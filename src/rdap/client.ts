@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { Agent, Dispatcher } from 'undici';
 import { errorMessage } from '../log.js';
 import { readLimited } from './body.js';
@@ -90,10 +91,12 @@ export function createRdap(options: RdapOptions = {}): RdapClient {
         for (const domain of domains) answer(domain, { unavailable: reason });
         return answers;
       }
-      const waiting: Array<{ domain: string; base: string; server: string }> = [];
+      const waiting: Array<{ domain: string; ascii: string; base: string; server: string }> = [];
       for (const domain of domains) {
-        const base = known.serviceFor(domain);
-        if (base) waiting.push({ domain, base, server: new URL(base).host });
+        // Registries and the bootstrap speak A-labels (xn--...), whatever form the name came in.
+        const ascii = domainToASCII(domain) || domain;
+        const base = known.serviceFor(ascii);
+        if (base) waiting.push({ domain, ascii, base, server: new URL(base).host });
         else answer(domain, { unavailable: `no RDAP service for .${domain.split('.').pop() ?? domain}` });
       }
       const perServer = new Map<string, number>();
@@ -118,7 +121,7 @@ export function createRdap(options: RdapOptions = {}): RdapClient {
             waiting.splice(index, 1);
             running++;
             perServer.set(next.server, (perServer.get(next.server) ?? 0) + 1);
-            void lookupOne(next.base, next.domain, signal).then((result) => {
+            void lookupOne(next.base, next.ascii, signal).then((result) => {
               running--;
               perServer.set(next.server, (perServer.get(next.server) ?? 1) - 1);
               answer(next.domain, result);
@@ -138,7 +141,8 @@ export function createRdap(options: RdapOptions = {}): RdapClient {
       closed = true;
       const open = agent;
       agent = undefined;
-      await (await open)?.close();
+      // destroy, not close: a lookup hanging on a silent server must not hold the shutdown.
+      await (await open)?.destroy();
     },
   };
 }

@@ -149,6 +149,21 @@ describe('bootstrap', () => {
     expect(() => parseBootstrap([])).toThrow('not a JSON object');
   });
 
+  it('skips a service URL that does not parse, so no lookup can trip on it', () => {
+    const odd = new RdapBootstrap(
+      parseBootstrap({
+        version: '1.0',
+        publication: 'x',
+        services: [
+          [['bad'], ['https://']],
+          [['ok'], ['https://rdap.ok.test']],
+        ],
+      }),
+    );
+    expect(odd.serviceFor('name.bad')).toBeUndefined();
+    expect(odd.serviceFor('name.ok')).toBe('https://rdap.ok.test/');
+  });
+
   it("the shipped copy is IANA's file and knows com", async () => {
     const shipped = await shippedBootstrap();
     expect(shipped.file.description).toBe('RDAP bootstrap file for Domain Name System registrations');
@@ -213,6 +228,14 @@ describe('createRdap', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('asks for an internationalised name by its A-label, and answers it under the name it was asked by', async () => {
+    const registry = await double({ records: { 'xn--mnchen-3ya.com': verisignAnswer('xn--mnchen-3ya.com') } });
+    const rdap = client({ bootstrap: registry.bootstrapFile(['com']) });
+    const answers = await rdap.lookup(['münchen.com']);
+    expect(answers.get('münchen.com')).toEqual({ found: expect.objectContaining({ registrar: 'MarkMonitor Inc.' }) });
+    expect(registry.requests).toEqual(['xn--mnchen-3ya.com']);
+  });
+
   it('an abort answers the lookups in flight and those not begun "cancelled" at once, and the latter are never sent', async () => {
     const names = ['a.com', 'b.com', 'c.com', 'd.com', 'e.com'];
     const registry = await double({ records: {}, hang: names });
@@ -231,7 +254,7 @@ describe('createRdap', () => {
   it('never has more than two lookups at one server, nor more than the limit in all', async () => {
     const names = (tld: string) => Array.from({ length: 6 }, (_, index) => `n${index}.${tld}`);
     const servers = await Promise.all(
-      ['com', 'net', 'org'].map((tld) => double({ records: Object.fromEntries(names(tld).map((name) => [name, verisignAnswer(name)])), delayMs: 40 })),
+      ['com', 'net', 'org'].map((tld) => double({ records: Object.fromEntries(names(tld).map((name) => [name, verisignAnswer(name)])), delayMs: 80 })),
     );
     const file = bootstrapFile(servers.map((server, index) => [[['com', 'net', 'org'][index] ?? ''], server.url]));
     const rdap = client({ bootstrap: file, concurrency: 3 });
