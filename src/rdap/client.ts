@@ -27,12 +27,20 @@ const MAX_REDIRECTS = 2;
 /** Real domain answers are a few KB; a larger one is a wrong answer, not worth reading on. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** One name waiting for its turn: `run` looks it up and answers it; `cancel` answers it "cancelled" unsent. */
+interface Job {
+  server: string;
+  run(): Promise<void>;
+  cancel(): void;
+}
+
 /** A failure whose message is already the reason to give. */
 class Unavailable extends Error {}
 
 export function createRdap(options: RdapOptions = {}): RdapClient {
   const timeoutMs = options.timeoutMs ?? 5000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const perServerLimit = Math.min(PER_SERVER, concurrency);
   const now = options.now ?? (() => new Date());
   let bootstrap: Promise<RdapBootstrap> | undefined;
   let agent: Promise<Agent> | undefined;
@@ -50,6 +58,28 @@ export function createRdap(options: RdapOptions = {}): RdapClient {
   const agentOnce = (): Promise<Agent> => {
     agent ??= import('undici').then(({ Agent }) => new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: PER_SERVER }));
     return agent;
+  };
+
+  // One queue for the whole client, so that lookups from several calls at once share the limits.
+  const waiting: Job[] = [];
+  const perServer = new Map<string, number>();
+  let running = 0;
+  const pump = (): void => {
+    for (let index = 0; index < waiting.length && running < concurrency; ) {
+      const job = waiting[index];
+      if (!job || (perServer.get(job.server) ?? 0) >= perServerLimit) {
+        index++;
+        continue;
+      }
+      waiting.splice(index, 1);
+      running++;
+      perServer.set(job.server, (perServer.get(job.server) ?? 0) + 1);
+      void job.run().finally(() => {
+        running--;
+        perServer.set(job.server, (perServer.get(job.server) ?? 1) - 1);
+        pump();
+      });
+    }
   };
 
   async function lookupOne(base: string, domain: string, signal: AbortSignal): Promise<RegistrationLookup> {
@@ -91,47 +121,48 @@ export function createRdap(options: RdapOptions = {}): RdapClient {
         for (const domain of domains) answer(domain, { unavailable: reason });
         return answers;
       }
-      const waiting: Array<{ domain: string; ascii: string; base: string; server: string }> = [];
-      for (const domain of domains) {
-        // Registries and the bootstrap speak A-labels (xn--...), whatever form the name came in.
-        const ascii = domainToASCII(domain) || domain;
-        const base = known.serviceFor(ascii);
-        if (base) waiting.push({ domain, ascii, base, server: new URL(base).host });
-        else answer(domain, { unavailable: `no RDAP service for .${domain.split('.').pop() ?? domain}` });
-      }
-      const perServer = new Map<string, number>();
-      let running = 0;
       await new Promise<void>((resolve) => {
-        const finishIfDone = (): void => {
-          if (running === 0 && (waiting.length === 0 || signal.aborted)) resolve();
+        const mine = new Set<Job>();
+        const settle = (job: Job): void => {
+          mine.delete(job);
+          if (mine.size > 0) return;
+          signal.removeEventListener('abort', onAbort);
+          resolve();
         };
+        // Not begun: answered at once and never sent. In flight: their own catch answers them.
         const onAbort = (): void => {
-          // Not begun: answered at once and never sent. In flight: their own catch answers them.
-          for (const { domain } of waiting.splice(0)) answer(domain, { unavailable: 'cancelled' });
-          finishIfDone();
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        const pump = (): void => {
-          for (let index = 0; index < waiting.length && running < concurrency; ) {
-            const next = waiting[index];
-            if (!next || (perServer.get(next.server) ?? 0) >= Math.min(PER_SERVER, concurrency)) {
-              index++;
-              continue;
-            }
+          for (const job of [...mine]) {
+            const index = waiting.indexOf(job);
+            if (index === -1) continue;
             waiting.splice(index, 1);
-            running++;
-            perServer.set(next.server, (perServer.get(next.server) ?? 0) + 1);
-            void lookupOne(next.base, next.ascii, signal).then((result) => {
-              running--;
-              perServer.set(next.server, (perServer.get(next.server) ?? 1) - 1);
-              answer(next.domain, result);
-              if (!signal.aborted) pump();
-              if (running === 0 && waiting.length === 0) signal.removeEventListener('abort', onAbort);
-              finishIfDone();
-            });
+            job.cancel();
           }
-          finishIfDone();
         };
+        for (const domain of domains) {
+          // Registries and the bootstrap speak A-labels (xn--...), whatever form the name came in.
+          const ascii = domainToASCII(domain) || domain;
+          const base = known.serviceFor(ascii);
+          if (!base) {
+            answer(domain, { unavailable: `no RDAP service for .${domain.split('.').pop() ?? domain}` });
+            continue;
+          }
+          const job: Job = {
+            server: new URL(base).host,
+            run: () =>
+              lookupOne(base, ascii, signal).then((result) => {
+                answer(domain, result);
+                settle(job);
+              }),
+            cancel: () => {
+              answer(domain, { unavailable: 'cancelled' });
+              settle(job);
+            },
+          };
+          mine.add(job);
+        }
+        if (mine.size === 0) return resolve();
+        signal.addEventListener('abort', onAbort, { once: true });
+        waiting.push(...mine);
         pump();
       });
       return answers;
@@ -139,6 +170,7 @@ export function createRdap(options: RdapOptions = {}): RdapClient {
 
     async close() {
       closed = true;
+      for (const job of waiting.splice(0)) job.cancel();
       const open = agent;
       agent = undefined;
       // destroy, not close: a lookup hanging on a silent server must not hold the shutdown.

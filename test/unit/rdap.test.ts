@@ -265,6 +265,15 @@ describe('createRdap', () => {
     expect(maxOverlap(servers.flatMap((server) => server.spans))).toBe(3);
   });
 
+  it('two lookups at once share the limits: still two at most at one server', async () => {
+    const names = Array.from({ length: 8 }, (_, index) => `s${index}.com`);
+    const registry = await double({ records: Object.fromEntries(names.map((name) => [name, verisignAnswer(name)])), delayMs: 60 });
+    const rdap = client({ bootstrap: registry.bootstrapFile(['com']) });
+    const [first, second] = await Promise.all([rdap.lookup(names.slice(0, 4)), rdap.lookup(names.slice(4))]);
+    expect([...(first ?? []).values(), ...(second ?? []).values()].filter((answer) => 'found' in answer)).toHaveLength(8);
+    expect(registry.maxInFlight).toBe(2);
+  });
+
   it('follows at most two redirects, and reads no answer over 256 KB', async () => {
     const registry = await double({
       records: { 'moved.com': verisignAnswer('moved.com'), 'huge.com': { ...verisignAnswer('huge.com'), remarks: [{ description: ['x'.repeat(300_000)] }] } },
