@@ -27,7 +27,12 @@ const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 /** A comma-separated list of http(s) origins, normalised to `scheme://host[:port]` for exact comparison. */
 const originList = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .transform((origins, ctx) =>
     origins.map((origin) => {
       try {
@@ -43,7 +48,12 @@ const originList = z
 
 const toolsetList = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .superRefine((names, ctx) => {
     for (const name of names) {
       if (name !== 'all' && name !== 'default' && !isToolsetName(name)) {
@@ -91,7 +101,12 @@ export const configSchema = z.object({
   toolsets: toolsetList.optional(),
   tools: z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .optional(),
   readOnly: boolText.default(false),
   /** Serve nothing that spends money (register, renew, and later transfers, bids, buy-now, backorders). */
@@ -137,6 +152,14 @@ export const configSchema = z.object({
   /** Signs confirmation ids; replicas behind one load balancer share it. Unset: random per process. */
   confirmSecret: z.string().min(16, 'DYNADOT_CONFIRM_SECRET must be at least 16 characters').optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Look up public registration data (RDAP) for names api3 reports as taken; never for available names. */
+  rdap: z.enum(['on', 'off']).default('on'),
+  /** The RDAP bootstrap (IANA's dns.json) as a file path or an http(s) URL, read once; unset: the copy in the package. */
+  rdapBootstrap: z
+    .string()
+    .min(1)
+    .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^https?:\/\//i.test(value), 'must be a file path or an http(s) URL')
+    .optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -169,6 +192,10 @@ Safety settings from env: DYNADOT_SPEND_CAP (largest single purchase: 50 in the 
   DYNADOT_CONFIRM_SECRET (signs preview confirmations; share it across replicas),
   DYNADOT_STATE_URL (redis:// or rediss://: replicas share the account's queue, confirmations,
   snapshots and audit log in Redis).
+
+Research settings from env: DYNADOT_RDAP (on or off: public registration data over RDAP for
+  names api3 reports as taken; default on), DYNADOT_RDAP_BOOTSTRAP (IANA's RDAP bootstrap as a
+  file or http(s) URL; default the copy in the package).
 
 Without DYNADOT_API_KEY the server runs in demo mode on a built-in simulated account.`;
 
@@ -228,6 +255,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
     demoDomains: unset(env.DYNADOT_DEMO_DOMAINS),
     confirmSecret: unset(env.DYNADOT_CONFIRM_SECRET),
     logLevel: unset(env.DYNADOT_LOG_LEVEL),
+    rdap: unset(env.DYNADOT_RDAP)?.toLowerCase(),
+    rdapBootstrap: unset(env.DYNADOT_RDAP_BOOTSTRAP),
   };
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
@@ -267,6 +296,8 @@ export const SETTING_NAMES: Record<string, string> = {
   demoDomains: 'DYNADOT_DEMO_DOMAINS',
   confirmSecret: 'DYNADOT_CONFIRM_SECRET',
   logLevel: 'DYNADOT_LOG_LEVEL',
+  rdap: 'DYNADOT_RDAP',
+  rdapBootstrap: 'DYNADOT_RDAP_BOOTSTRAP',
 };
 
 function settingName(field: string): string {

@@ -42,7 +42,9 @@ describe('DYNADOT_SPEND_CAP', () => {
   });
 
   it('reports a bad cap beside other bad settings', () => {
-    expect(() => loadConfig([], { DYNADOT_SPEND_CAP: 'lots', DYNADOT_TIMEOUT_MS: 'soon' })).toThrow(/DYNADOT_TIMEOUT_MS: .*\n {2}DYNADOT_SPEND_CAP: "lots" is not a spend cap/);
+    expect(() => loadConfig([], { DYNADOT_SPEND_CAP: 'lots', DYNADOT_TIMEOUT_MS: 'soon' })).toThrow(
+      /DYNADOT_TIMEOUT_MS: .*\n {2}DYNADOT_SPEND_CAP: "lots" is not a spend cap/,
+    );
   });
 });
 
@@ -66,5 +68,24 @@ describe('DYNADOT_NO_PURCHASES / --no-purchases', () => {
 
   it('names the setting when its value is not a boolean', () => {
     expect(() => loadConfig([], { DYNADOT_NO_PURCHASES: 'maybe' })).toThrow(/DYNADOT_NO_PURCHASES \/ --no-purchases/);
+  });
+});
+
+describe('DYNADOT_RDAP and DYNADOT_RDAP_BOOTSTRAP', () => {
+  const run = (env: NodeJS.ProcessEnv) => {
+    const parsed = loadConfig([], env);
+    if (parsed.kind !== 'run') throw new Error('expected a run');
+    return parsed.config;
+  };
+
+  it('looks taken names up over RDAP unless turned off, with the shipped bootstrap unless one is named', () => {
+    expect(run({})).toMatchObject({ rdap: 'on', rdapBootstrap: undefined });
+    expect(run({ DYNADOT_RDAP: 'OFF', DYNADOT_RDAP_BOOTSTRAP: '/srv/rdap/dns.json' })).toMatchObject({ rdap: 'off', rdapBootstrap: '/srv/rdap/dns.json' });
+    expect(run({ DYNADOT_RDAP_BOOTSTRAP: 'https://data.iana.org/rdap/dns.json' }).rdapBootstrap).toBe('https://data.iana.org/rdap/dns.json');
+  });
+
+  it('names the setting for a value it does not take', () => {
+    expect(() => run({ DYNADOT_RDAP: 'sometimes' })).toThrow(/DYNADOT_RDAP: /);
+    expect(() => run({ DYNADOT_RDAP_BOOTSTRAP: 'ftp://example.net/dns.json' })).toThrow('DYNADOT_RDAP_BOOTSTRAP: must be a file path or an http(s) URL');
   });
 });
