@@ -11,6 +11,7 @@ import { loadConfig, resolveApiUrl, USAGE, type Config } from './config.js';
 import { errorMessage, errorStack, log, setLogLevel } from './log.js';
 import { unfinishedChange } from './server/audit.js';
 import { buildServer, selectTools, type ServerOptions } from './server/server.js';
+import { createRdap } from './rdap/client.js';
 import { Confirmations } from './server/confirmation.js';
 import { auditLogPath, chmodIf, defaultStateDir, StateStore } from './server/state-store.js';
 import { folderState, type SharedState } from './state/shared-state.js';
@@ -91,8 +92,11 @@ async function main(): Promise<void> {
   if (auditPath) chmodIf(auditPath, 'file', 0o600);
   const unfinished = auditPath ? unfinishedChange(auditPath) : undefined;
   if (unfinished) log('warn', `the audit log ends with an unfinished ${unfinished.tool} (${unfinished.outcome}, ${unfinished.time})`);
+  // Registration data of taken names from the registries' RDAP servers; nothing is asked until a research call wants it.
+  const rdap = config.rdap === 'on' ? createRdap(config.rdapBootstrap ? { bootstrap: config.rdapBootstrap } : {}) : undefined;
   const options: ServerOptions = {
     api: backend.api,
+    ...(rdap ? { rdap } : {}),
     catalog: CATALOG,
     account: accountPort,
     demo: backend.demo,
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
     log('info', `shutting down (${reason})`);
     await stopTransport().catch(() => undefined);
     await backend.close().catch(() => undefined);
+    await rdap?.close().catch(() => undefined);
     await state.close().catch(() => undefined);
     // Answers already written may still sit in stdout's buffer (a pipe holds 64 KiB): exiting
     // now would cut them off, so wait until stdout has handed everything to the OS.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRdap } from '../../../src/rdap/client.js';
 import type { RdapPort, RegistrationLookup } from '../../../src/rdap/types.js';
 import research from '../../../tools/domains/research_domains.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
+import { startRdapDouble } from '../../helpers/rdap-double.js';
 import { type Json, pinEffect, useHarness } from '../../helpers/tool-test.js';
 
 /**
@@ -231,6 +233,54 @@ describe('on a regular account', () => {
       expect(own.simulator.requests.filter((r) => r.command === 'search').length).toBeLessThan(6);
     } finally {
       await own.close();
+    }
+  });
+});
+
+describe('registration data from a local RDAP double, through the real RDAP client', () => {
+  const registered = (name: string, status: string[], expiration: string) => ({
+    objectClassName: 'domain',
+    ldhName: name.toUpperCase(),
+    status,
+    events: [
+      { eventAction: 'registration', eventDate: '2011-04-02T10:00:00Z' },
+      { eventAction: 'expiration', eventDate: expiration },
+    ],
+    entities: [{ objectClassName: 'entity', roles: ['registrar'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'Example Registrar, Inc.']]] }],
+  });
+
+  it('found, redemption, a registry with no record and one that never answers: a clear partial result, no failure', async () => {
+    const double = await startRdapDouble({
+      records: {
+        'google.com': registered('google.com', ['client transfer prohibited'], '2028-09-14T04:00:00Z'),
+        'acme.com': registered('acme.com', ['redemption period'], '2026-11-01T00:00:00Z'),
+      },
+      hang: ['widgets.com'],
+    });
+    const rdap = createRdap({ bootstrap: double.bootstrapFile(['com']), timeoutMs: 400 });
+    const own = await startHarness({ rdap });
+    try {
+      const result = await own.ok<Research>('research_domains', {
+        names: ['google.com', 'acme.com', 'example.com', 'widgets.com', 'zqv1.com', 'startup.io'],
+        taken: ['registration'],
+      });
+      // Only taken names reach the registry's server; the free one never does.
+      expect([...double.requests].sort()).toEqual(['acme.com', 'example.com', 'google.com', 'widgets.com']);
+      expect(result.taken?.['google.com']?.registration).toEqual({
+        registrar: 'Example Registrar, Inc.',
+        created: '2011-04-02T10:00:00Z',
+        expires: '2028-09-14T04:00:00Z',
+        statuses: ['client transfer prohibited'],
+      });
+      expect(result.taken?.['acme.com']?.registration).toEqual(expect.objectContaining({ statuses: ['redemption period'], may_free: expect.stringMatching(/30 days/) }));
+      expect(result.taken?.['example.com']?.registration_unavailable).toMatch(/not found/);
+      expect(result.taken?.['widgets.com']?.registration_unavailable).toMatch(/timed out/);
+      expect(result.taken?.['startup.io']?.registration_unavailable).toMatch(/no RDAP service for \.io/);
+      expect(result.rows.find((r) => r[0] === 'zqv1.com')?.[1]).toBe(true);
+    } finally {
+      await own.close();
+      await rdap.close();
+      await double.close();
     }
   });
 });
