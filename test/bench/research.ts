@@ -12,7 +12,9 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { createRdap } from '../../src/rdap/client.js';
 import { startHarness } from '../helpers/harness.js';
+import { startRdapDouble } from '../helpers/rdap-double.js';
 
 const ROUNDS = 5;
 /** 50 made-up labels and 5 TLDs, two of them taken in the seeded account (acme.com, startup.io). */
@@ -29,6 +31,7 @@ interface Case {
 const CASES: readonly Case[] = [
   { label: 'bulk account', tier: 'bulk', perMinute: 600 },
   { label: 'bulk account, taken names: aftermarket', tier: 'bulk', perMinute: 600, taken: ['aftermarket'] },
+  { label: 'bulk account, taken: aftermarket + RDAP (local double)', tier: 'bulk', perMinute: 600, taken: ['aftermarket', 'registration'] },
   { label: 'regular account', tier: 'regular', perMinute: 60 },
 ];
 
@@ -36,9 +39,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export async function measureResearch(): Promise<Array<readonly [string, string]>> {
   const rows: Array<readonly [string, string]> = [];
+  // A registry's RDAP service on loopback for the taken .com names (the seeded acme.com).
+  const double = await startRdapDouble({
+    records: { 'acme.com': { objectClassName: 'domain', ldhName: 'ACME.COM', status: ['client transfer prohibited'], events: [{ eventAction: 'expiration', eventDate: '2027-06-01T00:00:00Z' }] } },
+  });
+  const rdap = createRdap({ bootstrap: double.bootstrapFile(['com', 'io']) });
   for (const c of CASES) {
     // A harness per case: what an api3 client learnt of one account's tier is not carried to the next.
-    const h = await startHarness({});
+    const h = await startHarness({ rdap });
     try {
       const times: number[] = [];
       let requests = 0;
@@ -70,9 +78,11 @@ export async function measureResearch(): Promise<Array<readonly [string, string]
       await h.close();
     }
   }
+  await rdap.close();
+  await double.close();
   return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const [label, figure] of await measureResearch()) process.stdout.write(`${label.padEnd(52)} ${figure}\n`);
+  for (const [label, figure] of await measureResearch()) process.stdout.write(`${label.padEnd(66)} ${figure}\n`);
 }

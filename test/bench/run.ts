@@ -32,6 +32,7 @@ import { startSimulator } from '../../src/simulator/server.js';
 import { coldStart, coldStartRows, coldStartSet, machine } from './cold-start.js';
 import { measureMemory, memoryRows } from './memory.js';
 import { measurePortfolio } from './portfolio.js';
+import { measureResearch } from './research.js';
 import { measureReplicas, replicaTitle } from './replicas.js';
 import { countAll, requestRows } from './requests.js';
 
@@ -303,6 +304,7 @@ async function main(): Promise<void> {
     printTable('api3 requests per task (simulator; a confirmed task counts its preview too)', requestRows(await countAll()));
     printTable('Memory of the stdio bin in demo mode (tool calls: reads, previews, a write, a confirmed change)', memoryRows(await measureMemory()));
     printTable('A portfolio of 10,000 domains: list_domain answers (simulator, SDK client)', await measurePortfolio());
+    printTable('Research in bulk: research_domains over 250 name/TLD pairs (simulator, SDK client asking for progress)', await measureResearch());
     const replicas = { clients: 20, calls: 50, latencyMs: 5 };
     printTable(replicaTitle(replicas), await measureReplicas(replicas));
     process.stdout.write(`\ntotal bench time ${((performance.now() - benchStarted) / 1000).toFixed(1)} s\n`);
