@@ -67,8 +67,8 @@ export const WORKFLOW_PROMPTS: readonly WorkflowPrompt[] = [
       [
         `Research domain names for: ${a.names}. TLDs: ${a.tlds ?? 'com and a few that fit the name'}.${a.budget ? ` Budget for the first year: ${a.budget}.` : ''}`,
         READ_FIRST,
-        '1. Read: check availability and price of each full name with `search` (with_prices: true; regular accounts check 1 name per call, bulk accounts up to 100), and each TLD\'s renewal price with tld_price.',
-        '2. Show the user one short table sorted by first-year price: name, available, first-year price, renewal price, premium. Point out premium names and renewals far above the first year. Buy nothing unless the user picks a name and asks for it.',
+        `1. Read: check every name and TLD in one call of \`research_domains\` (names, tlds${a.budget ? ', max_price from the budget' : ''}; taken: ["aftermarket", "registration"] to see what the taken names look like: offers, expiry, when they may come free). It uses as few api3 requests as the account allows.`,
+        '2. Show the user its table, cheapest first: name, purchasable, first-year price, renewal price, premium. Point out premium names and renewals far above the first year, and what the taken names look like. Buy nothing unless the user picks a name and asks for it.',
         `3. Preview: call \`register\` for the chosen name without confirm${a.contact_id ? `, with contacts: {registrant: ${a.contact_id}, admin: ${a.contact_id}, technical: ${a.contact_id}, billing: ${a.contact_id}}` : ''}. Show its preview (price, balance before and after).`,
         `4. ${confirmStep('`register`', 'Then tell the user the result, or that it is pending.')}`,
       ].join('\n'),

@@ -12,6 +12,8 @@ const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a
 export const domainName = z
   .string()
   .max(253)
+  // The URL parser behind domainToASCII drops tabs and newlines silently: "x\ny.com" would become xy.com.
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'must not contain control characters' })
   .transform((value) => {
     const trimmed = value.trim().toLowerCase().replace(/\.$/, '');
     return /^[\x20-\x7e]*$/.test(trimmed) ? trimmed : domainToASCII(trimmed);

@@ -71,14 +71,14 @@ describe('prompts', () => {
     expect(text).toMatch(/approv/);
     // Every snake_case word that looks like a tool is one: no invented tool names.
     const named = [...text.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)].map((m) => m[0]);
-    const arguments_ = new Set(['with_prices', 'confirmation_id', 'refused_because', 'expiring_within_days', 'renew_option', 'do_not_renew', 'name_servers', 'snapshot_id', 'contact_id']);
+    const arguments_ = new Set(['with_prices', 'confirmation_id', 'refused_because', 'expiring_within_days', 'renew_option', 'do_not_renew', 'name_servers', 'snapshot_id', 'contact_id', 'max_price']);
     const unknown = named.filter((word) => !TOOL_NAMES.has(word) && !arguments_.has(word) && !word.startsWith('google'));
     expect(unknown).toEqual([]);
   });
 
   it('names the exact tools of each workflow', async () => {
     const texts = Object.fromEntries(await Promise.all(PROMPTS.map(async (name) => [name, textOfPrompt(await h.client.getPrompt({ name, arguments: ARGUMENTS[name] ?? {} }))])));
-    expect(texts.research_name).toMatch(/`search`[\s\S]*tld_price[\s\S]*`register`/);
+    expect(texts.research_name).toMatch(/`research_domains`[\s\S]*max_price[\s\S]*`register`/);
     expect(texts.safe_dns_change).toMatch(/get_dns[\s\S]*update_dns_records[\s\S]*set_dns2[\s\S]*restore_settings/);
     expect(texts.renewal_review).toMatch(/list_domain with expiring_within_days: 45[\s\S]*set_renew_option[\s\S]*`renew`/);
     expect(texts.move_name_servers).toMatch(/server_list[\s\S]*set_ns with domains: \["widgetlab.io"\]/);

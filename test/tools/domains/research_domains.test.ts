@@ -4,7 +4,7 @@ import type { RdapPort, RegistrationLookup } from '../../../src/rdap/types.js';
 import research from '../../../tools/domains/research_domains.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
 import { startRdapDouble } from '../../helpers/rdap-double.js';
-import { type Json, pinEffect, useHarness } from '../../helpers/tool-test.js';
+import { badInputSweep, type Json, pinEffect, useHarness } from '../../helpers/tool-test.js';
 
 /**
  * Issue 20, item 1: research in bulk. Every request here goes to the simulator, whose search
@@ -29,6 +29,7 @@ const labels = (count: number, prefix = 'zqx') => Array.from({ length: count }, 
 
 describe('spec', () => {
   pinEffect(research, 'read');
+  badInputSweep(research, { names: ['acme', 'acme-shop.io'], tlds: ['com', 'io'], max_price: 20, currency: 'USD', taken: ['aftermarket'] });
 
   it('a label needs TLDs: the error names the entry and says what to give; nothing is sent', async () => {
     h().simulator.requests.length = 0;
