@@ -275,6 +275,8 @@ export async function invoke<In extends z.ZodObject, Out extends z.ZodObject, Be
   const unchanged = before === undefined ? undefined : spec.unchanged?.(args, before);
   if (unchanged !== undefined) return previous ? { ...unchanged, previous } : unchanged;
   const { body } = await send(spec, spec.toApi(args, before), spec.effect !== 'read', ctx);
+  // A change is one api3 request however many domains it names; saying it went is its step.
+  if (spec.effect !== 'read') ctx.progress?.(1, 1, `${spec.name} sent`);
   let answer = spec.condense(body, args, before);
   const charged = spec.charge && (await chargedSince(balanceBefore, ctx));
   if (charged) answer = { ...answer, charged };

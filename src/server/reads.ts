@@ -11,12 +11,15 @@ import type { Api3Payload } from '../api3/envelope.js';
  */
 export class CallReads {
   private readonly answers = new Map<string, Promise<Api3Payload>>();
+  /** Reads that went to api3 rather than to an answer this call already had: what a step cost. */
+  loads = 0;
 
   /** The answer to this read in this call: the one already asked for, else `load`'s. */
   read(command: string, params: Api3Params, load: () => Promise<Api3Payload>): Promise<Api3Payload> {
     const key = readKey(command, params);
     const known = this.answers.get(key);
     if (known) return known;
+    this.loads++;
     const answer = load();
     this.answers.set(key, answer);
     // A failed read is no fact: a later ask in the same call may try again.

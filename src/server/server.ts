@@ -624,14 +624,26 @@ function errorCode(error: unknown): string {
  * Progress for a call whose client asked for it (`_meta.progressToken`): each step a tool reports
  * goes out as notifications/progress, related to the call. Without a token nothing is sent, and a
  * notification that cannot be delivered (the client left) changes nothing about the call.
+ *
+ * A call goes through stages that each count their own items from 1 (the current settings read
+ * domain by domain, the send, the read-back of each domain); MCP wants one rising figure per
+ * call, so a count that starts over is a new stage, added after the ones before.
  */
 function progressOf(mcp: ServerContext): Pick<ToolContext, 'progress'> {
   const token = mcp.mcpReq._meta?.progressToken;
   if (token === undefined) return {};
+  let before = 0;
+  let stage = { done: 0, total: 0 };
+  let reported = 0;
   return {
     progress(done, total, message) {
+      if (done <= stage.done) before += Math.max(stage.done, stage.total);
+      stage = { done, total };
+      const progress = before + done;
+      if (progress <= reported) return;
+      reported = progress;
       mcp.mcpReq
-        .notify({ method: 'notifications/progress', params: { progressToken: token, progress: done, total, ...(message ? { message } : {}) } })
+        .notify({ method: 'notifications/progress', params: { progressToken: token, progress, total: before + total, ...(message ? { message } : {}) } })
         .catch(() => undefined);
     },
   };

@@ -68,4 +68,72 @@ describe('progress', () => {
     const restoredDomains = h.simulator.requests.filter((r) => r.command === 'set_dns2').map((r) => r.params.domain);
     expect(restoredDomains).toEqual(['acme-widgets.com']);
   });
+
+  /** Five domains on Dynadot DNS, so reading what a change replaces costs a get_dns each. */
+  const ON_DNS = ['acme-widgets.com', 'widget.dev', 'acme-widgets.net', 'widgetlab.io', 'shopwidgets.co'];
+  async function allOnDynadotDns(): Promise<void> {
+    await h.call('set_dns2', { domains: ON_DNS.slice(2), records: [{ type: 'a', value: '192.0.2.10' }], confirm: true });
+  }
+
+  it('a set_ns over many domains reports each domain whose settings it reads, then its one send, rising to the total', async () => {
+    h.simulator.reset();
+    await allOnDynadotDns();
+    const args = { domains: ON_DNS, name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] };
+    const preview = structured(await h.call('set_ns', args)).preview as { confirmation_id?: string; refused_because?: string[] };
+    expect(preview.confirmation_id, JSON.stringify(preview.refused_because)).toBeDefined();
+    const steps: Array<{ progress: number; total?: number; message?: string }> = [];
+    const result = await h.client.callTool(
+      { name: 'set_ns', arguments: { ...args, confirm: true, confirmation_id: preview.confirmation_id } },
+      { onprogress: (p) => steps.push(p) },
+    );
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    const progress = steps.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(new Set(progress).size).toBe(progress.length);
+    for (const domain of ON_DNS) expect(steps.some((s) => s.message === `current settings of ${domain} read`)).toBe(true);
+    expect(steps.at(-1)?.message).toBe('set_ns sent');
+    expect(steps.at(-1)?.progress).toBe(steps.at(-1)?.total);
+  });
+
+  it('set_dns2 reports its read-back domain by domain; bulk_register reports its send', async () => {
+    h.simulator.reset();
+    const steps: Array<{ progress: number; total?: number; message?: string }> = [];
+    await h.client.callTool(
+      { name: 'set_dns2', arguments: { domains: ['acme-widgets.com', 'widget.dev'], records: [{ type: 'txt', value: 'v=spf1 -all' }], append: true } },
+      { onprogress: (p) => steps.push(p) },
+    );
+    expect(steps.filter((s) => /read back$/.test(s.message ?? '')).map((s) => s.message)).toEqual(['acme-widgets.com read back', 'widget.dev read back']);
+    const bulk: Array<{ message?: string }> = [];
+    const registered = await h.client.callTool(
+      { name: 'bulk_register', arguments: { domains: ['zq-progress-1.com', 'zq-progress-2.com'], confirm: true, confirmation_id: await bulkPreviewId() } },
+      { onprogress: (p) => bulk.push(p) },
+    );
+    expect(registered.isError, JSON.stringify(registered.content)).toBeFalsy();
+    expect(bulk.map((s) => s.message)).toContain('bulk_register sent');
+  });
+
+  async function bulkPreviewId(): Promise<string> {
+    const preview = structured(await h.call('bulk_register', { domains: ['zq-progress-1.com', 'zq-progress-2.com'] })).preview as { confirmation_id?: string };
+    return String(preview.confirmation_id);
+  }
+
+  it('a multi-domain set_ns the client cancels while its current settings are read is never sent', async () => {
+    h.simulator.reset();
+    await allOnDynadotDns();
+    const args = { domains: ON_DNS, name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] };
+    const preview = structured(await h.call('set_ns', args)).preview as { confirmation_id?: string };
+    h.simulator.requests.length = 0;
+    h.simulator.setLatency(100);
+    const controller = new AbortController();
+    const call = h.client
+      .callTool({ name: 'set_ns', arguments: { ...args, confirm: true, confirmation_id: preview.confirmation_id } }, { signal: controller.signal })
+      .catch((error: unknown) => error);
+    await h.simulator.nextRequest('get_dns');
+    controller.abort();
+    await call;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    h.simulator.setLatency(0);
+    expect(h.simulator.requests.filter((r) => r.command === 'set_ns')).toEqual([]);
+    expect(h.simulator.requests.filter((r) => r.command === 'get_dns').length).toBeLessThan(ON_DNS.length);
+  });
 });

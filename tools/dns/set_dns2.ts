@@ -48,10 +48,11 @@ const sameRecord = (want: DnsRecordInput, have: NonNullable<NameServerSetting['r
 async function verify(args: Input, ctx: ToolContext) {
   const checked = args.domains.slice(0, MAX_VERIFIED_DOMAINS);
   const mismatches: Array<{ domain: string; missing: string[] }> = [];
-  for (const domain of checked) {
+  for (const [index, domain] of checked.entries()) {
     const dns = await currentDns(domain, ctx);
     const missing = args.records.filter((want) => !(dns.records ?? []).some((have) => sameRecord(want, have)));
     if (missing.length > 0) mismatches.push({ domain, missing: missing.map((r) => `${isMain(r) ? '@' : r.subdomain} ${r.type} ${r.value}`) });
+    if (checked.length > 1) ctx.progress?.(index + 1, checked.length, `${domain} read back`);
   }
   return { checked: checked.length, of: args.domains.length, mismatches };
 }

@@ -42,10 +42,14 @@ export interface CurrentSettings {
 export async function currentSettings(domains: readonly string[], ctx: ToolContext): Promise<CurrentSettings> {
   const found = await ctx.account.domains({ names: domains, verbose: true }, ctx);
   const settings = new Map<string, DnsSetting>();
-  for (const domain of domains) {
+  for (const [index, domain] of domains.entries()) {
     const listed = found.get(domain)?.name_servers;
     if (!found.has(domain) || settings.has(domain)) continue;
+    const loadsBefore = ctx.reads?.loads;
     settings.set(domain, listed && listed.type !== 'dynadot_dns' ? listed : await ctx.account.dnsSetting(domain, ctx));
+    // Domain by domain, as each get_dns waits its turn (60 a minute on a regular account); a
+    // second pass over what this call already read (the snapshot after the preview) is no step.
+    if (domains.length > 1 && ctx.reads?.loads !== loadsBefore) ctx.progress?.(index + 1, domains.length, `current settings of ${domain} read`);
   }
   return { found, settings };
 }
