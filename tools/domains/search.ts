@@ -17,7 +17,7 @@ export default defineTool({
   everyday: true,
   title: 'Check domain availability',
   description:
-    'Check whether domain names are available to register, with prices. Regular accounts may check 1 name per call, bulk accounts up to 100.',
+    'Check whether domain names are available to register, with prices. Regular accounts may check 1 name per call, bulk accounts up to 100; research_domains checks many.',
   effect: 'read',
   input: z.object({
     domains: domainList(100),

@@ -58,7 +58,22 @@ describe('spec', () => {
 });
 
 describe('on a bulk account', () => {
-  it('250 pairs in 3 searches and one price read, cheapest first, with renewal prices, premium flag and purchasable', async () => {
+  it('250 pairs: 3 searches of 100, 100 and 50 names, and a progress notification after each', async () => {
+    const steps: Array<{ progress: number; total?: number }> = [];
+    const result = await h().client.callTool(
+      { name: 'research_domains', arguments: { names: labels(50, 'zqb'), tlds: ['com', 'io', 'xyz', 'dev', 'co'] } },
+      { onprogress: (p) => steps.push(p) },
+    );
+    expect((result.structuredContent as unknown as Research).rows).toHaveLength(250);
+    expect(sent('search').map((r) => Object.keys(r.params).filter((k) => k.startsWith('domain')).length)).toEqual([100, 100, 50]);
+    expect(steps.map((s) => [s.progress, s.total])).toEqual([
+      [100, 250],
+      [200, 250],
+      [250, 250],
+    ]);
+  });
+
+  it('248 pairs in 3 searches and one price read, cheapest first, with renewal prices, premium flag and purchasable', async () => {
     const names = [...labels(49), 'best.ai', 'google.com', 'quillbyte.tech'];
     const result = await ok<Research>('research_domains', { names, tlds: ['com', 'io', 'xyz', 'dev', 'co'] });
     expect(sent('search')).toHaveLength(3);
@@ -182,6 +197,28 @@ describe('on a regular account', () => {
       const second = await own.ok<Research>('research_domains', { names: labels(3, 'zqy'), tlds: ['com'] });
       expect(second.rows).toHaveLength(3);
       expect(searches()).toHaveLength(3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('250 pairs: the refused batch, then 250 searches of one name and one price read, with a progress notification per name', async () => {
+    const own = await regular();
+    try {
+      const steps: Array<{ progress: number; total?: number }> = [];
+      const result = await own.client.callTool(
+        { name: 'research_domains', arguments: { names: labels(50, 'zqr'), tlds: ['com', 'io', 'xyz', 'dev', 'co'] } },
+        { onprogress: (p) => steps.push(p) },
+      );
+      const answer = result.structuredContent as unknown as Research;
+      expect(answer.rows).toHaveLength(250);
+      expect(answer.names_per_search).toBe(1);
+      const searches = own.simulator.requests.filter((r) => r.command === 'search');
+      expect(searches).toHaveLength(251);
+      expect(searches.slice(1).every((r) => r.params.domain1 === undefined)).toBe(true);
+      expect(own.simulator.requests.filter((r) => r.command === 'tld_price')).toHaveLength(1);
+      expect(steps).toHaveLength(250);
+      expect(steps.at(-1)).toEqual(expect.objectContaining({ progress: 250, total: 250 }));
     } finally {
       await own.close();
     }
