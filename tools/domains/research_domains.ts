@@ -109,9 +109,11 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, progr
     try {
       const { results } = await invokeRead(search, { domains: batch, with_prices: true, currency: args.currency }, ctx);
       for (const r of results) {
-        if (!batch.includes(r.domain)) continue;
-        checked.set(r.domain, {
-          domain: r.domain,
+        // api3 may spell a name back in capitals or as Unicode: it is the name asked for all the same.
+        const domain = domainName.safeParse(r.domain).data ?? r.domain;
+        if (!batch.includes(domain)) continue;
+        checked.set(domain, {
+          domain,
           purchasable: r.available,
           price: r.price?.amount,
           renewal: r.renewal_price?.amount,
@@ -127,7 +129,10 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, progr
       if (batch.length > 1) {
         fewer(true);
         pending.unshift(...missing);
-      } else stoppedBecause ??= `api3 gave no answer for ${batch[0]}`;
+      } else {
+        const [domain = ''] = batch;
+        checked.set(domain, { domain, purchasable: false, premium: false, taken: false, reason: 'api3 answered the search without this name' });
+      }
     } catch (error) {
       if (batch.length > 1 && !endsTheCall(error)) {
         // A refusal of several names: one at a time tells the tier's limit from a refusal of one name.

@@ -95,6 +95,19 @@ describe('on a bulk account', () => {
     expect(result.why_not_purchasable?.['quillbyte.tech']).toMatch(/may not sell \.tech/);
   });
 
+  it('a name api3 spells back in capitals is the name asked for; one it leaves out is not purchasable, with why', async () => {
+    h().simulator.injectAnswer({
+      command: 'search',
+      body: { SearchResponse: { ResponseCode: '0', SearchResults: [{ DomainName: 'ZQU1.COM', Available: 'yes', Price: '10.99 in USD' }] } },
+    });
+    const result = await ok<Research>('research_domains', { names: ['zqu1.com'] });
+    expect(result.rows).toEqual([['zqu1.com', true, 10.99, 11.99, false]]);
+    h().simulator.injectAnswer({ command: 'search', body: { SearchResponse: { ResponseCode: '0', SearchResults: [] } } });
+    const missing = await ok<Research>('research_domains', { names: ['zqu2.com'] });
+    expect(missing.rows).toEqual([['zqu2.com', false, null, null, false]]);
+    expect(missing.why_not_purchasable).toEqual({ 'zqu2.com': 'api3 answered the search without this name' });
+  });
+
   it('where search gives the renewal price itself (live answers), no price table is read', async () => {
     h().simulator.setDialect('live');
     const result = await ok<Research>('research_domains', { names: ['zqx1', 'zqx2'], tlds: ['com', 'io'] });
