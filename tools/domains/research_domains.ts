@@ -27,6 +27,16 @@ const MAX_PAIRS = 500;
 const PARALLEL_SEARCHES = 5;
 /** Taken names looked up per call: each RDAP lookup is a request to a registry. */
 const MAX_LOOKUPS = 100;
+/**
+ * How long one call may go on starting searches and look-ups. Clients give up on a tool call
+ * after a minute or so (the SDK's default request timeout is 60 s), and a regular account
+ * searches one name per request at 60 a minute: 250 names would take four minutes and end as
+ * nothing. Within the budget the call answers what it checked and names the rest, to ask again
+ * for. On a bulk account 500 pairs take a few seconds. Tests shorten it; nothing else changes it.
+ */
+export const researchBudget = { ms: 40_000 };
+/** The least time registration look-ups get, however long the searches took: about one slow registry. */
+const RDAP_MIN_MS = 5_000;
 
 /**
  * What each api3 client is known to accept per search, learnt from its refusals: a regular
@@ -96,7 +106,7 @@ interface SearchOutcome {
 const endsTheCall = (error: unknown) =>
   !(error instanceof Api3Error) || TRANSIENT_CODES.has(error.code) || error.code === 'permission_denied' || error.code === 'cancelled';
 
-async function searchAll(domains: string[], args: Input, ctx: ToolContext, progress: (done: number) => void): Promise<SearchOutcome> {
+async function searchAll(domains: string[], args: Input, ctx: ToolContext, deadline: number, progress: (done: number) => void): Promise<SearchOutcome> {
   const checked = new Map<string, Checked>();
   const pending = [...domains];
   let size = namesPerSearch.get(ctx.api) ?? BULK_NAMES_PER_SEARCH;
@@ -149,8 +159,13 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, progr
       checked.set(batch[0] ?? '', { domain: batch[0] ?? '', purchasable: false, premium: false, taken: false, reason: why });
     }
   };
+  let outOfTime = false;
   const worker = async () => {
     while (pending.length > 0 && stoppedBecause === undefined && !ctx.signal?.aborted) {
+      if (Date.now() >= deadline) {
+        outOfTime = true;
+        return;
+      }
       await searchOnce(pending.splice(0, size));
       progress(checked.size);
     }
@@ -165,7 +180,13 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, progr
     checked,
     perRequest: size,
     unchecked: domains.filter((domain) => !checked.has(domain)),
-    ...(stoppedBecause ? { stoppedBecause } : ctx.signal?.aborted ? { stoppedBecause: 'cancelled' } : {}),
+    ...(stoppedBecause
+      ? { stoppedBecause }
+      : ctx.signal?.aborted
+        ? { stoppedBecause: 'cancelled' }
+        : outOfTime
+          ? { stoppedBecause: `this call's ${Math.round(researchBudget.ms / 1000)} s were up (${size === 1 ? 'this account searches one name per request, 60 a minute' : 'api3 answered slowly'}); call again with the unchecked names to go on` }
+          : {}),
   };
 }
 
@@ -292,7 +313,8 @@ export default defineComposite({
     const wantsRegistration = args.taken?.includes('registration') === true;
     let total = domains.length;
     const report = (done: number, message?: string) => ctx.progress?.(done, total, message);
-    const found = await searchAll(domains, args, ctx, (done) => report(done, `${done} of ${domains.length} names checked`));
+    const deadline = Date.now() + researchBudget.ms;
+    const found = await searchAll(domains, args, ctx, deadline, (done) => report(done, `${done} of ${domains.length} names checked`));
     const rows = domains.flatMap((domain) => found.checked.get(domain) ?? []);
     const notes: string[] = [];
     if (found.stoppedBecause) notes.push(`stopped after ${rows.length} of ${domains.length} names: ${found.stoppedBecause}`);
@@ -321,12 +343,15 @@ export default defineComposite({
     if (wantsRegistration && lookedUp.length > 0 && !ctx.signal?.aborted) {
       if (!ctx.rdap) notes.push('registration data is off on this server (DYNADOT_RDAP=off)');
       else {
+        // What is left of the budget, and at least one lookup's worth: registries answer in their own time.
+        const outOfTime = AbortSignal.timeout(Math.max(deadline - Date.now(), RDAP_MIN_MS));
         const answers: Map<string, RegistrationLookup> = await ctx.rdap.lookup(lookedUp, {
-          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          signal: ctx.signal ? AbortSignal.any([ctx.signal, outOfTime]) : outOfTime,
           onEach: (domain) => step(`${domain} registration data`),
         });
         for (const [domain, answer] of answers) {
           if ('found' in answer) detail(domain).registration = prune(answer.found);
+          else if (outOfTime.aborted && answer.unavailable === 'cancelled') detail(domain).registration_unavailable = "not looked up: this call's time was up; ask again for it";
           else detail(domain).registration_unavailable = answer.unavailable;
         }
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRdap } from '../../../src/rdap/client.js';
 import type { RdapPort, RegistrationLookup } from '../../../src/rdap/types.js';
-import research from '../../../tools/domains/research_domains.js';
+import research, { researchBudget } from '../../../tools/domains/research_domains.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
 import { startRdapDouble } from '../../helpers/rdap-double.js';
 import { badInputSweep, type Json, pinEffect, useHarness } from '../../helpers/tool-test.js';
@@ -261,6 +261,29 @@ describe('on a regular account', () => {
       expect(result.unchecked).toEqual(['zqw1.com', 'zqw2.com', 'zqw3.com']);
       expect(result.notes?.[0]).toMatch(/stopped after 1 of 4 names/);
     } finally {
+      await own.close();
+    }
+  });
+
+  it('past its time budget a call answers what it checked and names the rest; asked again for those, it finishes', async () => {
+    const own = await regular();
+    const budget = researchBudget.ms;
+    try {
+      researchBudget.ms = 400;
+      own.simulator.setLatency(40);
+      const names = labels(30, 'zqt').map((label) => `${label}.com`);
+      const first = await own.ok<Research>('research_domains', { names });
+      expect(first.rows.length).toBeGreaterThan(0);
+      expect(first.rows.length).toBeLessThan(30);
+      expect(first.unchecked).toEqual(names.filter((name) => !first.rows.some((r) => r[0] === name)));
+      expect(first.notes?.[0]).toMatch(/s were up \(this account searches one name per request, 60 a minute\); call again with the unchecked names/);
+      own.simulator.setLatency(0);
+      researchBudget.ms = budget;
+      const rest = await own.ok<Research>('research_domains', { names: first.unchecked });
+      expect(rest.rows).toHaveLength(first.unchecked?.length ?? -1);
+      expect(rest.unchecked).toBeUndefined();
+    } finally {
+      researchBudget.ms = budget;
       await own.close();
     }
   });
