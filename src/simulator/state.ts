@@ -189,6 +189,8 @@ export interface SimTransfer {
   authCode?: string;
   /** A transfer in: what the domain gets once it arrives. */
   nameServers?: string[];
+  contacts?: Partial<Contacts>;
+  privacy?: 'full' | 'none';
 }
 
 /** A push to another account's push username: each domain waits for the receiver's accept or decline. */
@@ -274,6 +276,8 @@ export interface SimAccount {
   username: string;
   /** The name another account pushes domains to (push's receiver_push_username). */
   pushUsername: string;
+  /** The email a push may name beside the username (push's receiver_email); api3 checks it matches. */
+  pushEmail?: string;
   /** A second account's own api3 key: the simulator answers requests with it from that account. */
   apiKey?: string;
   /** The other accounts of the simulated world, by push username (the receivers of pushes). */
@@ -653,6 +657,7 @@ function seedReceiver(now: number): SimAccount {
     ...demo,
     username: RECEIVER_PUSH_USERNAME,
     pushUsername: RECEIVER_PUSH_USERNAME,
+    pushEmail: 'alice@receiver.example',
     apiKey: RECEIVER_API_KEY,
     balance: 50,
     totalSpending: 0,

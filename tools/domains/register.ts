@@ -5,10 +5,10 @@ import { apiParams, flagParam } from '../../src/api3/params.js';
 import { currency, domainName, moneySchema, plainText, years } from '../../src/server/schemas.js';
 import search from './search.js';
 import accountInfo from '../account/account_info.js';
-import contactList from '../contacts/contact_list.js';
 import { balanceFacts, type TldTable, tldRow, unreadPrices, whyUnpriced } from '../shared/purchase.js';
 import tldPrice from './tld_price.js';
 import { cents } from '../../src/server/needs.js';
+import { contactParams, startingContacts, unknownContacts } from '../shared/settings.js';
 
 /**
  * Availability and prices of the name: the search tool's, and where its answer gives no renewal
@@ -40,20 +40,13 @@ async function quote(args: { domain: string; years: number; currency?: string | 
   return { available: found?.available ?? false, unpriced: found?.purchasable === false, premium, firstYear, renewal, total, refusals };
 }
 
-// The roles say these are contact ids; a description per role would repeat it four times.
-const contactId = z.int32().min(0);
-
 const input = z.object({
   domain: domainName,
   years,
   currency,
   premium: z.boolean().optional().describe('true to buy a premium name'),
   coupon: plainText(64).optional(),
-  contacts: z
-    .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
-    .partial()
-    .optional()
-    .describe('ids from contact_list; default: account defaults'),
+  contacts: startingContacts,
   registrant_name: plainText(200).optional().describe('.at, .be only'),
   registrant_organization: plainText(200).optional().describe('.at, .be only'),
 });
@@ -66,10 +59,7 @@ function toApi(args: Input) {
     currency: args.currency,
     premium: flagParam.oneWhenOn(args.premium),
     coupon: args.coupon || undefined,
-    registrant_contact: args.contacts?.registrant,
-    admin_contact: args.contacts?.admin,
-    technical_contact: args.contacts?.technical,
-    billing_contact: args.contacts?.billing,
+    ...contactParams(args.contacts ?? {}),
     option0: args.registrant_name || undefined,
     option1: args.registrant_organization || undefined,
   });
@@ -120,11 +110,5 @@ export default defineTool({
       ...(total ? { cost: total } : {}),
     };
   },
-  // api3 refuses a contact id the account does not have: the preview says so first.
-  async precheck(args, ctx) {
-    const given = Object.entries(args.contacts ?? {});
-    if (given.length === 0) return [];
-    const known = new Set((await invokeRead(contactList, {}, ctx)).items.map((c) => c.id));
-    return given.flatMap(([role, id]) => (known.has(id) ? [] : [`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`]));
-  },
+  precheck: (args, ctx) => unknownContacts(args.contacts, ctx),
 });

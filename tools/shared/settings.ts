@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiParams, commaList, flagParam, indexed, indexedRows, type ParamFields } from '../../src/api3/params.js';
-import { type Api3ToolSpec, defineTool, type Effect, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
+import { type Api3ToolSpec, defineTool, type Effect, invokeRead, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
 import { type Json, prune } from '../../src/server/condense.js';
 import { domainList, emailAddress, hostName, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
@@ -8,6 +8,7 @@ import { asWritten, dnsFields, isHttpUrl, legacyMisfits, legacyRecordParams, rec
 import type { PreviousNeed } from '../../src/server/needs.js';
 import type { DnsSetting } from '../../src/server/ports.js';
 import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
+import contactList from '../contacts/contact_list.js';
 
 /**
  * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
@@ -59,7 +60,23 @@ const url = z
 export const WHOIS_ROLES = ['registrant', 'admin', 'technical', 'billing'] as const;
 export type WhoisRole = (typeof WHOIS_ROLES)[number];
 
-const contactParams = (contacts: Partial<Record<WhoisRole, number>>) => ({
+/** The contacts a new domain starts with, by role (register, transfer); a role left out takes the account default. */
+export const startingContacts = z
+  .object({ registrant: contactId, admin: contactId, technical: contactId, billing: contactId })
+  .partial()
+  .optional()
+  .describe('ids from contact_list; default: account defaults');
+
+/** Refusals for contact ids the account does not have: api3 would refuse them, so a preview says so first. */
+export async function unknownContacts(contacts: Partial<Record<WhoisRole, number>> | undefined, ctx: ToolContext): Promise<string[]> {
+  const given = Object.entries(contacts ?? {});
+  if (given.length === 0) return [];
+  const known = new Set((await invokeRead(contactList, {}, ctx)).items.map((c) => c.id));
+  return given.flatMap(([role, id]) => (known.has(id) ? [] : [`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`]));
+}
+
+/** Contact ids by WHOIS role as api3 spells them: set_whois, register and transfer take the same four. */
+export const contactParams = (contacts: Partial<Record<WhoisRole, number>>) => ({
   registrant_contact: contacts.registrant,
   admin_contact: contacts.admin,
   technical_contact: contacts.technical,

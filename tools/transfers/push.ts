@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiParams, flagParam } from '../../src/api3/params.js';
 import { defineTool } from '../../src/server/define.js';
-import { currency, domainList, plainText } from '../../src/server/schemas.js';
+import { currency, domainList, emailAddress, plainText } from '../../src/server/schemas.js';
 
 export default defineTool({
   name: 'push',
@@ -12,6 +12,7 @@ export default defineTool({
   input: z.object({
     domains: domainList(100),
     receiver: plainText(64).min(1).describe('push username'),
+    receiver_email: emailAddress.optional(),
     unlock: z.boolean().optional(),
     currency,
   }),
@@ -20,6 +21,7 @@ export default defineTool({
     apiParams({
       domain: args.domains.join(';'),
       receiver_push_username: args.receiver,
+      receiver_email: args.receiver_email,
       currency: args.currency,
       unlock_domain_for_push: flagParam.oneWhenOn(args.unlock),
     }),
@@ -36,6 +38,7 @@ export default defineTool({
     return {
       facts: {
         receiver: args.receiver,
+        ...(args.receiver_email ? { receiver_email: args.receiver_email } : {}),
         domains,
         note: `Each domain leaves this account once ${args.receiver} accepts the push; until then it stays here.${args.unlock ? ' Locked domains are unlocked now.' : ''}`,
       },

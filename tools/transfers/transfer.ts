@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { apiParams } from '../../src/api3/params.js';
+import { apiParams, commaList } from '../../src/api3/params.js';
 import { idNumber, type Money, text } from '../../src/server/condense.js';
 import { defineTool, invokeRead, type ToolContext } from '../../src/server/define.js';
-import { currency, domainName, idOut, moneySchema, plainText } from '../../src/server/schemas.js';
+import { currency, domainName, hostName, idOut, moneySchema, plainText } from '../../src/server/schemas.js';
 import search from '../domains/search.js';
 import tldPrice from '../domains/tld_price.js';
 import { balanceFacts, unreadPrices } from '../shared/purchase.js';
+import { contactParams, startingContacts, unknownContacts } from '../shared/settings.js';
 
 const input = z.object({
   domain: domainName,
   auth_code: plainText(128).min(1),
   currency,
   coupon: plainText(64).optional(),
+  // What the domain gets once the transfer completes: without name servers it takes the account's
+  // defaults, and a site or mail served elsewhere stops answering when it arrives.
+  name_servers: z.array(hostName).min(1).max(13).optional(),
+  contacts: startingContacts,
+  privacy: z.boolean().optional(),
 });
 type Input = z.infer<typeof input>;
 
@@ -62,6 +68,9 @@ export default defineTool({
       auth: args.auth_code,
       currency: args.currency,
       coupon: args.coupon || undefined,
+      name_servers: commaList(args.name_servers),
+      privacy: args.privacy === undefined ? undefined : args.privacy ? 'on' : 'off',
+      ...contactParams(args.contacts ?? {}),
     }),
   condense: (body, args) => ({ domain: text(body.DomainName) ?? args.domain, order_id: idNumber(body.OrderId) }),
   charge: { currency: (args) => args.currency },
@@ -76,10 +85,16 @@ export default defineTool({
         premium: 'api3 tells no premium price before the order: a premium name is refused, to transfer in the Dynadot control panel',
         transfer_price: price,
         ...balance.facts,
+        once_it_arrives: {
+          name_servers: args.name_servers ?? "the account's defaults (set_default_ns): DNS served elsewhere stops answering unless given here",
+          ...(args.contacts ? { contacts: args.contacts } : {}),
+          ...(args.privacy === undefined ? {} : { privacy: args.privacy ? 'on' : 'off' }),
+        },
         note: 'Most registries add a year to the expiry. The transfer finishes in days; get_transfer_status follows it. A coupon may lower the price.',
       },
       refusals: [...refusals, ...balance.refusals],
       ...(price ? { cost: price } : {}),
     };
   },
+  precheck: (args, ctx) => unknownContacts(args.contacts, ctx),
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chargeOrder, couponDiscount, newDomain, ownedDomain, priceFor } from '../domains-util.js';
 import { defaultsFor } from '../setting-scopes.js';
-import { DAY, YEAR, type SimAccount, type SimOrder, type SimPush, type SimTransfer } from '../state.js';
+import { type Contacts, DAY, YEAR, type SimAccount, type SimOrder, type SimPush, type SimTransfer } from '../state.js';
 import { ok, required, SimFailure, type SimContext, type SimHandlers, type SimParams } from '../types.js';
 import { PENDING_ORDER } from './orders.js';
 
@@ -40,7 +40,9 @@ function complete(account: SimAccount, transfer: SimTransfer, now: number): void
   transfer.since = now;
   const settings = defaultsFor(account);
   const nameServers = transfer.nameServers?.length ? { kind: 'nameservers' as const, hosts: transfer.nameServers } : settings.nameServers;
-  account.domains.set(transfer.domain, { ...newDomain(transfer.domain, now, now + YEAR, { ...settings, nameServers }), renewed: true });
+  const contacts = { ...settings.contacts, ...transfer.contacts };
+  const arrived = newDomain(transfer.domain, now, now + YEAR, { ...settings, nameServers, contacts });
+  account.domains.set(transfer.domain, { ...arrived, renewed: true, ...(transfer.privacy ? { privacy: transfer.privacy } : {}) });
   account.takenElsewhere.delete(transfer.domain);
   settleOrder(account, transfer.orderId, 'Completed');
 }
@@ -111,6 +113,14 @@ export const transferHandlers: SimHandlers = {
         throw new SimFailure(`a transfer of ${domain} is already under way`);
       }
       if (params.privacy !== undefined && params.privacy !== 'on' && params.privacy !== 'off') throw new SimFailure('invalid privacy: on or off');
+      // Every check before the charge: a refused order must cost nothing.
+      const contacts: Partial<Contacts> = {};
+      for (const role of ['registrant', 'admin', 'technical', 'billing'] as const) {
+        const id = params[`${role}_contact`];
+        if (id === undefined) continue;
+        if (!account.contacts.has(Number(id))) throw new SimFailure(`contact ${id} not found`);
+        contacts[role] = Number(id);
+      }
       const gross = priceFor(account, domain).transfer;
       const price = round(gross - couponDiscount(account, params.coupon, gross, now));
       const order = chargeOrder(account, now, [{ type: 'Domain Transfer', name: domain, years: 1, cost: price }]);
@@ -125,6 +135,8 @@ export const transferHandlers: SimHandlers = {
         since: now,
         authCode: code,
         ...(nameServers?.length ? { nameServers } : {}),
+        ...(Object.keys(contacts).length > 0 ? { contacts } : {}),
+        ...(params.privacy ? { privacy: params.privacy === 'on' ? ('full' as const) : ('none' as const) } : {}),
       });
       return { ResponseCode: 0, Status: 'order created', DomainName: domain, OrderId: String(order.id) };
     },
@@ -217,6 +229,8 @@ export const transferHandlers: SimHandlers = {
       const receiver = world(ctx).find((a) => a.pushUsername === receiverName);
       if (!receiver) throw new SimFailure(`receiver push username ${receiverName} not found`);
       if (receiver === account) throw new SimFailure('a domain cannot be pushed to its own account');
+      const email = params.receiver_email?.trim().toLowerCase();
+      if (email !== undefined && email !== receiver.pushEmail?.toLowerCase()) throw new SimFailure(`receiver email ${email} does not match push username ${receiverName}`);
       const unlock = params.unlock_domain_for_push === '1';
       // Every check before anything changes: a refused push changes nothing.
       const domains = names.map((name) => ownedDomain(account, name));

@@ -98,6 +98,15 @@ describe('through the client', () => {
     expect(account().pushes).toEqual([]);
   });
 
+  it('push with the receiver\'s email: sent as receiver_email; an email that is not the receiver\'s is refused by api3', async () => {
+    const { preview } = await ok('push', { domains: ['old-project.org'], receiver: RECEIVER_PUSH_USERNAME, receiver_email: 'alice@receiver.example' });
+    expect(preview.details.receiver_email).toBe('alice@receiver.example');
+    await ok('push', { domains: ['old-project.org'], receiver: RECEIVER_PUSH_USERNAME, receiver_email: 'alice@receiver.example', confirm: true });
+    expect(sent('push').at(-1)?.params.receiver_email).toBe('alice@receiver.example');
+    const error = await fail('push', { domains: ['acme-widgets.com'], receiver: RECEIVER_PUSH_USERNAME, receiver_email: 'bob@elsewhere.example', unlock: true, confirm: true });
+    expect(error.message).toMatch(/does not match push username/);
+  });
+
   it('push to a username api3 does not know is refused by api3', async () => {
     const error = await fail('push', { domains: ['old-project.org'], receiver: 'nobody-here', confirm: true });
     expect(error.message).toMatch(/receiver push username nobody-here not found/);
@@ -117,6 +126,6 @@ describe('safety', () => {
       },
     },
   });
-  badInputSweep(push, { domains: ['old-project.org', 'acme-widgets.com'], receiver: RECEIVER_PUSH_USERNAME, unlock: true, currency: 'USD' });
+  badInputSweep(push, { domains: ['old-project.org', 'acme-widgets.com'], receiver: RECEIVER_PUSH_USERNAME, receiver_email: 'alice@receiver.example', unlock: true, currency: 'USD' });
   smugglingCase(push, { domains: ['old-project.org'], receiver: 'a&b=c', confirm: true }, 'receiver_push_username', 'a&b=c');
 });

@@ -23,6 +23,20 @@ describe('toApi', () => {
   it('transfer: the auth code travels as auth, nothing else is added', () => {
     expect(transfer.toApi(transfer.input.parse({ domain: 'Widgets.com', auth_code: CODE }))).toEqual({ domain: 'widgets.com', auth: CODE });
   });
+
+  it('transfer: what the domain gets once it arrives, as api3 spells it', () => {
+    const args = transfer.input.parse({ domain: 'widgets.com', auth_code: CODE, name_servers: ['ns1.cloudhost.example', 'NS2.cloudhost.example'], contacts: { registrant: 1, billing: 2 }, privacy: false });
+    expect(transfer.toApi(args)).toEqual({
+      domain: 'widgets.com',
+      auth: CODE,
+      name_servers: 'ns1.cloudhost.example,ns2.cloudhost.example',
+      privacy: 'off',
+      registrant_contact: '1',
+      billing_contact: '2',
+    });
+    expect(transfer.toApi(transfer.input.parse({ domain: 'widgets.com', auth_code: CODE, privacy: true })).privacy).toBe('on');
+    expect(() => transfer.input.parse({ domain: 'widgets.com', auth_code: CODE, name_servers: Array.from({ length: 14 }, (_, i) => `ns${i}.example.com`) })).toThrow();
+  });
 });
 
 describe('condense', () => {
@@ -50,6 +64,30 @@ describe('through the client', () => {
     completeTransfer(account(), 'widgets.com');
     expect(domain('widgets.com').locked).toBe(true);
     expect(account().orders.at(-1)?.status).toBe('Completed');
+  });
+
+  it('transfer with name servers, contacts and privacy: the preview shows them; the domain arrives with them', async () => {
+    const args = { domain: 'widgets.com', auth_code: CODE, name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'], contacts: { registrant: 1 }, privacy: false };
+    const { preview } = await ok('transfer', args);
+    expect(preview.details.once_it_arrives).toEqual({ name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'], contacts: { registrant: 1 }, privacy: 'off' });
+    await ok('transfer', { ...args, confirm: true });
+    completeTransfer(account(), 'widgets.com');
+    const { domain: arrived } = await ok('domain_info', { domain: 'widgets.com' });
+    expect(arrived.name_servers).toEqual({ type: 'name_servers', name_servers: ['ns1.cloudhost.example', 'ns2.cloudhost.example'] });
+    expect(arrived.contacts).toMatchObject({ registrant: 1 });
+    expect(arrived.privacy).toBe('off');
+  });
+
+  it('transfer without name servers: the preview warns that the account defaults replace DNS served elsewhere', async () => {
+    const { preview } = await ok('transfer', { domain: 'widgets.com', auth_code: CODE });
+    expect(preview.details.once_it_arrives).toEqual({ name_servers: expect.stringMatching(/account's defaults .*stops answering unless given here/) });
+  });
+
+  it('transfer with a contact id the account does not have: no confirmation, nothing sent', async () => {
+    const { preview } = await ok('transfer', { domain: 'widgets.com', auth_code: CODE, contacts: { admin: 99 } });
+    expect(preview.confirmation_id).toBeUndefined();
+    expect(preview.refused_because).toEqual([expect.stringMatching(/no contact 99 \(for admin\)/)]);
+    expect(sent('transfer')).toEqual([]);
   });
 
   it('transfer with a code the other registrar refuses: the order waits with status auth code needed', async () => {
@@ -118,7 +156,7 @@ describe('safety', () => {
 
   badInputSweep(
     transfer,
-    { domain: 'widgets.com', auth_code: CODE, currency: 'USD', coupon: 'MOVE2' },
+    { domain: 'widgets.com', auth_code: CODE, currency: 'USD', coupon: 'MOVE2', name_servers: ['ns1.cloudhost.example'], contacts: { registrant: 0, admin: 0, technical: 0, billing: 0 }, privacy: true },
     {
       mustTry: [/^transfer domain: missing required property$/, /^transfer auth_code: missing required property$/, /^transfer currency: outside enum/],
     },
