@@ -97,7 +97,8 @@ interface Checked {
 
 interface SearchOutcome {
   checked: Map<string, Checked>;
-  perRequest: number;
+  /** Names per search the account is known to take: 1 once it refused more, 100 once it took more; unknown when no call needed more than one. */
+  perRequest?: number;
   unchecked: string[];
   stoppedBecause?: string;
 }
@@ -111,6 +112,7 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, deadl
   const pending = [...domains];
   let size = namesPerSearch.get(ctx.api) ?? BULK_NAMES_PER_SEARCH;
   let stoppedBecause: string | undefined;
+  let tookSeveral = false;
   const fewer = (learnt: boolean) => {
     size = 1;
     if (learnt) namesPerSearch.set(ctx.api, 1);
@@ -134,7 +136,10 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, deadl
         });
       }
       const missing = batch.filter((domain) => !checked.has(domain));
-      if (missing.length === 0) return;
+      if (missing.length === 0) {
+        if (batch.length > 1) tookSeveral = true;
+        return;
+      }
       // Fewer answers than names: an account that takes one name per search answered the first.
       if (batch.length > 1) {
         fewer(true);
@@ -178,7 +183,7 @@ async function searchAll(domains: string[], args: Input, ctx: ToolContext, deadl
   await Promise.all(Array.from({ length: PARALLEL_SEARCHES }, worker));
   return {
     checked,
-    perRequest: size,
+    ...(size === 1 || tookSeveral ? { perRequest: size } : {}),
     unchecked: domains.filter((domain) => !checked.has(domain)),
     ...(stoppedBecause
       ? { stoppedBecause }
@@ -303,7 +308,7 @@ export default defineComposite({
     why_not_purchasable: z.record(z.string(), z.string()).optional(),
     // Each taken name's offers and registration data (TakenDetail), advertised open: the rows are what most calls read.
     taken: z.record(z.string(), z.looseObject({})).optional(),
-    names_per_search: z.number().describe('names api3 took per search request: 100 on bulk accounts, 1 on regular ones'),
+    names_per_search: z.number().optional().describe('names api3 takes per search request: 100 on bulk accounts, 1 on regular ones; absent until a call needs more than one'),
     unchecked: z.array(z.string()).optional(),
     notes: z.array(z.string()).optional(),
   }),
@@ -377,7 +382,7 @@ export default defineComposite({
       }),
       columns: [...COLUMNS],
       rows: shown.map((r): z.infer<typeof row> => [r.domain, r.purchasable, r.price ?? null, r.renewal ?? null, r.premium]),
-      names_per_search: found.perRequest,
+      ...(found.perRequest === undefined ? {} : { names_per_search: found.perRequest }),
     };
   },
 });

@@ -19,7 +19,7 @@ interface Research {
   over_max_price?: number;
   why_not_purchasable?: Record<string, string>;
   taken?: Record<string, { aftermarket?: Json[]; registration?: Json; registration_unavailable?: string }>;
-  names_per_search: number;
+  names_per_search?: number;
   unchecked?: string[];
   notes?: string[];
 }
@@ -102,6 +102,8 @@ describe('on a bulk account', () => {
     });
     const result = await ok<Research>('research_domains', { names: ['zqu1.com'] });
     expect(result.rows).toEqual([['zqu1.com', true, 10.99, 11.99, false]]);
+    // One name needs no batch, so the account's tier is still unknown: the answer does not guess it.
+    expect(result.names_per_search).toBeUndefined();
     h().simulator.injectAnswer({ command: 'search', body: { SearchResponse: { ResponseCode: '0', SearchResults: [] } } });
     const missing = await ok<Research>('research_domains', { names: ['zqu2.com'] });
     expect(missing.rows).toEqual([['zqu2.com', false, null, null, false]]);
