@@ -43,17 +43,7 @@ import {
 } from './safety.js';
 import { canonicalJson, Confirmations } from './confirmation.js';
 import { approvalMessage, approvalOf, approvalSchema, askApproval, canElicit, DEFAULT_ELICITATION_TIMEOUT_MS } from './elicitation.js';
-import {
-  CALL_TOOL,
-  DEFAULT_CHOICE,
-  FIND_TOOLS,
-  ServedNames,
-  TOOLSET_NAMES,
-  TOOLSETS,
-  type ToolsetChoice,
-  type ToolsetName,
-  type Withheld,
-} from './toolsets.js';
+import { CALL_TOOL, DEFAULT_CHOICE, FIND_TOOLS, ServedNames, TOOLSET_NAMES, TOOLSETS, type ToolsetChoice, type ToolsetName, type Withheld } from './toolsets.js';
 import { callToolInput, DISCOVERY_DESCRIPTIONS, findToolsInput, names as queryNames, rankTools, toolIndex } from './discovery.js';
 import { forgetCompletions, registerCompletions } from './completions.js';
 import { promptArgumentKind, registerPrompts } from './prompts.js';
@@ -180,7 +170,9 @@ function pendingAnswer(spec: AnyToolSpec, pending: Api3Pending, names?: ServedNa
  */
 export function errorResult(error: unknown, names?: ServedNames): CallToolResult {
   const agentError: { error: string; message: string; hint?: string } =
-    error instanceof Api3Error ? error.toAgent() : { error: 'api_error', message: `internal error: ${errorMessage(error)}` };
+    error instanceof Api3Error
+      ? error.toAgent()
+      : { error: 'api_error', message: `internal error: ${errorMessage(error)}` };
   if (!(error instanceof Api3Error)) log('error', 'tool failed unexpectedly', { error: errorStack(error) });
   const note = names?.note(agentError.message, agentError.hint);
   if (note) agentError.hint = agentError.hint ? `${agentError.hint} ${note}` : note;
@@ -217,8 +209,7 @@ function describedAs(field: z.ZodType): string | undefined {
   let current: z.ZodType | undefined = field;
   for (let depth = 0; current && depth < 5; depth++) {
     if (current.description !== undefined) return current.description;
-    const inner: unknown =
-      current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault ? current.unwrap() : undefined;
+    const inner: unknown = current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault ? current.unwrap() : undefined;
     current = inner instanceof z.ZodType ? inner : undefined;
   }
   return undefined;
@@ -245,19 +236,7 @@ function jsonSchemaOf(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputS
  * default is what an omitted field means anyway. Output schemas are read by code, not a model:
  * descriptions and zod's record and closed-object markers go too.
  */
-const UNADVERTISED = new Set([
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minItems',
-  'maxItems',
-  'pattern',
-  'format',
-  'default',
-]);
+const UNADVERTISED = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'pattern', 'format', 'default']);
 const UNADVERTISED_IN_OUTPUT = new Set([...UNADVERTISED, 'description', 'propertyNames']);
 
 /**
@@ -375,8 +354,7 @@ function leanSchema(schema: Json, io: 'input' | 'output'): Json {
       // In an output, `{type: boolean, const: true}` says no more than `{const: true}`, and no
       // properties no more than none. Inputs keep every `type`: some model APIs (Gemini's) refuse
       // an enum or const without one.
-      if (io === 'output' && isKeyword && ((key === 'type' && 'const' in value) || (key === 'properties' && isJson(item) && Object.keys(item).length === 0)))
-        continue;
+      if (io === 'output' && isKeyword && ((key === 'type' && 'const' in value) || (key === 'properties' && isJson(item) && Object.keys(item).length === 0))) continue;
       out[key] = lean(item, !(isKeyword && (key === 'properties' || key === '$defs')));
     }
     return out;
@@ -515,16 +493,11 @@ export function instructionsFor(options: ServerOptions, served: readonly AnyTool
     );
   }
   if (options.dryRun) {
-    lines.unshift(
-      'DRY RUN: this server changes nothing. Every write and destructive tool answers with its preview only, and every result carries "dry_run": true; reads work as usual.',
-    );
+    lines.unshift('DRY RUN: this server changes nothing. Every write and destructive tool answers with its preview only, and every result carries "dry_run": true; reads work as usual.');
   }
-  if (options.readOnly)
-    lines.push('Read-only mode: only tools that change nothing are served; writes need a server started without --read-only (DYNADOT_READ_ONLY).');
+  if (options.readOnly) lines.push('Read-only mode: only tools that change nothing are served; writes need a server started without --read-only (DYNADOT_READ_ONLY).');
   if (options.noPurchases && !options.readOnly) {
-    lines.push(
-      'No-purchases profile: nothing that spends money (registering, renewing, transfers, bids) is served; the user buys in the Dynadot control panel or on a server started without --no-purchases (DYNADOT_NO_PURCHASES).',
-    );
+    lines.push('No-purchases profile: nothing that spends money (registering, renewing, transfers, bids) is served; the user buys in the Dynadot control panel or on a server started without --no-purchases (DYNADOT_NO_PURCHASES).');
   }
   if (options.spendCap !== undefined && (discovery ? reachable : served).some((spec) => spec.cost)) {
     lines.push(`Spend cap: a single purchase above ${describeSpendCap(options.spendCap)} is refused.`);
@@ -567,9 +540,7 @@ function isApprovalState(value: unknown): value is ApprovalState {
 
 /** The call an approval belongs to, as a digest: its arguments may hold secrets (auth codes). */
 function callDigest(tool: string, args: Json): string {
-  return createHash('sha256')
-    .update(`${tool}\u0000${canonicalJson(callArguments(args))}`)
-    .digest('base64url');
+  return createHash('sha256').update(`${tool}\u0000${canonicalJson(callArguments(args))}`).digest('base64url');
 }
 
 const approvalCodecs = new WeakMap<Confirmations, RequestStateCodec<ApprovalState>>();
@@ -703,12 +674,7 @@ const DISCOVERY_INPUT_JSON = {
  * The arguments of a call, checked as every tool's are: names the advertised schema does not
  * have are refused (not dropped), then the zod schema checks every limit.
  */
-function checkedArguments<Input extends z.ZodObject>(
-  tool: string,
-  inputJson: Tool['inputSchema'],
-  schema: Input,
-  raw: unknown,
-): { data: z.infer<Input> } | { error: Api3Error } {
+function checkedArguments<Input extends z.ZodObject>(tool: string, inputJson: Tool['inputSchema'], schema: Input, raw: unknown): { data: z.infer<Input> } | { error: Api3Error } {
   const unknown = unknownArguments(inputJson, raw ?? {});
   if (unknown.length > 0) return { error: unknownArgumentsError(tool, unknown) };
   const parsed = schema.safeParse(raw ?? {});
@@ -875,13 +841,7 @@ export function buildServer(options: ServerOptions): Server {
     });
   };
   /** 2026-07-28 re-entry: the user's answer to the round, for the call the signed state names. */
-  const answeredInRound = async (
-    spec: AnyToolSpec,
-    args: Json,
-    state: ApprovalState,
-    mcp: ServerContext,
-    callCtx: ToolContext,
-  ): Promise<{ args: Json; decision: GateDecision }> => {
+  const answeredInRound = async (spec: AnyToolSpec, args: Json, state: ApprovalState, mcp: ServerContext, callCtx: ToolContext): Promise<{ args: Json; decision: GateDecision }> => {
     if (state.tool !== spec.name || state.call !== callDigest(spec.name, args)) {
       throw new Api3Error('invalid_input', `the approval sent with this call was asked for another call of ${state.tool}; nothing was sent`, {
         hint: 'Call the tool again with the same arguments as the call the user was asked about, or without confirmation to get a new preview.',
@@ -899,10 +859,7 @@ export function buildServer(options: ServerOptions): Server {
       });
     }
     if (approval && !approval.approved && approval.answered) return { args, decision: declined(fresh.preview, approval.why) };
-    return {
-      args,
-      decision: { proceed: false, preview: { ...fresh.preview, why_not_sent: 'The client sent no answer to the approval question; nothing was sent.' } },
-    };
+    return { args, decision: { proceed: false, preview: { ...fresh.preview, why_not_sent: 'The client sent no answer to the approval question; nothing was sent.' } } };
   };
 
   /** The first use of a confirmation id, once it has consumed it: records its answer for later uses. */
@@ -1058,8 +1015,7 @@ export function buildServer(options: ServerOptions): Server {
     if ('error' in checked) return errorResult(checked.error, names);
     const { query, toolset, limit } = checked.data;
     const pool = toolset ? reachable.specs.filter((spec) => spec.toolset === toolset) : reachable.specs;
-    if (!query && !toolset)
-      return success(labelled({ toolsets: toolIndex(pool), next_step: 'Call find_tools with a query or a toolset for the tools and their arguments.' }));
+    if (!query && !toolset) return success(labelled({ toolsets: toolIndex(pool), next_step: 'Call find_tools with a query or a toolset for the tools and their arguments.' }));
     const ranked = query ? rankTools(pool, query) : pool;
     const found = ranked.slice(0, limit).map((spec) => {
       const tool = reachable.tool(spec.name);
@@ -1099,20 +1055,12 @@ export function buildServer(options: ServerOptions): Server {
       const checked = checkedArguments(CALL_TOOL, DISCOVERY_INPUT_JSON[CALL_TOOL], callToolInput, request.params.arguments);
       if ('error' in checked) return errorResult(checked.error, names);
       const inner = reachable.tool(checked.data.name);
-      if (!inner)
-        return notFound(
-          checked.data.name,
-          reachable.specs.map((spec) => spec.name),
-        );
+      if (!inner) return notFound(checked.data.name, reachable.specs.map((spec) => spec.name));
       // The inner tool's own answer, as a direct call would give it (its structured result included).
       return callTool(inner, checked.data.arguments, mcp);
     }
     const entry = bySpec.get(name);
-    if (!entry)
-      return notFound(
-        name,
-        served.map((spec) => spec.name),
-      );
+    if (!entry) return notFound(name, served.map((spec) => spec.name));
     const result = await callTool(entry, request.params.arguments, mcp);
     return isInputRequiredResult(result) ? result : server.projectCallToolResult(result, entry.output);
   });

@@ -122,7 +122,8 @@ export default defineComposite({
   toolset: 'dns',
   everyday: true,
   title: 'Update DNS records',
-  description: 'Change, add or remove some DNS records of one Dynadot DNS domain, keeping the others.',
+  description:
+    'Change, add or remove some DNS records of one Dynadot DNS domain, keeping the others.',
   effect: 'destructive',
   snapshotOf: (args) => [args.domain],
   input,

@@ -54,13 +54,6 @@ const VALUE_RULES: Record<RecordType, { ok(v: string): boolean; message: string 
 };
 
 /** The fields only some types take: which type, and whether that type requires it. */
-/**
- * What the record fields mean, said once in the instructions for every tool that takes records
- * (src/server/explained.ts): in each of six schemas it cost about 50 tokens.
- */
-export const RECORD_FACT =
-  'DNS records: subdomain is a label such as www, _dmarc or *, left out for the domain itself; priority is for mx, permanent for forward (false: a 302), title for stealth, alias for email (the mailbox); an srv value is "priority weight port target".';
-
 const EXTRA_FIELDS = {
   priority: { type: 'mx', required: true },
   permanent: { type: 'forward', required: false },
@@ -68,33 +61,37 @@ const EXTRA_FIELDS = {
   alias: { type: 'email', required: true },
 } as const satisfies Record<string, { type: RecordType; required: boolean }>;
 
-export const recordSchema = explainedOnce(
-  z
-    .object({
-      type: z.enum(RECORD_TYPES),
-      subdomain,
-      value: z.string().max(2000),
-      priority: z.int().min(0).max(65535).optional(),
-      permanent: z.boolean().optional(),
-      title: plainText(200).min(1).optional(),
-      alias: plainText(64).min(1).optional(),
-    })
-    .superRefine((record, ctx) => {
-      const rule = VALUE_RULES[record.type];
-      if (!rule.ok(record.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${record.type} record value ${rule.message}` });
-      for (const field of keysOf(EXTRA_FIELDS)) {
-        const owner = EXTRA_FIELDS[field];
-        const given = record[field] !== undefined;
-        if (given && owner.type !== record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${owner.type} records` });
-        if (!given && owner.required && owner.type === record.type)
-          ctx.addIssue({ code: 'custom', path: [field], message: `${record.type} records need ${field}` });
-      }
-    }),
-  RECORD_FACT,
-);
+export const recordSchema = z
+  .object({
+    type: z.enum(RECORD_TYPES),
+    subdomain,
+    value: z.string().max(2000),
+    priority: z.int().min(0).max(65535).optional(),
+    permanent: z.boolean().optional(),
+    title: plainText(200).min(1).optional(),
+    alias: plainText(64).min(1).optional(),
+  })
+  .superRefine((record, ctx) => {
+    const rule = VALUE_RULES[record.type];
+    if (!rule.ok(record.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${record.type} record value ${rule.message}` });
+    for (const field of keysOf(EXTRA_FIELDS)) {
+      const owner = EXTRA_FIELDS[field];
+      const given = record[field] !== undefined;
+      if (given && owner.type !== record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${owner.type} records` });
+      if (!given && owner.required && owner.type === record.type) ctx.addIssue({ code: 'custom', path: [field], message: `${record.type} records need ${field}` });
+    }
+  });
 export type DnsRecordInput = z.infer<typeof recordSchema>;
 
 export const isMain = (r: { subdomain?: string | undefined }) => r.subdomain === undefined || r.subdomain === '' || r.subdomain === '@';
+
+/**
+ * What the record fields mean, said once in the instructions for every served tool that takes
+ * records (src/server/explained.ts) rather than in each of their six schemas (about 50 tokens each).
+ */
+export const RECORD_FACT =
+  'DNS records: subdomain is a label such as www, _dmarc or *, left out for the domain itself; priority is for mx, permanent for forward (false: a 302), title for stealth, alias for email (the mailbox); an srv value is "priority weight port target".';
+explainedOnce(recordSchema, RECORD_FACT);
 
 export const recordListSchema = z
   .array(recordSchema)
@@ -113,13 +110,7 @@ export const recordListSchema = z
 export const dnsFields = { records: recordListSchema, ttl: ttl.optional() };
 
 /** api3's `recordx`: MX distance, forward kind (1 = 301, 2 = 302), stealth title or email alias. */
-function recordExtra(r: {
-  type: string;
-  priority?: number | undefined;
-  permanent?: boolean | undefined;
-  title?: string | undefined;
-  alias?: string | undefined;
-}): string | undefined {
+function recordExtra(r: { type: string; priority?: number | undefined; permanent?: boolean | undefined; title?: string | undefined; alias?: string | undefined }): string | undefined {
   switch (r.type) {
     case 'mx':
       return r.priority === undefined ? undefined : String(r.priority);
@@ -282,10 +273,8 @@ export function cnameBreaks(records: ReadonlyArray<{ subdomain?: string | undefi
   for (const cname of records.filter((r) => r.type === 'cname')) {
     const host = hostOf(cname).toLowerCase();
     const beside = records.filter((r) => r !== cname && hostOf(r).toLowerCase() === host).map((r) => r.type.toUpperCase());
-    if (host === '')
-      breaks.push(`a CNAME at the domain itself (${cname.value}): mail (MX), TXT and other records of the domain stop answering, and many resolvers refuse it`);
-    else if (beside.length > 0)
-      breaks.push(`the CNAME of ${host} stands beside its ${[...new Set(beside)].join(', ')} record(s): resolvers answer one or the other`);
+    if (host === '') breaks.push(`a CNAME at the domain itself (${cname.value}): mail (MX), TXT and other records of the domain stop answering, and many resolvers refuse it`);
+    else if (beside.length > 0) breaks.push(`the CNAME of ${host} stands beside its ${[...new Set(beside)].join(', ')} record(s): resolvers answer one or the other`);
   }
   return breaks;
 }
