@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiParams, commaList, flagParam, indexed, indexedRows, type ParamFields } from '../../src/api3/params.js';
-import { type Api3ToolSpec, defineTool, type Effect, invokeRead, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
+import { type Api3ToolSpec, defineTool, type Effect, type PreviewOutcome, type ToolContext } from '../../src/server/define.js';
 import { type Json, prune } from '../../src/server/condense.js';
 import { domainList, emailAddress, hostName, plainText } from '../../src/server/schemas.js';
 import type { ToolsetName } from '../../src/server/toolsets.js';
@@ -8,7 +8,6 @@ import { asWritten, dnsFields, isHttpUrl, legacyMisfits, legacyRecordParams, rec
 import type { PreviousNeed } from '../../src/server/needs.js';
 import type { DnsSetting } from '../../src/server/ports.js';
 import { inTerms, previousSchema, RENEW_TERMS } from './write.js';
-import contactList from '../contacts/contact_list.js';
 
 /**
  * Setting families. api3 applies the same settings (WHOIS contacts, name servers, parking,
@@ -71,7 +70,7 @@ export const startingContacts = z
 export async function unknownContacts(contacts: Partial<Record<WhoisRole, number>> | undefined, ctx: ToolContext): Promise<string[]> {
   const given = Object.entries(contacts ?? {});
   if (given.length === 0) return [];
-  const known = new Set((await invokeRead(contactList, {}, ctx)).items.map((c) => c.id));
+  const known = new Set((await ctx.account.contacts(ctx)).map((c) => c.id));
   return given.flatMap(([role, id]) => (known.has(id) ? [] : [`there is no contact ${id} (for ${role}) in the account: contact_list shows the ids`]));
 }
 
